@@ -1,0 +1,56 @@
+# SatuPintu. `make run` serves the app with demo data; `make test` runs lint and the whole test suite.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+export FLASK_APP := backend
+
+PWA_SOURCES := $(shell find pwa/src pwa/public -type f 2>/dev/null) pwa/index.html pwa/vite.config.ts pwa/package.json
+
+.PHONY: run test format pwa migrate seed clean
+
+run: $(VENV)/.installed pwa
+	$(BIN)/flask db upgrade
+	$(BIN)/flask seed --demo
+	@echo "SatuPintu: http://127.0.0.1:8000  (API docs: http://127.0.0.1:8000/api/docs)"
+	$(BIN)/gunicorn -c gunicorn.conf.py
+
+test: $(VENV)/.installed-dev pwa
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	cd pwa && npm run --silent format:check && npm run --silent typecheck
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+format: $(VENV)/.installed-dev pwa/node_modules/.package-lock.json
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+	cd pwa && npm run --silent format
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt $(VENV)/bin/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+pwa: pwa/dist/index.html
+
+pwa/node_modules/.package-lock.json: pwa/package-lock.json
+	cd pwa && npm ci --no-audit --no-fund
+	touch $@
+
+pwa/dist/index.html: pwa/node_modules/.package-lock.json $(PWA_SOURCES)
+	cd pwa && npm run build
+
+migrate: $(VENV)/.installed
+	$(BIN)/flask db upgrade
+
+seed: $(VENV)/.installed
+	$(BIN)/flask seed --demo
+
+clean:
+	rm -rf $(VENV) pwa/node_modules pwa/dist instance .pytest_cache .ruff_cache

@@ -1,0 +1,73 @@
+"""SatuPintu: the Flask application factory."""
+
+from importlib import import_module
+from pathlib import Path
+
+from flask import Flask
+from flask_cors import CORS
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from .config import check_production_config, config_from_environment, normalise_database_url
+from .extensions import api, db, jwt, limiter, migrate
+
+AREAS = ("accounts", "places")
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def create_app(config=None) -> Flask:
+    """Build the app. `config` is a Config class, or a mapping applied over the environment's."""
+    app = Flask(__name__, static_folder=None)
+    configure(app, config)
+    register_extensions(app)
+    register_blueprints(app)
+    register_handlers(app)
+    return app
+
+
+def configure(app: Flask, config) -> None:
+    if config is None or isinstance(config, dict):
+        app.config.from_object(config_from_environment())
+        app.config.update(config or {})
+    else:
+        app.config.from_object(config)
+    if app.config["ENV_NAME"] == "production":
+        check_production_config(app.config)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'satupintu.db'}"
+    app.config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(app.config["SQLALCHEMY_DATABASE_URI"])
+    app.config.setdefault("UPLOAD_DIR", None)
+    if not app.config["UPLOAD_DIR"]:
+        app.config["UPLOAD_DIR"] = str(Path(app.instance_path) / "uploads")
+    proxies = int(app.config.get("PROXY_COUNT", 0))
+    if proxies:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
+
+
+def register_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True, compare_type=True)
+    jwt.init_app(app)
+    limiter.init_app(app)
+    api.init_app(app)
+    if app.config["CORS_ORIGINS"]:
+        CORS(app, resources={r"/api/*": {"origins": app.config["CORS_ORIGINS"]}}, supports_credentials=True)
+
+
+def register_blueprints(app: Flask) -> None:
+    """Each area's routes module fills its blueprint; all of them live under /api/v1."""
+    for area in AREAS:
+        routes = import_module(f".{area}.routes", __name__)
+        api.register_blueprint(routes.bp, url_prefix="/api/v1")
+
+
+def register_handlers(app: Flask) -> None:
+    from .cli import register_commands
+    from .errors import register_error_handlers
+    from .security import register_jwt_callbacks
+    from .web import register_web
+
+    register_error_handlers(app)
+    register_jwt_callbacks(app)
+    register_web(app)
+    register_commands(app)

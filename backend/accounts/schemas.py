@@ -1,0 +1,117 @@
+"""Marshmallow schemas for accounts."""
+
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+from .identifiers import InvalidPhone, normalise_email, normalise_phone
+from .models import Role
+from .passwords import MAX_LENGTH
+
+PHONE_INVALID = "Not a valid Indonesian phone number."
+CONTACT_REQUIRED = "Give an e-mail address or a phone number."
+LOCALES = ["id", "en"]
+
+
+class PhoneField(fields.String):
+    """An Indonesian phone number, loaded as E.164 (+62...)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            return normalise_phone(text)
+        except InvalidPhone:
+            raise ValidationError(PHONE_INVALID) from None
+
+
+class EmailField(fields.Email):
+    """An e-mail address, loaded lower-cased so that uniqueness ignores case."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        return normalise_email(super()._deserialize(value, attr, data, **kwargs))
+
+
+def _password(**kwargs):
+    return fields.String(required=True, validate=validate.Length(max=MAX_LENGTH), load_only=True, **kwargs)
+
+
+class OpdRefSchema(Schema):
+    code = fields.String()
+    name = fields.String()
+    short_name = fields.String()
+
+
+class UserSchema(Schema):
+    """A person's own profile."""
+
+    id = fields.Integer()
+    name = fields.String()
+    email = fields.String(allow_none=True)
+    phone = fields.String(allow_none=True)
+    role = fields.String()
+    opd = fields.Nested(OpdRefSchema, allow_none=True)
+    locale = fields.String()
+    created_at = fields.DateTime()
+
+
+class AdminUserSchema(UserSchema):
+    is_active = fields.Boolean()
+    last_login_at = fields.DateTime(allow_none=True)
+
+
+class AdminUserPageSchema(Schema):
+    items = fields.List(fields.Nested(AdminUserSchema))
+    next = fields.String(allow_none=True)
+
+
+class RegisterSchema(Schema):
+    name = fields.String(required=True, validate=validate.Length(min=2, max=120))
+    email = EmailField(validate=validate.Length(max=254))
+    phone = PhoneField()
+    password = _password()
+    locale = fields.String(load_default="id", validate=validate.OneOf(LOCALES))
+
+    @validates_schema
+    def _contact_required(self, data, **kwargs):
+        if not data.get("email") and not data.get("phone"):
+            raise ValidationError({"email": [CONTACT_REQUIRED], "phone": [CONTACT_REQUIRED]})
+
+
+class LoginSchema(Schema):
+    login = fields.String(
+        required=True, validate=validate.Length(min=1, max=254), metadata={"description": "E-mail or phone"}
+    )
+    password = _password()
+
+
+class TokenSchema(Schema):
+    access_token = fields.String()
+    user = fields.Nested(UserSchema)
+
+
+class ProfileUpdateSchema(Schema):
+    name = fields.String(validate=validate.Length(min=2, max=120))
+    email = EmailField(allow_none=True, validate=validate.Length(max=254))
+    phone = PhoneField(allow_none=True)
+    locale = fields.String(validate=validate.OneOf(LOCALES))
+
+
+class PasswordChangeSchema(Schema):
+    current_password = _password()
+    new_password = _password()
+
+
+class AccountDeleteSchema(Schema):
+    password = _password()
+
+
+class UserQueryArgsSchema(Schema):
+    q = fields.String(validate=validate.Length(max=100))
+    role = fields.String(validate=validate.OneOf([role.value for role in Role]))
+    opd = fields.String(validate=validate.Length(max=32))
+    cursor = fields.String(validate=validate.Length(max=200))
+    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
+
+
+class AdminUserUpdateSchema(Schema):
+    role = fields.String(validate=validate.OneOf([role.value for role in Role]))
+    opd = fields.String(allow_none=True, validate=validate.Length(max=32))
+    is_active = fields.Boolean()

@@ -1,0 +1,162 @@
+"""Account use cases: registration, login, profile, password, deletion, and user administration."""
+
+from sqlalchemy import or_, select
+
+from ..database import utcnow
+from ..errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
+from ..extensions import db
+from ..pagination import Page, keyset_page
+from ..places.models import Opd
+from . import passwords, sessions
+from .identifiers import login_identifier
+from .models import DELETED_NAME, Role, User
+
+LOGIN_FAILED = "The login or password is wrong."
+
+
+def _check_unique_contact(email: str | None, phone: str | None, user_id: int | None = None) -> None:
+    for column, value, message in (
+        (User.email, email, "This e-mail address is already registered."),
+        (User.phone, phone, "This phone number is already registered."),
+    ):
+        if value is None:
+            continue
+        owner = db.session.scalar(select(User.id).where(column == value))
+        if owner is not None and owner != user_id:
+            raise Conflict(message, errors={column.key: [message]})
+
+
+def _check_password(password: str, field: str = "password") -> None:
+    problem = passwords.password_problem(password)
+    if problem:
+        raise Invalid(errors={field: [problem]})
+
+
+def register_user(data: dict) -> User:
+    """Create a resident account. E-mail and phone arrive normalised by the schema."""
+    _check_password(data["password"])
+    _check_unique_contact(data.get("email"), data.get("phone"))
+    user = User(
+        name=data["name"],
+        email=data.get("email"),
+        phone=data.get("phone"),
+        locale=data.get("locale", "id"),
+        password_hash=passwords.hash_password(data["password"]),
+        role=Role.RESIDENT,
+    )
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def authenticate(login: str, password: str) -> User:
+    """The user behind a login and password; the same answer whether or not the account exists."""
+    kind, value = login_identifier(login)
+    user = db.session.scalar(select(User).where(getattr(User, kind) == value))
+    if user is None:
+        passwords.burn_verification_time()
+        raise Unauthorized(LOGIN_FAILED)
+    if not passwords.verify_password(user.password_hash, password):
+        raise Unauthorized(LOGIN_FAILED)
+    if not user.can_log_in:
+        raise Forbidden("This account has been deactivated.")
+    return user
+
+
+def update_profile(user: User, changes: dict) -> User:
+    if "email" in changes or "phone" in changes:
+        email = changes.get("email", user.email)
+        phone = changes.get("phone", user.phone)
+        if not email and not phone:
+            message = "Give an e-mail address or a phone number."
+            raise Invalid(errors={"email": [message], "phone": [message]})
+        _check_unique_contact(email, phone, user.id)
+    for name, value in changes.items():
+        setattr(user, name, value)
+    db.session.commit()
+    return user
+
+
+def change_password(user: User, current: str, new: str, user_agent: str | None) -> sessions.Tokens:
+    """Set a new password, end every login and open a fresh one for this device."""
+    if not passwords.verify_password(user.password_hash, current):
+        raise Invalid(errors={"current_password": ["The current password is wrong."]})
+    _check_password(new, "new_password")
+    user.password_hash = passwords.hash_password(new)
+    sessions.revoke_all_sessions(user, "password_change")
+    return sessions.start_session(user, user_agent)
+
+
+def delete_account(user: User, password: str) -> None:
+    """Erase the person's data; what they reported stays, no longer linked to anyone named."""
+    if not passwords.verify_password(user.password_hash, password):
+        raise Invalid(errors={"password": ["The current password is wrong."]})
+    sessions.revoke_all_sessions(user, "account_deleted")
+    user.name = DELETED_NAME
+    user.email = None
+    user.phone = None
+    user.password_hash = "!"
+    user.is_active = False
+    user.opd_id = None
+    user.deleted_at = utcnow()
+    db.session.commit()
+
+
+def list_users(args: dict) -> Page:
+    """Users for the admin screen, newest first; `q` searches name, e-mail and phone."""
+    query = select(User).where(User.deleted_at.is_(None))
+    if args.get("q"):
+        pattern = f"%{args['q'].strip().lower()}%"
+        query = query.where(
+            or_(db.func.lower(User.name).like(pattern), User.email.like(pattern), User.phone.like(pattern))
+        )
+    if args.get("role"):
+        query = query.where(User.role == args["role"])
+    if args.get("opd"):
+        query = query.join(User.opd).where(Opd.code == args["opd"])
+    return keyset_page(query, [User.id], args.get("cursor"), args["limit"], descending=True)
+
+
+def get_user(user_id: int) -> User:
+    user = db.session.get(User, user_id)
+    if user is None or user.deleted_at is not None:
+        raise NotFound()
+    return user
+
+
+def update_user(admin: User, user_id: int, changes: dict) -> User:
+    """Set a user's role, OPD or active flag; takes effect on their very next request."""
+    user = get_user(user_id)
+    if user.id == admin.id and ("role" in changes or changes.get("is_active") is False):
+        raise Forbidden("You cannot change your own role or deactivate yourself.")
+    if "opd" in changes:
+        code = changes.pop("opd")
+        user.opd = db.session.scalar(select(Opd).where(Opd.code == code)) if code else None
+        if code and user.opd is None:
+            raise Invalid(errors={"opd": ["Unknown OPD."]})
+    for name, value in changes.items():
+        setattr(user, name, value)
+    if user.role == Role.OPD_STAFF and user.opd is None:
+        raise Invalid(errors={"opd": ["Staff of an OPD need an OPD."]})
+    if user.role != Role.OPD_STAFF:
+        user.opd = None
+    if changes.get("is_active") is False:
+        sessions.revoke_all_sessions(user, "deactivated")
+    db.session.commit()
+    return user
+
+
+def create_user(data: dict) -> User:
+    """An account made by the system (CLI, seed): any role, no rate limits."""
+    user = User(
+        name=data["name"],
+        email=data.get("email"),
+        phone=data.get("phone"),
+        role=data.get("role", Role.RESIDENT),
+        opd=data.get("opd"),
+        password_hash=passwords.hash_password(data["password"]),
+    )
+    _check_unique_contact(user.email, user.phone)
+    db.session.add(user)
+    db.session.commit()
+    return user

@@ -1,0 +1,78 @@
+"""Login sessions: access tokens, rotating refresh tokens and their revocation."""
+
+from dataclasses import dataclass
+
+from flask_jwt_extended import create_access_token, create_refresh_token, get_jti
+from sqlalchemy import update
+
+from ..database import utcnow
+from ..errors import Unauthorized
+from ..extensions import db
+from .models import LoginSession, User
+
+SESSION_ENDED = "Your session has ended. Please log in again."
+
+
+@dataclass
+class Tokens:
+    access_token: str
+    refresh_token: str
+    user: User
+
+
+def _issue_tokens(session: LoginSession) -> Tokens:
+    claims = {"sid": session.id}
+    refresh_token = create_refresh_token(identity=session.user, additional_claims=claims)
+    session.refresh_jti = get_jti(refresh_token)
+    session.last_used_at = utcnow()
+    access_token = create_access_token(identity=session.user, additional_claims=claims)
+    return Tokens(access_token, refresh_token, session.user)
+
+
+def start_session(user: User, user_agent: str | None) -> Tokens:
+    """Open a new login for the user and give its first token pair."""
+    session = LoginSession(user=user, user_agent=(user_agent or "")[:255] or None, refresh_jti="")
+    db.session.add(session)
+    db.session.flush()
+    tokens = _issue_tokens(session)
+    user.last_login_at = utcnow()
+    db.session.commit()
+    return tokens
+
+
+def rotate_session(session_id: str, refresh_jti: str) -> Tokens:
+    """Trade a refresh token for a new pair. A token that was already traded ends the whole login,
+    since only a thief or a replay would present it again."""
+    session = db.session.get(LoginSession, session_id, with_for_update=True)
+    if session is None or not session.is_active or not session.user.can_log_in:
+        raise Unauthorized(SESSION_ENDED)
+    if session.refresh_jti != refresh_jti:
+        session.revoke("reuse")
+        db.session.commit()
+        raise Unauthorized(SESSION_ENDED)
+    tokens = _issue_tokens(session)
+    db.session.commit()
+    return tokens
+
+
+def end_session(session_id: str) -> None:
+    session = db.session.get(LoginSession, session_id)
+    if session is not None:
+        session.revoke("logout")
+        db.session.commit()
+
+
+def revoke_all_sessions(user: User, reason: str) -> None:
+    """End every login of the user (password change, deactivation, deletion). The caller commits."""
+    db.session.execute(
+        update(LoginSession)
+        .where(LoginSession.user_id == user.id, LoginSession.revoked_at.is_(None))
+        .values(revoked_at=utcnow(), revoked_reason=reason)
+    )
+
+
+def is_session_active(session_id: str | None) -> bool:
+    if not session_id:
+        return False
+    session = db.session.get(LoginSession, session_id)
+    return session is not None and session.is_active

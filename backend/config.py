@@ -1,0 +1,112 @@
+"""Configuration classes. Secrets and URLs come from the environment."""
+
+import os
+from datetime import timedelta
+
+DEV_SECRET_KEY = "dev-secret-key-change-me"
+DEV_JWT_SECRET_KEY = "dev-jwt-secret-key-change-me-too"
+
+
+def _env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def normalise_database_url(url: str) -> str:
+    """Make plain postgres URLs use the psycopg 3 driver that requirements.txt installs."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+class Config:
+    """Development defaults: works with no environment at all."""
+
+    ENV_NAME = "development"
+    SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET_KEY)
+    JWT_SECRET_KEY = os.environ.get("JWT_SECRET_KEY", DEV_JWT_SECRET_KEY)
+
+    # None means "a SQLite file in the instance folder", resolved in create_app.
+    SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
+    REDIS_URL = os.environ.get("REDIS_URL")
+    CITY_PACK = os.environ.get("CITY_PACK", "balikpapan")
+    UPLOAD_DIR = os.environ.get("UPLOAD_DIR")
+    PWA_DIST_DIR = os.environ.get("PWA_DIST_DIR")
+    MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+    CORS_ORIGINS = _env_list("CORS_ORIGINS")
+    PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+    MAX_CONTENT_LENGTH = 32 * 1024 * 1024
+
+    # Tokens: short-lived access token in a header, rotating refresh token in a cookie.
+    JWT_ACCESS_TOKEN_EXPIRES = timedelta(minutes=15)
+    JWT_REFRESH_TOKEN_EXPIRES = timedelta(days=30)
+    JWT_TOKEN_LOCATION = ["headers", "cookies"]
+    JWT_REFRESH_COOKIE_PATH = "/api/v1/auth"
+    JWT_REFRESH_CSRF_COOKIE_PATH = "/"
+    JWT_COOKIE_SAMESITE = "Strict"
+    JWT_COOKIE_SECURE = False
+    JWT_COOKIE_CSRF_PROTECT = True
+    JWT_SESSION_COOKIE = False
+
+    # Argon2id cost; the tests lower it, production keeps the library's recommended values.
+    PASSWORD_HASH_TIME_COST = 3
+    PASSWORD_HASH_MEMORY_COST = 65536
+
+    RATELIMIT_ENABLED = True
+    RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI") or REDIS_URL or "memory://"
+    RATELIMIT_LOGIN = "10 per minute;50 per hour"
+    RATELIMIT_LOGIN_ACCOUNT = "5 per minute;20 per hour"
+    RATELIMIT_REGISTER = "5 per minute;30 per hour"
+
+    SEND_SECURITY_HSTS = False
+
+    API_TITLE = "SatuPintu API"
+    API_VERSION = "v1"
+    OPENAPI_VERSION = "3.0.3"
+    OPENAPI_URL_PREFIX = "/api/v1"
+    OPENAPI_JSON_PATH = "openapi.json"
+    API_SPEC_OPTIONS = {
+        "info": {"description": "Public services of the city: requests, news, alerts."},
+        "components": {
+            "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}
+        },
+    }
+
+
+class TestConfig(Config):
+    """Used by the test suite; TEST_DATABASE_URL selects PostgreSQL."""
+
+    ENV_NAME = "testing"
+    TESTING = True
+    SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL")
+    PASSWORD_HASH_TIME_COST = 1
+    PASSWORD_HASH_MEMORY_COST = 1024
+    RATELIMIT_STORAGE_URI = "memory://"
+
+
+class ProductionConfig(Config):
+    """Production: HTTPS only, real secrets required."""
+
+    ENV_NAME = "production"
+    JWT_COOKIE_SECURE = True
+    SEND_SECURITY_HSTS = True
+
+
+def check_production_config(config) -> None:
+    """Refuse to start production with the development secrets or without a real database."""
+    if config["SECRET_KEY"] in (DEV_SECRET_KEY, "") or config["JWT_SECRET_KEY"] in (DEV_JWT_SECRET_KEY, ""):
+        raise RuntimeError("Production needs SECRET_KEY and JWT_SECRET_KEY set to real secrets.")
+    if not config.get("SQLALCHEMY_DATABASE_URI"):
+        raise RuntimeError("Production needs DATABASE_URL.")
+
+
+CONFIGS = {"development": Config, "testing": TestConfig, "production": ProductionConfig}
+
+
+def config_from_environment() -> type[Config]:
+    """Choose the configuration class from SATUPINTU_ENV (default development)."""
+    name = os.environ.get("SATUPINTU_ENV", "development")
+    if name not in CONFIGS:
+        raise RuntimeError(f"SATUPINTU_ENV must be one of {', '.join(CONFIGS)}, not {name!r}.")
+    return CONFIGS[name]

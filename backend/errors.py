@@ -1,0 +1,120 @@
+"""Domain errors and the one JSON error shape every answer uses.
+
+Shape: {"code": 422, "status": "Unprocessable Entity", "message": "...", "errors": {...}}
+("errors" only where fields are at fault). Messages are translated for the caller.
+"""
+
+import logging
+from http import HTTPStatus
+
+from flask import Flask, jsonify
+from werkzeug.exceptions import HTTPException
+
+from .extensions import db
+from .i18n import translate, translate_errors
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MESSAGES = {
+    400: "The request could not be understood.",
+    401: "Please log in first.",
+    403: "You are not allowed to do this.",
+    404: "Not found.",
+    405: "This method is not allowed here.",
+    409: "This conflicts with the current state.",
+    413: "The upload is too large.",
+    415: "This content type is not supported.",
+    422: "Some fields are not valid.",
+    429: "Too many attempts. Please wait and try again.",
+    500: "Something went wrong on our side. Please try again later.",
+}
+
+
+class DomainError(Exception):
+    """A rule of the domain was broken; services raise it, the handler answers it."""
+
+    code = 400
+
+    def __init__(self, message: str | None = None, errors: dict | None = None):
+        super().__init__(message)
+        self.message = message or DEFAULT_MESSAGES[self.code]
+        self.errors = errors
+
+
+class Unauthorized(DomainError):
+    code = 401
+
+
+class Forbidden(DomainError):
+    code = 403
+
+
+class NotFound(DomainError):
+    code = 404
+
+
+class Conflict(DomainError):
+    code = 409
+
+
+class Invalid(DomainError):
+    """Field-level validation failed in a service: errors maps fields to messages."""
+
+    code = 422
+
+
+def error_response(code: int, message: str | None = None, errors: dict | None = None, headers=None):
+    """Build the one error answer; every error path comes through here."""
+    payload = {
+        "code": code,
+        "status": HTTPStatus(code).phrase,
+        "message": translate(message or DEFAULT_MESSAGES.get(code) or HTTPStatus(code).phrase),
+    }
+    if errors:
+        payload["errors"] = translate_errors(errors)
+    response = jsonify(payload)
+    response.status_code = code
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def _flatten_locations(messages: dict) -> dict:
+    """webargs keys errors by location ({"json": {...}}); callers only care about the fields."""
+    flat: dict = {}
+    for location_errors in messages.values():
+        if isinstance(location_errors, dict):
+            flat.update(location_errors)
+    return flat
+
+
+def handle_http_exception(error: HTTPException):
+    data = getattr(error, "data", None) or {}
+    errors = data.get("errors") or (_flatten_locations(data["messages"]) if "messages" in data else None)
+    message = data.get("message")
+    if error.code == 422 and not message:
+        message = DEFAULT_MESSAGES[422]
+    elif not message and error.code not in DEFAULT_MESSAGES:
+        message = error.description
+    headers = dict(data.get("headers") or {})
+    if error.code == 405 and hasattr(error, "valid_methods") and error.valid_methods:
+        headers["Allow"] = ", ".join(error.valid_methods)
+    return error_response(error.code or 500, message, errors, headers)
+
+
+def handle_domain_error(error: DomainError):
+    db.session.rollback()
+    return error_response(error.code, error.message, error.errors)
+
+
+def handle_unexpected_error(error: Exception):
+    """Roll back whatever the request left half done and tell nothing of the cause."""
+    db.session.rollback()
+    log.exception("Unhandled error", exc_info=error)
+    return error_response(500)
+
+
+def register_error_handlers(app: Flask) -> None:
+    app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(DomainError, handle_domain_error)
+    app.register_error_handler(Exception, handle_unexpected_error)

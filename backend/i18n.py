@@ -1,0 +1,126 @@
+"""Messages a person reads: written in English in the code, shown in Bahasa Indonesia by default.
+
+English text is the message id (as with gettext). `translate` looks it up in the Indonesian
+catalogue, first exactly, then against templates with {placeholders} such as marshmallow's
+"Longer than maximum length {max}.".
+"""
+
+import re
+
+from flask import has_request_context, request
+
+LANGUAGES = ("id", "en")
+DEFAULT_LANGUAGE = "id"
+
+INDONESIAN = {
+    # HTTP errors
+    "The request could not be understood.": "Permintaan tidak dapat dipahami.",
+    "Please log in first.": "Silakan masuk terlebih dahulu.",
+    "You are not allowed to do this.": "Anda tidak diizinkan melakukan ini.",
+    "Not found.": "Tidak ditemukan.",
+    "This method is not allowed here.": "Metode ini tidak diizinkan di sini.",
+    "This conflicts with the current state.": "Permintaan ini bertentangan dengan keadaan saat ini.",
+    "The upload is too large.": "Unggahan terlalu besar.",
+    "This content type is not supported.": "Jenis konten ini tidak didukung.",
+    "Some fields are not valid.": "Beberapa isian tidak valid.",
+    "Too many attempts. Please wait and try again.": (
+        "Terlalu banyak percobaan. Silakan tunggu lalu coba lagi."
+    ),
+    "Something went wrong on our side. Please try again later.": (
+        "Terjadi kesalahan di sistem kami. Silakan coba lagi nanti."
+    ),
+    # Tokens and sessions
+    "Your session has expired. Please log in again.": "Sesi Anda telah berakhir. Silakan masuk kembali.",
+    "Your session is not valid. Please log in again.": "Sesi Anda tidak valid. Silakan masuk kembali.",
+    "Your session has ended. Please log in again.": "Sesi Anda telah diakhiri. Silakan masuk kembali.",
+    "The security token is missing or wrong. Please reload the page.": (
+        "Token keamanan tidak ada atau salah. Silakan muat ulang halaman."
+    ),
+    # Accounts
+    "The login or password is wrong.": "Login atau kata sandi salah.",
+    "This account has been deactivated.": "Akun ini telah dinonaktifkan.",
+    "This e-mail address is already registered.": "Alamat e-mail ini sudah terdaftar.",
+    "This phone number is already registered.": "Nomor telepon ini sudah terdaftar.",
+    "Give an e-mail address or a phone number.": "Isi alamat e-mail atau nomor telepon.",
+    "Not a valid Indonesian phone number.": "Nomor telepon Indonesia tidak valid.",
+    "The password must be at least 8 characters.": "Kata sandi minimal 8 karakter.",
+    "The password is too common. Choose another one.": "Kata sandi terlalu umum. Pilih yang lain.",
+    "The current password is wrong.": "Kata sandi saat ini salah.",
+    "Staff of an OPD need an OPD.": "Staf OPD harus memiliki OPD.",
+    "Unknown OPD.": "OPD tidak dikenal.",
+    "Unknown kecamatan.": "Kecamatan tidak dikenal.",
+    "An OPD with this code already exists.": "OPD dengan kode ini sudah ada.",
+    "You cannot change your own role or deactivate yourself.": (
+        "Anda tidak dapat mengubah peran atau menonaktifkan akun Anda sendiri."
+    ),
+    "The cursor is not valid. Start again from the first page.": (
+        "Kursor tidak valid. Mulai lagi dari halaman pertama."
+    ),
+    # marshmallow and webargs
+    "Missing data for required field.": "Wajib diisi.",
+    "Field may not be null.": "Tidak boleh kosong.",
+    "Unknown field.": "Isian tidak dikenal.",
+    "Invalid input type.": "Jenis masukan tidak valid.",
+    "Invalid JSON body.": "Isi JSON tidak valid.",
+    "Not a valid string.": "Harus berupa teks.",
+    "Not a valid integer.": "Harus berupa bilangan bulat.",
+    "Not a valid number.": "Harus berupa angka.",
+    "Not a valid boolean.": "Harus berupa benar/salah.",
+    "Not a valid email address.": "Alamat e-mail tidak valid.",
+    "Not a valid datetime.": "Tanggal dan waktu tidak valid.",
+    "Not a valid date.": "Tanggal tidak valid.",
+    "Not a valid list.": "Harus berupa daftar.",
+    "Not a valid mapping type.": "Harus berupa objek.",
+    "Not a valid URL.": "URL tidak valid.",
+    "Not a valid UUID.": "UUID tidak valid.",
+    "Invalid value.": "Nilai tidak valid.",
+    "Shorter than minimum length {min}.": "Lebih pendek dari panjang minimum {min}.",
+    "Longer than maximum length {max}.": "Lebih panjang dari panjang maksimum {max}.",
+    "Length must be between {min} and {max}.": "Panjang harus antara {min} dan {max}.",
+    "Must be one of: {choices}.": "Harus salah satu dari: {choices}.",
+    "Must be greater than or equal to {min}.": "Harus lebih besar atau sama dengan {min}.",
+    "Must be less than or equal to {max}.": "Harus lebih kecil atau sama dengan {max}.",
+    "Must be greater than or equal to {min} and less than or equal to {max}.": (
+        "Harus antara {min} dan {max}."
+    ),
+}
+
+
+def _template_pattern(template: str) -> re.Pattern:
+    parts = re.split(r"\{(\w+)\}", template)
+    regex = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts))
+    return re.compile(f"^{regex}$")
+
+
+_TEMPLATES = [(_template_pattern(key), value) for key, value in INDONESIAN.items() if "{" in key]
+
+
+def preferred_language() -> str:
+    """The caller's language: Bahasa Indonesia unless Accept-Language prefers English."""
+    if not has_request_context():
+        return DEFAULT_LANGUAGE
+    return request.accept_languages.best_match(LANGUAGES, default=DEFAULT_LANGUAGE)
+
+
+def translate(text: str, language: str | None = None) -> str:
+    """The message in the caller's language; unknown messages stay as they are."""
+    language = language or preferred_language()
+    if language == "en" or not isinstance(text, str):
+        return text
+    if text in INDONESIAN:
+        return INDONESIAN[text]
+    for pattern, translation in _TEMPLATES:
+        match = pattern.match(text)
+        if match:
+            return translation.format(**match.groupdict())
+    return text
+
+
+def translate_errors(errors, language: str | None = None):
+    """Translate every message in a (nested) marshmallow error structure."""
+    language = language or preferred_language()
+    if isinstance(errors, dict):
+        return {key: translate_errors(value, language) for key, value in errors.items()}
+    if isinstance(errors, list):
+        return [translate_errors(value, language) for value in errors]
+    return translate(errors, language)

@@ -1,0 +1,66 @@
+"""HTTP endpoints for places."""
+
+from ..accounts.models import Role
+from ..http_cache import cacheable
+from ..security import role_required
+from . import bp, services
+from .schemas import (
+    CitySchema,
+    KecamatanSchema,
+    KelurahanQueryArgsSchema,
+    KelurahanSchema,
+    OpdCreateSchema,
+    OpdSchema,
+    OpdUpdateSchema,
+)
+
+
+@bp.route("/city", methods=["GET"])
+@cacheable(max_age=300)
+@bp.response(200, CitySchema)
+def get_city():
+    """The city: name, time zone, map centre and bounding box."""
+    return services.city_profile()
+
+
+@bp.route("/kecamatan", methods=["GET"])
+@cacheable(max_age=300)
+@bp.response(200, KecamatanSchema(many=True))
+def list_kecamatan():
+    """The city's kecamatan (districts)."""
+    return services.list_kecamatan()
+
+
+@bp.route("/kelurahan", methods=["GET"])
+@cacheable(max_age=300)
+@bp.arguments(KelurahanQueryArgsSchema, location="query")
+@bp.response(200, KelurahanSchema(many=True))
+def list_kelurahan(args):
+    """The city's kelurahan, optionally of one kecamatan."""
+    return services.list_kelurahan(args.get("kecamatan"))
+
+
+@bp.route("/opds", methods=["GET"])
+@cacheable(max_age=300)
+@bp.response(200, OpdSchema(many=True))
+def list_opds():
+    """The city's active agencies (OPD)."""
+    return services.list_opds()
+
+
+@bp.route("/opds", methods=["POST"])
+@role_required(Role.ADMIN)
+@bp.arguments(OpdCreateSchema)
+@bp.response(201, OpdSchema)
+def create_opd(data):
+    """Add an agency (admins)."""
+    return services.create_opd(data)
+
+
+@bp.route("/opds/<code>", methods=["PATCH"])
+@role_required(Role.ADMIN)
+@bp.arguments(OpdUpdateSchema)
+@bp.response(200, OpdSchema)
+def update_opd(changes, code):
+    """Edit or deactivate an agency (admins)."""
+    return services.update_opd(code, changes)

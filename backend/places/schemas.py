@@ -1,0 +1,60 @@
+"""Marshmallow schemas for places."""
+
+from marshmallow import Schema, fields, validate
+
+
+class CitySchema(Schema):
+    code = fields.String()
+    name = fields.String()
+    short_name = fields.String()
+    timezone = fields.String()
+    default_language = fields.String()
+    center = fields.Dict(
+        keys=fields.String(), values=fields.Float(), metadata={"example": {"lat": 0, "long": 0}}
+    )
+    bbox = fields.List(fields.Float(), metadata={"description": "[south, west, north, east]"})
+    map_tile_url = fields.String(metadata={"description": "Map tile URL template ({z}/{x}/{y})"})
+
+
+class KelurahanSchema(Schema):
+    code = fields.String()
+    name = fields.String()
+    common_name = fields.String(allow_none=True)
+    kecamatan = fields.Function(lambda kelurahan: kelurahan.kecamatan.code)
+
+
+class KecamatanSchema(Schema):
+    code = fields.String()
+    name = fields.String()
+    kelurahan_count = fields.Function(lambda kecamatan: len(kecamatan.kelurahan))
+
+
+class KelurahanQueryArgsSchema(Schema):
+    kecamatan = fields.String(metadata={"description": "Kecamatan code, e.g. 64.71.01"})
+
+
+class OpdSchema(Schema):
+    code = fields.String()
+    name = fields.String()
+    short_name = fields.String()
+    email = fields.String(allow_none=True)
+    phone = fields.String(allow_none=True)
+    address = fields.String(allow_none=True)
+    is_active = fields.Boolean()
+
+
+class OpdUpdateSchema(Schema):
+    name = fields.String(validate=validate.Length(min=2, max=200))
+    short_name = fields.String(validate=validate.Length(min=2, max=60))
+    email = fields.Email(allow_none=True, validate=validate.Length(max=254))
+    phone = fields.String(allow_none=True, validate=validate.Length(max=32))
+    address = fields.String(allow_none=True, validate=validate.Length(max=300))
+    is_active = fields.Boolean()
+
+
+class OpdCreateSchema(OpdUpdateSchema):
+    code = fields.String(
+        required=True, validate=[validate.Length(min=2, max=32), validate.Regexp(r"^[A-Z0-9_-]+$")]
+    )
+    name = fields.String(required=True, validate=validate.Length(min=2, max=200))
+    short_name = fields.String(required=True, validate=validate.Length(min=2, max=60))

@@ -1,0 +1,133 @@
+"""Places: reading the city's reference data, seeding it from the pack, editing OPDs."""
+
+from zoneinfo import ZoneInfo
+
+from flask import current_app
+from sqlalchemy import select
+
+from ..errors import Conflict, NotFound
+from ..extensions import db
+from .models import City, Kecamatan, Kelurahan, Opd
+
+
+def get_city() -> City:
+    city = db.session.scalars(select(City).limit(1)).first()
+    if city is None:
+        raise NotFound("The city has not been set up yet. Run `flask seed`.")
+    return city
+
+
+def city_timezone() -> ZoneInfo:
+    return ZoneInfo(get_city().timezone)
+
+
+def city_profile() -> dict:
+    """The city as the app shows it, with this deployment's map tile server."""
+    city = get_city()
+    return {
+        "code": city.code,
+        "name": city.name,
+        "short_name": city.short_name,
+        "timezone": city.timezone,
+        "default_language": city.default_language,
+        "center": city.center,
+        "bbox": city.bbox,
+        "map_tile_url": current_app.config["MAP_TILE_URL"],
+    }
+
+
+def list_kecamatan() -> list[Kecamatan]:
+    return list(db.session.scalars(select(Kecamatan).order_by(Kecamatan.code)))
+
+
+def list_kelurahan(kecamatan_code: str | None = None) -> list[Kelurahan]:
+    query = select(Kelurahan).join(Kelurahan.kecamatan).order_by(Kelurahan.code)
+    if kecamatan_code:
+        query = query.where(Kecamatan.code == kecamatan_code)
+    return list(db.session.scalars(query))
+
+
+def list_opds(include_inactive: bool = False) -> list[Opd]:
+    query = select(Opd).order_by(Opd.name)
+    if not include_inactive:
+        query = query.where(Opd.is_active.is_(True))
+    return list(db.session.scalars(query))
+
+
+def get_opd(code: str) -> Opd:
+    opd = db.session.scalar(select(Opd).where(Opd.code == code))
+    if opd is None:
+        raise NotFound("Unknown OPD.")
+    return opd
+
+
+def create_opd(data: dict) -> Opd:
+    if db.session.scalar(select(Opd.id).where(Opd.code == data["code"])) is not None:
+        raise Conflict("An OPD with this code already exists.")
+    opd = Opd(**data)
+    db.session.add(opd)
+    db.session.commit()
+    return opd
+
+
+def update_opd(code: str, changes: dict) -> Opd:
+    opd = get_opd(code)
+    for name, value in changes.items():
+        setattr(opd, name, value)
+    db.session.commit()
+    return opd
+
+
+def _upsert(model, key: dict, values: dict):
+    """Insert or update one row by its natural key; only real changes are written."""
+    row = db.session.scalar(select(model).filter_by(**key))
+    if row is None:
+        row = model(**key, **values)
+        db.session.add(row)
+        return row
+    for name, value in values.items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+    return row
+
+
+def seed_places(pack: dict) -> None:
+    """Load the pack's city, kecamatan, kelurahan and OPDs; running it again changes nothing."""
+    data = pack["city"]
+    existing = db.session.scalar(select(City).limit(1))
+    if existing is not None and existing.code != data["code"]:
+        raise Conflict(f"This database belongs to {existing.name} ({existing.code}), not {data['name']}.")
+    south, west, north, east = data["bbox"]
+    _upsert(
+        City,
+        {"code": data["code"]},
+        {
+            "name": data["name"],
+            "short_name": data["short_name"],
+            "timezone": data["timezone"],
+            "default_language": data["default_language"],
+            "center_lat": data["center"]["lat"],
+            "center_long": data["center"]["long"],
+            "bbox_south": south,
+            "bbox_west": west,
+            "bbox_north": north,
+            "bbox_east": east,
+        },
+    )
+    for kecamatan_data in pack["kecamatan"]:
+        kecamatan_code = f"{data['code']}.{kecamatan_data['code']}"
+        kecamatan = _upsert(Kecamatan, {"code": kecamatan_code}, {"name": kecamatan_data["name"]})
+        db.session.flush()
+        for kelurahan_data in kecamatan_data["kelurahan"]:
+            _upsert(
+                Kelurahan,
+                {"code": f"{kecamatan_code}.{kelurahan_data['code']}"},
+                {
+                    "name": kelurahan_data["name"],
+                    "common_name": kelurahan_data["common_name"],
+                    "kecamatan_id": kecamatan.id,
+                },
+            )
+    for opd_data in pack["opds"]:
+        _upsert(Opd, {"code": opd_data["code"]}, {k: v for k, v in opd_data.items() if k != "code"})
+    db.session.commit()

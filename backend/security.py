@@ -1,0 +1,88 @@
+"""Who may do what: the role decorator and the JWT callbacks behind it.
+
+Every protected endpoint uses `role_required`. The user is loaded from the database on every
+request, so a deactivation or a role change takes effect at once, not when a token expires;
+a revoked login (logout, password change, reuse of a refresh token) ends its access tokens too.
+"""
+
+from functools import wraps
+
+from flask import Flask
+from flask_jwt_extended import current_user, verify_jwt_in_request
+
+from .accounts.models import Role, User
+from .accounts.sessions import SESSION_ENDED, is_session_active
+from .errors import Forbidden, error_response
+from .extensions import db, jwt
+
+ALL_ROLES = tuple(Role)
+CSRF_FAILED = "The security token is missing or wrong. Please reload the page."
+
+
+def role_required(*roles: Role):
+    """Require a valid access token (Bearer header) of an active user holding one of `roles`
+    (any role when none is given)."""
+    allowed = roles or ALL_ROLES
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(*args, **kwargs):
+            verify_jwt_in_request(locations=["headers"])
+            if current_user.role not in allowed:
+                raise Forbidden()
+            return view(*args, **kwargs)
+
+        wrapper.required_roles = allowed
+        docs = wrapper.__dict__.setdefault("_apidoc", {})
+        docs.setdefault("manual_doc", {})["security"] = [{"bearerAuth": []}]
+        return wrapper
+
+    return decorator
+
+
+login_required = role_required()
+
+
+def optional_user() -> User | None:
+    """The logged-in user when a valid access token came with the request, else None."""
+    verify_jwt_in_request(optional=True, locations=["headers"])
+    return current_user if current_user else None
+
+
+def register_jwt_callbacks(app: Flask) -> None:
+    @jwt.user_identity_loader
+    def _identity(user: User) -> str:
+        return str(user.id)
+
+    @jwt.user_lookup_loader
+    def _load_user(jwt_header, jwt_data) -> User | None:
+        user = db.session.get(User, int(jwt_data["sub"]))
+        return user if user is not None and user.can_log_in else None
+
+    @jwt.token_in_blocklist_loader
+    def _is_revoked(jwt_header, jwt_data) -> bool:
+        return not is_session_active(jwt_data.get("sid"))
+
+    @jwt.unauthorized_loader
+    def _missing(reason):
+        if "CSRF" in reason:
+            return error_response(401, CSRF_FAILED)
+        return error_response(401, "Please log in first.")
+
+    @jwt.expired_token_loader
+    def _expired(jwt_header, jwt_data):
+        return error_response(401, "Your session has expired. Please log in again.")
+
+    @jwt.invalid_token_loader
+    def _invalid(reason):
+        if "CSRF" in reason:
+            return error_response(401, CSRF_FAILED)
+        return error_response(401, "Your session is not valid. Please log in again.")
+
+    @jwt.revoked_token_loader
+    def _revoked(jwt_header, jwt_data):
+        return error_response(401, SESSION_ENDED)
+
+    @jwt.user_lookup_error_loader
+    def _user_gone(jwt_header, jwt_data):
+        return error_response(401, SESSION_ENDED)

@@ -1,0 +1,115 @@
+"""Own profile, password change and account deletion."""
+
+from backend.accounts.models import User
+from backend.extensions import db
+
+from ..factories import PASSWORD, auth_headers, error_shape, make_user
+
+ME = "/api/v1/me"
+LOGIN = "/api/v1/auth/login"
+
+
+def test_resident_updates_own_profile(client, resident):
+    headers = auth_headers(resident)
+    response = client.patch(
+        ME, json={"name": "Siti Aminah", "phone": "0813 1111 2222", "locale": "en"}, headers=headers
+    )
+    assert response.status_code == 200
+    body = response.get_json()
+    assert (body["name"], body["phone"], body["locale"]) == ("Siti Aminah", "+6281311112222", "en")
+
+
+def test_profile_update_refuses_bad_values(client, resident):
+    body = error_shape(
+        client.patch(ME, json={"phone": "999", "locale": "xx"}, headers=auth_headers(resident)), 422
+    )
+    assert set(body["errors"]) == {"phone", "locale"}
+
+
+def test_profile_update_refuses_removing_the_last_contact(client):
+    user = make_user(phone=None)
+    body = error_shape(client.patch(ME, json={"email": None}, headers=auth_headers(user)), 422)
+    assert "email" in body["errors"]
+
+
+def test_profile_update_refuses_another_persons_email(client, resident):
+    make_user(email="lain@contoh.id")
+    error_shape(client.patch(ME, json={"email": "LAIN@contoh.id"}, headers=auth_headers(resident)), 409)
+
+
+def test_role_cannot_be_changed_through_profile(client, resident):
+    body = error_shape(client.patch(ME, json={"role": "admin"}, headers=auth_headers(resident)), 422)
+    assert "role" in body["errors"]
+    assert db.session.get(User, resident.id).role == "resident"
+
+
+def test_password_change_revokes_other_logins_and_gives_new_tokens(client, resident):
+    old_login = auth_headers(resident)
+    response = client.post(
+        f"{ME}/password",
+        json={"current_password": PASSWORD, "new_password": "sandi-baru-yang-kuat"},
+        headers=old_login,
+    )
+    assert response.status_code == 200
+    new_access = response.get_json()["access_token"]
+    error_shape(client.get(ME, headers=old_login), 401)
+    assert client.get(ME, headers={"Authorization": f"Bearer {new_access}"}).status_code == 200
+    error_shape(client.post(LOGIN, json={"login": resident.email, "password": PASSWORD}), 401)
+    assert (
+        client.post(LOGIN, json={"login": resident.email, "password": "sandi-baru-yang-kuat"}).status_code
+        == 200
+    )
+
+
+def test_password_change_needs_the_current_password(client, resident):
+    headers = auth_headers(resident)
+    body = error_shape(
+        client.post(
+            f"{ME}/password",
+            json={"current_password": "salah", "new_password": "sandi-baru-1"},
+            headers=headers,
+        ),
+        422,
+    )
+    assert body["errors"] == {"current_password": ["Kata sandi saat ini salah."]}
+    assert client.get(ME, headers=headers).status_code == 200
+
+
+def test_password_change_refuses_a_weak_password(client, resident):
+    body = error_shape(
+        client.post(
+            f"{ME}/password",
+            json={"current_password": PASSWORD, "new_password": "123"},
+            headers=auth_headers(resident),
+        ),
+        422,
+    )
+    assert "new_password" in body["errors"]
+
+
+def test_delete_account_erases_personal_data(client, resident):
+    headers = auth_headers(resident)
+    response = client.delete(ME, json={"password": PASSWORD}, headers=headers)
+    assert response.status_code == 204
+    user = db.session.get(User, resident.id)
+    db.session.refresh(user)
+    assert (user.name, user.email, user.phone, user.is_active) == ("Pengguna terhapus", None, None, False)
+    assert user.deleted_at is not None
+    error_shape(client.get(ME, headers=headers), 401)
+    error_shape(client.post(LOGIN, json={"login": "pengguna@contoh.id", "password": PASSWORD}), 401)
+
+
+def test_delete_account_needs_the_password(client, resident):
+    headers = auth_headers(resident)
+    error_shape(client.delete(ME, json={"password": "salah"}, headers=headers), 422)
+    error_shape(client.delete(ME, headers=headers), 422)
+    assert client.get(ME, headers=headers).status_code == 200
+
+
+def test_deleted_email_can_register_again(client, resident):
+    email = resident.email
+    client.delete(ME, json={"password": PASSWORD}, headers=auth_headers(resident))
+    response = client.post(
+        "/api/v1/auth/register", json={"name": "Baru", "email": email, "password": "sandi-baru-9"}
+    )
+    assert response.status_code == 201

@@ -1,0 +1,115 @@
+"""Fixtures: one migrated database per test run, emptied and re-seeded around every test.
+
+TEST_DATABASE_URL=postgresql://... runs the suite on PostgreSQL; otherwise a SQLite file.
+"""
+
+import os
+from pathlib import Path
+
+os.environ["SATUPINTU_ENV"] = "testing"
+
+import pytest
+from flask_migrate import upgrade
+from sqlalchemy import text
+
+from backend import create_app
+from backend.accounts.models import Role
+from backend.citypacks import load_pack
+from backend.config import TestConfig
+from backend.extensions import db, limiter
+from backend.places.services import seed_places
+
+from .factories import make_user
+
+TEST_PACKS = Path(__file__).parent / "citypacks"
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> str:
+    return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+
+
+@pytest.fixture(scope="session")
+def make_app(database_url, tmp_path_factory):
+    """Build an app on the test database with extra configuration; engines are disposed at the end."""
+    apps = []
+
+    def factory(**overrides):
+        config = (
+            {key: getattr(TestConfig, key) for key in dir(TestConfig) if key.isupper()}
+            | {
+                "SQLALCHEMY_DATABASE_URI": database_url,
+                "UPLOAD_DIR": str(tmp_path_factory.mktemp("uploads")),
+                "PWA_DIST_DIR": str(tmp_path_factory.mktemp("dist")),
+            }
+            | overrides
+        )
+        app = create_app(config)
+        apps.append(app)
+        return app
+
+    yield factory
+    for app in apps:
+        with app.app_context():
+            db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def base_app(make_app):
+    app = make_app()
+    with app.app_context():
+        upgrade()
+    return app
+
+
+def empty_database() -> None:
+    tables = [table.name for table in reversed(db.metadata.sorted_tables)]
+    if db.engine.dialect.name == "postgresql":
+        db.session.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+    else:
+        for table in tables:
+            db.session.execute(text(f"DELETE FROM {table}"))
+    db.session.commit()
+
+
+@pytest.fixture
+def app(base_app):
+    """The app with Balikpapan seeded, inside an app context; emptied afterwards."""
+    with base_app.app_context():
+        seed_places(load_pack("balikpapan"))
+        yield base_app
+        db.session.rollback()
+        empty_database()
+        db.session.remove()
+    limiter.reset()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def resident(app):
+    return make_user(role=Role.RESIDENT, name="Siti Warga")
+
+
+@pytest.fixture
+def staff(app):
+    return make_user(role=Role.OPD_STAFF, opd_code="DPU", name="Andi Staf DPU")
+
+
+@pytest.fixture
+def operator(app):
+    return make_user(role=Role.OPERATOR, name="Rina Operator")
+
+
+@pytest.fixture
+def admin(app):
+    return make_user(role=Role.ADMIN, name="Admin Kominfo")
+
+
+@pytest.fixture
+def users(resident, staff, operator, admin):
+    """One user per role, keyed by role name."""
+    return {"resident": resident, "opd_staff": staff, "operator": operator, "admin": admin}
