@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from flask_jwt_extended import create_access_token
+from flask_jwt_extended import create_access_token, create_refresh_token, decode_token
 
 from backend.accounts.models import LoginSession
 from backend.extensions import db
@@ -245,3 +245,17 @@ def test_tampered_access_token_is_refused(client):
 def test_missing_token_is_refused(client):
     body = error_shape(client.get(ME), 401)
     assert body["message"] == "Silakan masuk terlebih dahulu."
+
+
+def test_expired_refresh_token_is_refused(client):
+    user = make_user()
+    session = LoginSession(user=user, refresh_jti="unused")
+    db.session.add(session)
+    db.session.commit()
+    token = create_refresh_token(
+        identity=user, expires_delta=timedelta(seconds=-5), additional_claims={"sid": session.id}
+    )
+    client.set_cookie("refresh_token_cookie", token, path="/api/v1/auth")
+    csrf_value = decode_token(token, allow_expired=True)["csrf"]
+    body = error_shape(client.post(REFRESH, headers={"X-CSRF-TOKEN": csrf_value}), 401)
+    assert body["message"] == "Sesi Anda telah berakhir. Silakan masuk kembali."
