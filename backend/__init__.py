@@ -10,7 +10,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from .config import check_production_config, config_from_environment, normalise_database_url
 from .extensions import api, db, jwt, limiter, migrate
 
-AREAS = ("accounts", "places")
+AREAS = ("accounts", "places", "catalog", "service_requests")
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 

@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from .accounts import services as accounts
 from .accounts.models import Role, User
+from .catalog import services as catalog
 from .citypacks import load_pack
 from .extensions import db
 from .places import services as places
@@ -43,7 +44,11 @@ def seed_command(demo: bool) -> None:
         raise click.UsageError("Demo data is refused in production.")
     pack = load_pack(current_app.config["CITY_PACK"])
     places.seed_places(pack)
-    click.echo(f"Seeded {pack['city']['name']}: {len(pack['kecamatan'])} kecamatan, {len(pack['opds'])} OPD.")
+    catalog.seed_catalog(pack)
+    click.echo(
+        f"Seeded {pack['city']['name']}: {len(pack['kecamatan'])} kecamatan, {len(pack['opds'])} OPD, "
+        f"{len(pack['services'])} services."
+    )
     if demo:
         click.echo(f"Demo accounts (password: {DEMO_PASSWORD}):")
         for role, email in seed_demo_accounts():

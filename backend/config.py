@@ -58,6 +58,8 @@ class Config:
     RATELIMIT_LOGIN = "10 per minute;50 per hour"
     RATELIMIT_LOGIN_ACCOUNT = "5 per minute;20 per hour"
     RATELIMIT_REGISTER = "5 per minute;30 per hour"
+    RATELIMIT_FILING = "10 per minute;60 per day"
+    RATELIMIT_COMMENTS = "10 per minute;200 per day"
 
     SEND_SECURITY_HSTS = False
 

@@ -33,6 +33,13 @@ class UTCDateTime(TypeDecorator):
         return value.astimezone(UTC)
 
 
+def set_if_changed(row, values: dict) -> None:
+    """Assign only what differs, so that re-seeding unchanged data writes nothing."""
+    for name, value in values.items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+
+
 class TimestampMixin:
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

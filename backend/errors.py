@@ -8,6 +8,7 @@ import logging
 from http import HTTPStatus
 
 from flask import Flask, jsonify
+from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
 
 from .extensions import db
@@ -107,6 +108,12 @@ def handle_domain_error(error: DomainError):
     return error_response(error.code, error.message, error.errors)
 
 
+def handle_validation_error(error: ValidationError):
+    """Input checked by a schema inside a handler (multipart forms, headers)."""
+    errors = error.messages if isinstance(error.messages, dict) else {"_schema": error.messages}
+    return error_response(422, errors=errors)
+
+
 def handle_unexpected_error(error: Exception):
     """Roll back whatever the request left half done and tell nothing of the cause."""
     db.session.rollback()
@@ -117,4 +124,5 @@ def handle_unexpected_error(error: Exception):
 def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(DomainError, handle_domain_error)
+    app.register_error_handler(ValidationError, handle_validation_error)
     app.register_error_handler(Exception, handle_unexpected_error)

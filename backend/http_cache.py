@@ -15,7 +15,8 @@ def cacheable(max_age: int, public: bool = True):
             if request.method != "GET" or response.status_code != 200:
                 return response
             response.add_etag()
-            scope = "public" if public else "private"
+            # An answer given to a logged-in caller may differ from the anonymous one: never share it.
+            scope = "public" if public and "Authorization" not in request.headers else "private"
             response.headers["Cache-Control"] = f"{scope}, max-age={max_age}, stale-while-revalidate=86400"
             response.headers.add("Vary", "Accept-Language")
             return response.make_conditional(request)

@@ -56,6 +56,54 @@ INDONESIAN = {
     "The cursor is not valid. Start again from the first page.": (
         "Kursor tidak valid. Mulai lagi dari halaman pertama."
     ),
+    # Catalogue and requests
+    "Unknown service.": "Layanan tidak dikenal.",
+    "Unknown service group.": "Kelompok layanan tidak dikenal.",
+    "Unknown attribute.": "Atribut tidak dikenal.",
+    "Unknown kelurahan.": "Kelurahan tidak dikenal.",
+    "Unknown request.": "Laporan tidak ditemukan.",
+    "A service with this code already exists.": "Layanan dengan kode ini sudah ada.",
+    "An attribute with this code already exists.": "Atribut dengan kode ini sudah ada.",
+    "Must not be shorter than the response time.": "Tidak boleh lebih singkat dari waktu tanggapan.",
+    "A list needs at least two values.": "Daftar pilihan perlu minimal dua nilai.",
+    "Only list datatypes have values.": "Hanya jenis daftar yang memiliki pilihan.",
+    "Only string attributes have a pattern.": "Hanya atribut teks singkat yang memiliki pola.",
+    "Not a valid regular expression.": "Ekspresi reguler tidak valid.",
+    "Use 2-40 lowercase letters, digits, - or _.": "Gunakan 2-40 huruf kecil, angka, - atau _.",
+    "Does not match the expected format.": "Tidak sesuai format yang diminta.",
+    "Please log in to file this request.": "Silakan masuk untuk mengajukan permohonan ini.",
+    "Give both latitude and longitude.": "Isi lintang dan bujur sekaligus.",
+    "This service needs a location.": "Layanan ini memerlukan lokasi.",
+    "The location is outside the city.": "Lokasi berada di luar wilayah kota.",
+    "This Idempotency-Key was already used for a different request.": (
+        "Idempotency-Key ini sudah dipakai untuk laporan lain."
+    ),
+    "At most {count} photos.": "Paling banyak {count} foto.",
+    "The file is larger than 10 MB.": "Berkas lebih besar dari 10 MB.",
+    "The file is not an image we can read (use JPEG, PNG or WebP).": (
+        "Berkas bukan gambar yang dapat kami baca (gunakan JPEG, PNG, atau WebP)."
+    ),
+    "The image file is damaged or incomplete.": "Berkas gambar rusak atau tidak lengkap.",
+    "The image is too large in pixels.": "Ukuran piksel gambar terlalu besar.",
+    "The file is empty.": "Berkas kosong.",
+    "A request that is {status} cannot become {to}. Allowed: {allowed}.": (
+        "Laporan berstatus {status} tidak dapat menjadi {to}. Yang diizinkan: {allowed}."
+    ),
+    "Say what was done.": "Jelaskan apa yang telah dikerjakan.",
+    "Say why it is rejected.": "Jelaskan alasan penolakan.",
+    "Only a rejection names a duplicate.": "Hanya penolakan yang dapat menyebut laporan ganda.",
+    "A request cannot duplicate itself.": "Laporan tidak dapat menjadi duplikat dirinya sendiri.",
+    "Only the reporter can reopen a request.": "Hanya pelapor yang dapat membuka kembali laporan.",
+    "Only a resolved request can be reopened.": "Hanya laporan yang sudah selesai yang dapat dibuka kembali.",
+    "A request can only be reopened within 7 days of being resolved.": (
+        "Laporan hanya dapat dibuka kembali dalam 7 hari setelah diselesaikan."
+    ),
+    "Only an open request can be rerouted.": "Hanya laporan yang masih terbuka yang dapat dialihkan.",
+    "The request is already with this OPD.": "Laporan sudah berada di OPD ini.",
+    "Only the reporter can rate a request.": "Hanya pelapor yang dapat memberi penilaian.",
+    "A request can be rated once it is resolved.": "Laporan dapat dinilai setelah diselesaikan.",
+    "This request has already been rated.": "Laporan ini sudah dinilai.",
+    "Give south,west,north,east in degrees.": "Isi selatan,barat,utara,timur dalam derajat.",
     # marshmallow and webargs
     "Missing data for required field.": "Wajib diisi.",
     "Field may not be null.": "Tidak boleh kosong.",

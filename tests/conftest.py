@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 from backend import create_app
 from backend.accounts.models import Role
+from backend.catalog.services import seed_catalog
 from backend.citypacks import load_pack
 from backend.config import TestConfig
 from backend.extensions import db, limiter
@@ -76,7 +77,9 @@ def empty_database() -> None:
 def app(base_app):
     """The app with Balikpapan seeded, inside an app context; emptied afterwards."""
     with base_app.app_context():
-        seed_places(load_pack("balikpapan"))
+        pack = load_pack("balikpapan")
+        seed_places(pack)
+        seed_catalog(pack)
         yield base_app
         db.session.rollback()
         empty_database()

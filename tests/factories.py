@@ -7,6 +7,7 @@ from sqlalchemy import select
 from backend.accounts import services as accounts
 from backend.accounts.models import Role, User
 from backend.accounts.sessions import start_session
+from backend.database import utcnow
 from backend.extensions import db
 from backend.places.models import Opd
 
@@ -41,3 +42,61 @@ def error_shape(response, code: int) -> dict:
     assert isinstance(body["status"], str) and body["status"]
     assert isinstance(body["message"], str) and body["message"]
     return body
+
+
+def make_request(
+    service_code: str = "jalan-berlubang",
+    reporter: User | None = None,
+    status: str = "submitted",
+    lat: float = -1.2500,
+    long: float = 116.8500,
+    **fields,
+):
+    """A request filed through the real filing service, then moved to `status` directly."""
+    from backend.service_requests.filing import file_request
+
+    data = {
+        "service_code": service_code,
+        "description": "Laporan uji",
+        "lat": lat,
+        "long": long,
+        "attributes": valid_attributes(service_code),
+    } | fields
+    request = file_request(data, reporter, [], None).request
+    if status != "submitted":
+        request.status = status
+        if status in ("resolved", "closed"):
+            request.resolved_at = utcnow()
+        db.session.commit()
+    return request
+
+
+def add_comment(request, author: User):
+    from backend.service_requests.workflow import add_comment as comment
+
+    return comment(request.code, author, "Komentar uji")
+
+
+SAMPLE_VALUES = {
+    "string": "3171234567890001",
+    "number": 2,
+    "datetime": "2026-11-01T08:00:00+08:00",
+    "text": "Keterangan uji",
+}
+
+
+def valid_attributes(service_code: str) -> dict:
+    """A value for every required attribute of the service, valid for its datatype."""
+    from backend.catalog.services import get_service
+
+    values = {}
+    for attribute in get_service(service_code).active_attributes:
+        if not attribute.required:
+            continue
+        if attribute.datatype == "singlevaluelist":
+            values[attribute.code] = attribute.value_keys[0]
+        elif attribute.datatype == "multivaluelist":
+            values[attribute.code] = attribute.value_keys[:1]
+        else:
+            values[attribute.code] = SAMPLE_VALUES[attribute.datatype]
+    return values

@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from .factories import PASSWORD, auth_headers, make_user
+from .factories import PASSWORD, add_comment, auth_headers, make_request, make_user
 
 ROLES = ("resident", "opd_staff", "operator", "admin")
 EVERYONE = ROLES
 ADMIN = ("admin",)
+STAFF = ("opd_staff", "operator", "admin")
 
 
 @dataclass
@@ -20,12 +21,25 @@ class Endpoint:
     method: str
     rule: str
     roles: tuple
-    url: str | None = None  # the rule with its variables filled in; "{target}" is another user's id
+    # The rule with its variables filled in: {target} is another user's id, {request} a public DPU
+    # request filed by someone else, {own_resolved} a resolved request filed by the caller,
+    # {comment} a comment on {request}.
+    url: str | None = None
     body: dict | None = field(default=None)
 
     def __str__(self):
         return f"{self.method} {self.rule}"
 
+
+NEW_SERVICE = {
+    "code": "sumur-bor",
+    "name": {"id": "Sumur bor rusak"},
+    "description": {"id": "Sumur bor umum tidak berfungsi."},
+    "group": "air-utilitas",
+    "opd": "PTM",
+    "sla_response_hours": 24,
+    "sla_resolution_hours": 72,
+}
 
 PROTECTED = [
     Endpoint("GET", "/api/v1/me", EVERYONE),
@@ -47,6 +61,79 @@ PROTECTED = [
     ),
     Endpoint("POST", "/api/v1/opds", ADMIN, body={"code": "BARU", "name": "OPD Baru", "short_name": "Baru"}),
     Endpoint("PATCH", "/api/v1/opds/<code>", ADMIN, "/api/v1/opds/DPU", {"phone": "0542-000"}),
+    Endpoint("POST", "/api/v1/services", ADMIN, body=NEW_SERVICE),
+    Endpoint(
+        "PATCH", "/api/v1/services/<code>", ADMIN, "/api/v1/services/parkir-liar", {"sla_response_hours": 4}
+    ),
+    Endpoint(
+        "POST",
+        "/api/v1/services/<code>/attributes",
+        ADMIN,
+        "/api/v1/services/parkir-liar/attributes",
+        {"code": "plat_nomor", "datatype": "string", "label": {"id": "Plat nomor"}},
+    ),
+    Endpoint(
+        "PATCH",
+        "/api/v1/services/<code>/attributes/<attribute_code>",
+        ADMIN,
+        "/api/v1/services/jalan-berlubang/attributes/ukuran_lubang",
+        {"required": True},
+    ),
+    Endpoint("GET", "/api/v1/requests/mine", EVERYONE),
+    Endpoint(
+        "POST",
+        "/api/v1/requests/<code>/comments",
+        EVERYONE,
+        "/api/v1/requests/{request}/comments",
+        {"text": "Saya juga melihatnya."},
+    ),
+    Endpoint("POST", "/api/v1/requests/<code>/support", EVERYONE, "/api/v1/requests/{request}/support"),
+    Endpoint(
+        "POST",
+        "/api/v1/requests/<code>/rating",
+        EVERYONE,
+        "/api/v1/requests/{own_resolved}/rating",
+        {"rating": 5},
+    ),
+    Endpoint(
+        "POST",
+        "/api/v1/requests/<code>/reopen",
+        EVERYONE,
+        "/api/v1/requests/{own_resolved}/reopen",
+        {"reason": "Masih berlubang."},
+    ),
+    Endpoint("GET", "/api/v1/staff/requests", STAFF),
+    Endpoint(
+        "POST",
+        "/api/v1/requests/<code>/transitions",
+        ("opd_staff", "admin"),
+        "/api/v1/requests/{request}/transitions",
+        {"to": "accepted"},
+    ),
+    Endpoint(
+        "POST", "/api/v1/requests/<code>/notes", STAFF, "/api/v1/requests/{request}/notes", {"text": "Cek"}
+    ),
+    Endpoint(
+        "POST",
+        "/api/v1/requests/<code>/reroute",
+        STAFF,
+        "/api/v1/requests/{request}/reroute",
+        {"opd": "DLH", "reason": "Pohon, bukan jalan."},
+    ),
+    Endpoint(
+        "POST",
+        "/api/v1/requests/<code>/moderation",
+        ADMIN,
+        "/api/v1/requests/{request}/moderation",
+        {"hidden": True, "reason": "Spam"},
+    ),
+    Endpoint(
+        "POST",
+        "/api/v1/requests/<code>/events/<int:event_id>/moderation",
+        ADMIN,
+        "/api/v1/requests/{request}/events/{comment}/moderation",
+        {"hidden": True},
+    ),
 ]
 
 # Open to anyone; refresh and logout are guarded by the refresh cookie and its CSRF header instead.
@@ -60,6 +147,15 @@ PUBLIC = {
     "POST /api/v1/auth/login",
     "POST /api/v1/auth/refresh",
     "POST /api/v1/auth/logout",
+    "GET /api/v1/services",
+    "GET /api/v1/service-groups",
+    "GET /api/v1/services/<code>",
+    "POST /api/v1/requests",
+    "GET /api/v1/requests",
+    "GET /api/v1/requests/nearby",
+    "GET /api/v1/requests/<code>",
+    "GET /api/v1/requests/<code>/events",
+    "GET /api/v1/requests/<code>/photos/<name>",
 }
 
 
@@ -86,9 +182,15 @@ def test_every_api_route_is_in_the_matrix(app):
 @pytest.mark.parametrize("endpoint", PROTECTED, ids=str)
 @pytest.mark.parametrize("role", ("anonymous", *ROLES))
 def test_role_matrix(client, users, endpoint, role):
-    target = make_user()
-    url = (endpoint.url or endpoint.rule).format(target=target.id)
-    headers = auth_headers(users[role]) if role != "anonymous" else {}
+    caller = users.get(role)
+    other = make_user()
+    public_request = make_request(reporter=other)
+    comment = add_comment(public_request, other)
+    own_resolved = make_request(reporter=caller or other, status="resolved")
+    url = (endpoint.url or endpoint.rule).format(
+        target=other.id, request=public_request.code, own_resolved=own_resolved.code, comment=comment.id
+    )
+    headers = auth_headers(caller) if caller else {}
     response = client.open(url, method=endpoint.method, json=endpoint.body, headers=headers)
     if role == "anonymous":
         expected = {401}
@@ -101,6 +203,8 @@ def test_role_matrix(client, users, endpoint, role):
         assert response.get_json()["code"] == response.status_code
 
 
-@pytest.mark.parametrize("route", sorted(r for r in PUBLIC if r.startswith("GET")))
+@pytest.mark.parametrize("route", sorted(r for r in PUBLIC if r.startswith("GET") and "<" not in r))
 def test_public_reads_need_no_login(client, route):
-    assert client.get(route.split()[1]).status_code == 200
+    url = route.split()[1]
+    query = "?lat=-1.25&long=116.85&service=jalan-berlubang" if url.endswith("nearby") else ""
+    assert client.get(url + query).status_code == 200

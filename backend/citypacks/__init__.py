@@ -9,6 +9,8 @@ from pathlib import Path
 
 from marshmallow import Schema, ValidationError, fields, validate
 
+from ..catalog.models import Datatype
+
 PACK_DIR = Path(__file__).parent
 
 
@@ -37,16 +39,64 @@ class _CityPack(Schema):
     code = fields.String(required=True, validate=validate.Regexp(r"^\d{2}\.\d{2}$"))
     name = fields.String(required=True)
     short_name = fields.String(required=True)
+    request_prefix = fields.String(required=True, validate=validate.Regexp(r"^[A-Z]{2,5}$"))
     timezone = fields.String(required=True)
     default_language = fields.String(load_default="id", validate=validate.OneOf(["id", "en"]))
     center = fields.Dict(required=True)
     bbox = fields.List(fields.Float(), required=True, validate=validate.Length(equal=4))
 
 
+class _Text(Schema):
+    id = fields.String(required=True)
+    en = fields.String()
+
+
+class _ValuePack(Schema):
+    key = fields.String(required=True)
+    name = fields.Nested(_Text, required=True)
+
+
+class _AttributePack(Schema):
+    code = fields.String(required=True, validate=validate.Regexp(r"^[a-z0-9_]+$"))
+    datatype = fields.String(required=True, validate=validate.OneOf([d.value for d in Datatype]))
+    required = fields.Boolean(required=True)
+    label = fields.Nested(_Text, required=True)
+    description = fields.Nested(_Text)
+    pattern = fields.String()
+    public = fields.Boolean(required=True)
+    values = fields.List(fields.Nested(_ValuePack))
+
+
+class _SlaPack(Schema):
+    response_hours = fields.Integer(required=True, validate=validate.Range(min=1))
+    resolution_hours = fields.Integer(required=True, validate=validate.Range(min=1))
+
+
+class _ServicePack(Schema):
+    code = fields.String(required=True, validate=validate.Regexp(r"^[a-z0-9-]{2,40}$"))
+    group = fields.String(required=True)
+    name = fields.Nested(_Text, required=True)
+    description = fields.Nested(_Text, required=True)
+    keywords = fields.List(fields.String(), load_default=list)
+    opd = fields.String(required=True)
+    sla = fields.Nested(_SlaPack, required=True)
+    needs_location = fields.Boolean(required=True)
+    allows_anonymous = fields.Boolean(required=True)
+    public = fields.Boolean(required=True)
+    attributes = fields.List(fields.Nested(_AttributePack), load_default=list)
+
+
+class _GroupPack(Schema):
+    code = fields.String(required=True)
+    name = fields.Nested(_Text, required=True)
+
+
 class CityPackSchema(Schema):
     city = fields.Nested(_CityPack, required=True)
     kecamatan = fields.List(fields.Nested(_KecamatanPack), required=True, validate=validate.Length(min=1))
     opds = fields.List(fields.Nested(_OpdPack), required=True, validate=validate.Length(min=1))
+    service_groups = fields.List(fields.Nested(_GroupPack), load_default=list)
+    services = fields.List(fields.Nested(_ServicePack), load_default=list)
 
 
 class CityPackError(Exception):

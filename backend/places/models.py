@@ -16,6 +16,8 @@ class City(TimestampMixin, db.Model):
     code: Mapped[str] = mapped_column(String(16), unique=True)
     name: Mapped[str] = mapped_column(String(120))
     short_name: Mapped[str] = mapped_column(String(60))
+    # Tracking codes of the city's requests start with it: BPN-7K3Q9.
+    request_prefix: Mapped[str] = mapped_column(String(5))
     timezone: Mapped[str] = mapped_column(String(64))
     default_language: Mapped[str] = mapped_column(String(5), default="id")
     center_lat: Mapped[float] = mapped_column(Float)

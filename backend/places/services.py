@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 from flask import current_app
 from sqlalchemy import select
 
+from ..database import set_if_changed
 from ..errors import Conflict, NotFound
 from ..extensions import db
 from .models import City, Kecamatan, Kelurahan, Opd
@@ -85,9 +86,7 @@ def _upsert(model, key: dict, values: dict):
         row = model(**key, **values)
         db.session.add(row)
         return row
-    for name, value in values.items():
-        if getattr(row, name) != value:
-            setattr(row, name, value)
+    set_if_changed(row, values)
     return row
 
 
@@ -104,6 +103,7 @@ def seed_places(pack: dict) -> None:
         {
             "name": data["name"],
             "short_name": data["short_name"],
+            "request_prefix": data["request_prefix"],
             "timezone": data["timezone"],
             "default_language": data["default_language"],
             "center_lat": data["center"]["lat"],

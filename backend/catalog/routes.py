@@ -1,0 +1,85 @@
+"""HTTP endpoints for the catalogue."""
+
+from ..accounts.models import Role
+from ..errors import Forbidden
+from ..http_cache import cacheable
+from ..security import optional_user, role_required
+from . import bp, services
+from .schemas import (
+    AttributeCreateSchema,
+    AttributeUpdateSchema,
+    ServiceCreateSchema,
+    ServiceGroupSchema,
+    ServiceQueryArgsSchema,
+    ServiceSchema,
+    ServiceUpdateSchema,
+)
+
+
+def _admin_only_when(include_inactive: bool) -> None:
+    if include_inactive:
+        user = optional_user()
+        if user is None or user.role != Role.ADMIN:
+            raise Forbidden()
+
+
+@bp.route("/services", methods=["GET"])
+@cacheable(max_age=300)
+@bp.arguments(ServiceQueryArgsSchema, location="query")
+@bp.response(200, ServiceSchema(many=True))
+def list_services(args):
+    """The active services with their attributes, by group (admins may include inactive ones)."""
+    _admin_only_when(args["include_inactive"])
+    return services.list_services(args.get("group"), args["include_inactive"])
+
+
+@bp.route("/service-groups", methods=["GET"])
+@cacheable(max_age=300)
+@bp.response(200, ServiceGroupSchema(many=True))
+def list_groups():
+    """The groups services are listed under."""
+    return services.list_groups()
+
+
+@bp.route("/services/<code>", methods=["GET"])
+@cacheable(max_age=300)
+@bp.response(200, ServiceSchema)
+def get_service(code):
+    """One service and the attributes its form asks for."""
+    return services.get_service(code)
+
+
+@bp.route("/services", methods=["POST"])
+@role_required(Role.ADMIN)
+@bp.arguments(ServiceCreateSchema)
+@bp.response(201, ServiceSchema)
+def create_service(data):
+    """Add a service (admins)."""
+    return services.create_service(data)
+
+
+@bp.route("/services/<code>", methods=["PATCH"])
+@role_required(Role.ADMIN)
+@bp.arguments(ServiceUpdateSchema)
+@bp.response(200, ServiceSchema)
+def update_service(changes, code):
+    """Edit, reroute or deactivate a service (admins); past requests keep it."""
+    return services.update_service(code, changes)
+
+
+@bp.route("/services/<code>/attributes", methods=["POST"])
+@role_required(Role.ADMIN)
+@bp.arguments(AttributeCreateSchema)
+@bp.response(201, ServiceSchema)
+def add_attribute(data, code):
+    """Add an attribute to a service's form (admins)."""
+    return services.add_attribute(code, data)
+
+
+@bp.route("/services/<code>/attributes/<attribute_code>", methods=["PATCH"])
+@role_required(Role.ADMIN)
+@bp.arguments(AttributeUpdateSchema)
+@bp.response(200, ServiceSchema)
+def update_attribute(changes, code, attribute_code):
+    """Edit or deactivate an attribute (admins); its code and datatype stay."""
+    return services.update_attribute(code, attribute_code, changes)

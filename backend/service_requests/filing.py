@@ -1,0 +1,141 @@
+"""Filing a request: validation, idempotency, photos, routing to the OPD and the SLA deadline."""
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from .. import events
+from ..accounts.models import User
+from ..catalog import services as catalog
+from ..catalog.attributes import clean_attributes
+from ..database import utcnow
+from ..errors import Conflict, Invalid, Unauthorized
+from ..extensions import db
+from ..places import services as places
+from ..places.models import Kelurahan
+from . import codes, photos
+from .models import EventKind, RequestEvent, ServiceRequest
+
+OTHER_CONTENT = "This Idempotency-Key was already used for a different request."
+
+
+@dataclass
+class Filed:
+    request: ServiceRequest
+    tracking_token: str | None
+    replayed: bool
+
+
+def content_hash(data: dict, photo_bytes: list[bytes]) -> str:
+    """What a resubmission must repeat to count as the same request."""
+    canonical = {key: data.get(key) for key in sorted(data)} | {
+        "photos": [hashlib.sha256(content).hexdigest() for content in photo_bytes]
+    }
+    return hashlib.sha256(json.dumps(canonical, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _replay(key: str, digest: str) -> Filed | None:
+    existing = db.session.scalar(select(ServiceRequest).where(ServiceRequest.idempotency_key == key))
+    if existing is None:
+        return None
+    if existing.content_hash != digest:
+        raise Conflict(OTHER_CONTENT, errors={"idempotency_key": [OTHER_CONTENT]})
+    token = codes.tracking_token(existing.code) if existing.tracking_token_hash else None
+    return Filed(existing, token, replayed=True)
+
+
+def _location(service, data: dict) -> dict:
+    lat, long = data.get("lat"), data.get("long")
+    if (lat is None) != (long is None):
+        raise Invalid(errors={"lat" if lat is None else "long": ["Give both latitude and longitude."]})
+    if lat is None and service.needs_location and not data.get("address"):
+        raise Invalid(errors={"lat": ["This service needs a location."]})
+    if lat is not None and not places.get_city().contains(lat, long):
+        raise Invalid(errors={"lat": ["The location is outside the city."]})
+    kelurahan = None
+    if data.get("kelurahan"):
+        kelurahan = db.session.scalar(select(Kelurahan).where(Kelurahan.code == data["kelurahan"]))
+        if kelurahan is None:
+            raise Invalid(errors={"kelurahan": ["Unknown kelurahan."]})
+    return {
+        "lat": lat,
+        "long": long,
+        "address": data.get("address"),
+        "kelurahan": kelurahan,
+        "kecamatan": kelurahan.kecamatan if kelurahan else None,
+    }
+
+
+def _unused_code(prefix: str) -> str:
+    while True:
+        code = codes.new_code(prefix)
+        if db.session.scalar(select(ServiceRequest.id).where(ServiceRequest.code == code)) is None:
+            return code
+
+
+def file_request(
+    data: dict, reporter: User | None, files: list, idempotency_key: str | None, source: str = "app"
+) -> Filed:
+    """Check and store a new request; the same Idempotency-Key with the same content answers the original."""
+    photo_bytes = [file.stream.read() for file in files]
+    for file in files:
+        file.stream.seek(0)
+    digest = content_hash(data, photo_bytes)
+    if idempotency_key and (replay := _replay(idempotency_key, digest)):
+        return replay
+
+    service = catalog.get_service(data["service_code"])
+    if reporter is None and not service.allows_anonymous:
+        raise Unauthorized("Please log in to file this request.")
+    timezone = places.city_timezone()
+    attribute_values = clean_attributes(service, data.get("attributes"), timezone)
+    location = _location(service, data)
+    stored = photos.store_photos(files)
+
+    now = utcnow()
+    request = ServiceRequest(
+        code=_unused_code(places.get_city().request_prefix),
+        service=service,
+        opd=service.opd,
+        description=data.get("description", ""),
+        attribute_values=attribute_values,
+        reporter=reporter,
+        contact=data.get("contact"),
+        source=source,
+        is_public=service.is_public and data.get("public", True),
+        idempotency_key=idempotency_key,
+        content_hash=digest,
+        response_due_at=now + timedelta(hours=service.sla_response_hours),
+        sla_due_at=now + timedelta(hours=service.sla_resolution_hours),
+        created_at=now,
+        **location,
+    )
+    token = None
+    if reporter is None:
+        token = codes.tracking_token(request.code)
+        request.tracking_token_hash = codes.token_hash(token)
+    request.photos = [photos.photo_record(image) for image in stored]
+    event = RequestEvent(
+        request=request,
+        kind=EventKind.CREATED,
+        to_status=request.status,
+        author_id=reporter.id if reporter else None,
+        author_role=reporter.role if reporter else None,
+        created_at=now,
+    )
+    db.session.add_all([request, event])
+    try:
+        db.session.commit()
+    except IntegrityError:
+        # A concurrent twin with the same Idempotency-Key won the race; answer as it would.
+        db.session.rollback()
+        photos.discard_photos(stored)
+        if idempotency_key and (replay := _replay(idempotency_key, digest)):
+            return replay
+        raise
+    events.request_created.send(request, event=event)
+    return Filed(request, token, replayed=False)

@@ -1,0 +1,154 @@
+"""Reading requests: one by code, the public list, mine, nearby, the staff inbox, the timeline."""
+
+import math
+
+from sqlalchemy import select
+
+from ..accounts.models import Role, User
+from ..catalog.models import Service
+from ..database import utcnow
+from ..errors import NotFound
+from ..extensions import db
+from ..pagination import Page, keyset_page
+from ..places.models import Kecamatan, Kelurahan, Opd
+from . import access, codes
+from .models import OPEN_STATUSES, RequestEvent, ServiceRequest, Support
+
+NEARBY_METRES = 150
+NEARBY_LIMIT = 10
+EARTH_RADIUS_M = 6_371_000
+
+
+def get_request(code: str) -> ServiceRequest:
+    request = db.session.scalar(
+        select(ServiceRequest).where(ServiceRequest.code == codes.normalise_code(code))
+    )
+    if request is None:
+        raise NotFound("Unknown request.")
+    return request
+
+
+def get_visible_request(code: str, viewer: User | None, token: str | None = None) -> ServiceRequest:
+    """The request when the viewer may see it; else 404, so a private request's existence stays hidden."""
+    request = get_request(code)
+    has_token = bool(token) and request.tracking_token_hash == codes.token_hash(token)
+    if not access.may_view(request, viewer, has_token):
+        raise NotFound("Unknown request.")
+    return request
+
+
+def find_by_token(token: str) -> ServiceRequest:
+    request = db.session.scalar(
+        select(ServiceRequest).where(ServiceRequest.tracking_token_hash == codes.token_hash(token))
+    )
+    if request is None:
+        raise NotFound("Unknown request.")
+    return request
+
+
+def _filtered(query, args: dict):
+    """The filters shared by the public list and the staff inbox."""
+    if args.get("service"):
+        query = query.where(
+            ServiceRequest.service_id.in_(select(Service.id).where(Service.code == args["service"]))
+        )
+    if args.get("status"):
+        query = query.where(ServiceRequest.status.in_(args["status"]))
+    if args.get("kecamatan"):
+        query = query.where(
+            ServiceRequest.kecamatan_id.in_(select(Kecamatan.id).where(Kecamatan.code == args["kecamatan"]))
+        )
+    if args.get("kelurahan"):
+        query = query.where(
+            ServiceRequest.kelurahan_id.in_(select(Kelurahan.id).where(Kelurahan.code == args["kelurahan"]))
+        )
+    if args.get("bbox"):
+        south, west, north, east = args["bbox"]
+        query = query.where(ServiceRequest.lat.between(south, north), ServiceRequest.long.between(west, east))
+    if args.get("since"):
+        query = query.where(ServiceRequest.created_at >= args["since"])
+    return query
+
+
+def list_public(args: dict) -> Page:
+    """Public, visible requests, newest first."""
+    query = select(ServiceRequest).where(
+        ServiceRequest.is_public.is_(True), ServiceRequest.is_hidden.is_(False)
+    )
+    return keyset_page(
+        _filtered(query, args),
+        [ServiceRequest.created_at, ServiceRequest.id],
+        args.get("cursor"),
+        args["limit"],
+    )
+
+
+def list_mine(user: User, args: dict) -> Page:
+    query = select(ServiceRequest).where(ServiceRequest.reporter_id == user.id)
+    return keyset_page(
+        query, [ServiceRequest.created_at, ServiceRequest.id], args.get("cursor"), args["limit"]
+    )
+
+
+def staff_inbox(user: User, args: dict) -> Page:
+    """The OPD's requests by SLA deadline, the most overdue first; operators and admins may pick an OPD."""
+    query = select(ServiceRequest)
+    if user.role == Role.OPD_STAFF:
+        query = query.where(ServiceRequest.opd_id == user.opd_id)
+    elif args.get("opd"):
+        query = query.where(ServiceRequest.opd_id.in_(select(Opd.id).where(Opd.code == args["opd"])))
+    args = {"status": list(OPEN_STATUSES)} | args
+    if args.get("overdue"):
+        query = query.where(ServiceRequest.sla_due_at < utcnow())
+    return keyset_page(
+        _filtered(query, args),
+        [ServiceRequest.sla_due_at, ServiceRequest.id],
+        args.get("cursor"),
+        args["limit"],
+        descending=False,
+    )
+
+
+def distance_m(lat1: float, long1: float, lat2: float, long2: float) -> float:
+    """Great-circle distance (haversine)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    d_phi, d_lambda = math.radians(lat2 - lat1), math.radians(long2 - long1)
+    a = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
+    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(a))
+
+
+def nearby(lat: float, long: float, service_code: str) -> list[tuple[ServiceRequest, float]]:
+    """Open public requests of the service within about 150 m, nearest first (the duplicate hint)."""
+    d_lat = NEARBY_METRES / 111_320
+    d_long = d_lat / max(math.cos(math.radians(lat)), 0.01)
+    query = (
+        select(ServiceRequest)
+        .join(ServiceRequest.service)
+        .where(
+            Service.code == service_code,
+            ServiceRequest.status.in_(OPEN_STATUSES),
+            ServiceRequest.lat.between(lat - d_lat, lat + d_lat),
+            ServiceRequest.long.between(long - d_long, long + d_long),
+            ServiceRequest.is_public.is_(True),
+            ServiceRequest.is_hidden.is_(False),
+        )
+        .limit(200)
+    )
+    found = [
+        (request, distance_m(lat, long, request.lat, request.long)) for request in db.session.scalars(query)
+    ]
+    return sorted((pair for pair in found if pair[1] <= NEARBY_METRES), key=lambda pair: pair[1])[
+        :NEARBY_LIMIT
+    ]
+
+
+def timeline(request: ServiceRequest, viewer: User | None) -> list[RequestEvent]:
+    """The events the viewer may see: staff see internal notes and hidden comments, others neither."""
+    query = select(RequestEvent).where(RequestEvent.request_id == request.id).order_by(RequestEvent.id)
+    if not access.works_on(request, viewer):
+        query = query.where(RequestEvent.is_internal.is_(False), RequestEvent.is_hidden.is_(False))
+    return list(db.session.scalars(query))
+
+
+def supporter_ids(request: ServiceRequest) -> list[int]:
+    return list(db.session.scalars(select(Support.user_id).where(Support.request_id == request.id)))

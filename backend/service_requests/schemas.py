@@ -1,0 +1,214 @@
+"""Marshmallow schemas for requests. Answers are built by presenters.py for each viewer;
+these schemas describe them for OpenAPI and check input."""
+
+from marshmallow import Schema, ValidationError, fields, validate
+
+from ..text_fields import PlainText
+from .models import Status
+
+STATUSES = [status.value for status in Status]
+
+
+class RequestCreateSchema(Schema):
+    service_code = fields.String(required=True, validate=validate.Length(min=1, max=40))
+    description = PlainText(load_default="", validate=validate.Length(max=4000))
+    attributes = fields.Dict(keys=fields.String(validate=validate.Length(max=40)), load_default=dict)
+    lat = fields.Float(validate=validate.Range(min=-90, max=90), allow_none=True)
+    long = fields.Float(validate=validate.Range(min=-180, max=180), allow_none=True)
+    address = PlainText(validate=validate.Length(max=300), allow_none=True)
+    kelurahan = fields.String(validate=validate.Length(max=24), allow_none=True)
+    public = fields.Boolean(
+        load_default=True, metadata={"description": "False keeps a public service's report private"}
+    )
+
+
+class CodeNameSchema(Schema):
+    code = fields.String()
+    name = fields.Raw()
+
+
+class PhotoSchema(Schema):
+    url = fields.String()
+    thumb_url = fields.String()
+    width = fields.Integer()
+    height = fields.Integer()
+
+
+class LocationSchema(Schema):
+    lat = fields.Float(allow_none=True)
+    long = fields.Float(allow_none=True)
+    address = fields.String(allow_none=True)
+
+
+class ViewerSchema(Schema):
+    is_reporter = fields.Boolean()
+    has_supported = fields.Boolean()
+    can_reopen = fields.Boolean()
+    can_rate = fields.Boolean()
+    allowed_transitions = fields.List(fields.String())
+
+
+class ReporterSchema(Schema):
+    name = fields.String(allow_none=True)
+    email = fields.String(allow_none=True)
+    phone = fields.String(allow_none=True)
+
+
+class RequestSchema(Schema):
+    code = fields.String()
+    service = fields.Nested(CodeNameSchema)
+    status = fields.String(metadata={"enum": STATUSES})
+    open311_status = fields.String(metadata={"enum": ["open", "closed"]})
+    description = fields.String()
+    attributes = fields.Dict()
+    location = fields.Nested(LocationSchema)
+    kelurahan = fields.Nested(CodeNameSchema, allow_none=True)
+    kecamatan = fields.Nested(CodeNameSchema, allow_none=True)
+    opd = fields.Nested(CodeNameSchema)
+    photos = fields.List(fields.Nested(PhotoSchema))
+    is_public = fields.Boolean()
+    created_at = fields.DateTime()
+    updated_at = fields.DateTime()
+    first_response_at = fields.DateTime(allow_none=True)
+    resolved_at = fields.DateTime(allow_none=True)
+    closed_at = fields.DateTime(allow_none=True)
+    sla_due_at = fields.DateTime()
+    is_overdue = fields.Boolean()
+    supporter_count = fields.Integer()
+    rating = fields.Integer(allow_none=True)
+    duplicate_of = fields.String(allow_none=True)
+    viewer = fields.Nested(ViewerSchema)
+    reporter = fields.Nested(ReporterSchema, metadata={"description": "Staff only"})
+    is_hidden = fields.Boolean(metadata={"description": "Staff only"})
+
+
+class FiledRequestSchema(RequestSchema):
+    tracking_token = fields.String(
+        metadata={"description": "Anonymous filing only: keep it, it is shown once"}
+    )
+
+
+class RequestPageSchema(Schema):
+    items = fields.List(fields.Nested(RequestSchema))
+    next = fields.String(allow_none=True)
+
+
+class NearbyRequestSchema(RequestSchema):
+    distance_m = fields.Integer()
+
+
+class AuthorSchema(Schema):
+    """Who wrote an event, by role (and OPD for staff): never a person's name."""
+
+    role = fields.String(allow_none=True)
+    opd = fields.Nested(CodeNameSchema, allow_none=True)
+
+
+class EventSchema(Schema):
+    id = fields.Integer()
+    kind = fields.String()
+    from_status = fields.String(allow_none=True)
+    to_status = fields.String(allow_none=True)
+    from_opd = fields.Nested(CodeNameSchema, allow_none=True)
+    to_opd = fields.Nested(CodeNameSchema, allow_none=True)
+    author = fields.Nested(AuthorSchema, allow_none=True)
+    text = fields.String(allow_none=True)
+    photos = fields.List(fields.Nested(PhotoSchema))
+    is_internal = fields.Boolean()
+    is_hidden = fields.Boolean()
+    created_at = fields.DateTime()
+
+
+def _bbox(value: str) -> list[float]:
+    try:
+        numbers = [float(part) for part in value.split(",")]
+    except ValueError:
+        raise ValidationError("Give south,west,north,east in degrees.") from None
+    if len(numbers) != 4 or numbers[0] > numbers[2] or numbers[1] > numbers[3]:
+        raise ValidationError("Give south,west,north,east in degrees.")
+    return numbers
+
+
+class BBoxField(fields.String):
+    def _deserialize(self, value, attr, data, **kwargs):
+        return _bbox(super()._deserialize(value, attr, data, **kwargs))
+
+
+class StatusListField(fields.String):
+    """One status or several, comma-separated."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        statuses = [part.strip() for part in super()._deserialize(value, attr, data, **kwargs).split(",")]
+        unknown = [status for status in statuses if status not in STATUSES]
+        if unknown:
+            raise ValidationError(f"Must be one of: {', '.join(STATUSES)}.")
+        return statuses
+
+
+class PageArgsSchema(Schema):
+    cursor = fields.String(validate=validate.Length(max=300))
+    limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+
+
+class RequestQueryArgsSchema(PageArgsSchema):
+    service = fields.String(validate=validate.Length(max=40))
+    status = StatusListField(metadata={"description": "One status or several, comma-separated"})
+    kecamatan = fields.String(validate=validate.Length(max=24))
+    kelurahan = fields.String(validate=validate.Length(max=24))
+    bbox = BBoxField(metadata={"description": "south,west,north,east"})
+    since = fields.AwareDateTime(default_timezone=None)
+
+
+class InboxQueryArgsSchema(RequestQueryArgsSchema):
+    opd = fields.String(validate=validate.Length(max=32), metadata={"description": "Operators and admins"})
+    overdue = fields.Boolean()
+
+
+class NearbyArgsSchema(Schema):
+    lat = fields.Float(required=True, validate=validate.Range(min=-90, max=90))
+    long = fields.Float(required=True, validate=validate.Range(min=-180, max=180))
+    service = fields.String(required=True, validate=validate.Length(max=40))
+
+
+class ViewArgsSchema(Schema):
+    token = fields.String(
+        validate=validate.Length(max=64), metadata={"description": "Anonymous tracking token"}
+    )
+
+
+class PhotoArgsSchema(Schema):
+    sig = fields.String(validate=validate.Length(max=300))
+
+
+class TransitionSchema(Schema):
+    to = fields.String(required=True, validate=validate.OneOf(STATUSES))
+    note = PlainText(validate=validate.Length(max=4000), allow_none=True)
+    duplicate_of = fields.String(validate=validate.Length(max=16), allow_none=True)
+
+
+class TextSchema(Schema):
+    text = PlainText(required=True, validate=validate.Length(min=1, max=2000))
+
+
+class RerouteSchema(Schema):
+    opd = fields.String(required=True, validate=validate.Length(max=32))
+    reason = PlainText(required=True, validate=validate.Length(min=3, max=1000))
+
+
+class RatingSchema(Schema):
+    rating = fields.Integer(required=True, validate=validate.Range(min=1, max=5))
+    feedback = PlainText(validate=validate.Length(max=2000), allow_none=True)
+
+
+class ReopenSchema(Schema):
+    reason = PlainText(required=True, validate=validate.Length(min=3, max=2000))
+
+
+class ModerationSchema(Schema):
+    hidden = fields.Boolean(required=True)
+    reason = PlainText(validate=validate.Length(max=300), allow_none=True)
+
+
+class SupportSchema(Schema):
+    supporter_count = fields.Integer()
+    has_supported = fields.Boolean()

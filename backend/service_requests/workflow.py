@@ -1,0 +1,214 @@
+"""Working a request: status transitions, reroutes, notes, comments, support, rating, reopening,
+moderation. Every change writes a timeline event; public changes are announced as domain events."""
+
+from datetime import timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from .. import events
+from ..accounts.models import Role, User
+from ..database import utcnow
+from ..errors import Conflict, Forbidden, Invalid, NotFound
+from ..extensions import db
+from ..places.services import get_opd
+from . import access, photos
+from .models import OPEN_STATUSES, EventKind, RequestEvent, ServiceRequest, Status, Support
+from .queries import get_request
+
+REOPEN_DAYS = 7
+NOTE_REQUIRED = {Status.RESOLVED: "Say what was done.", Status.REJECTED: "Say why it is rejected."}
+
+
+def _event(request: ServiceRequest, actor: User | None, kind: str, **fields) -> RequestEvent:
+    event = RequestEvent(
+        request=request,
+        kind=kind,
+        author_id=actor.id if actor else None,
+        author_role=actor.role if actor else None,
+        author_opd_id=actor.opd_id if actor and actor.role == Role.OPD_STAFF else None,
+        created_at=utcnow(),
+        **fields,
+    )
+    db.session.add(event)
+    return event
+
+
+def _record_first_response(request: ServiceRequest, actor: User) -> None:
+    if request.first_response_at is None and actor.role != Role.RESIDENT:
+        request.first_response_at = utcnow()
+
+
+def _mark_duplicate(request: ServiceRequest, original_code: str) -> None:
+    original = get_request(original_code)
+    if original.id == request.id or original.duplicate_of_id == request.id:
+        raise Invalid(errors={"duplicate_of": ["A request cannot duplicate itself."]})
+    request.duplicate_of = original
+    if request.reporter_id and request.reporter_id != original.reporter_id:
+        _add_support(original, request.reporter_id)
+
+
+def change_status(code: str, actor: User, to: str, note: str | None, duplicate_of: str | None = None,
+                  after_photos: list | None = None) -> ServiceRequest:  # fmt: skip
+    """Move a request along the workflow graph; an edge not in the graph answers 409 naming the allowed."""
+    request = get_request(code)
+    if not access.may_change_status(request, actor):
+        raise Forbidden()
+    allowed = request.allowed_transitions()
+    if to not in allowed:
+        raise Conflict(
+            f"A request that is {request.status} cannot become {to}. Allowed: {', '.join(allowed) or 'none'}."
+        )
+    if to in NOTE_REQUIRED and not (note or "").strip():
+        raise Invalid(errors={"note": [NOTE_REQUIRED[to]]})
+    if duplicate_of and to != Status.REJECTED:
+        raise Invalid(errors={"duplicate_of": ["Only a rejection names a duplicate."]})
+    if duplicate_of:
+        _mark_duplicate(request, duplicate_of)
+    stored = photos.store_photos(after_photos or [], field="photo") if to == Status.RESOLVED else []
+
+    now = utcnow()
+    _record_first_response(request, actor)
+    event = _event(request, actor, EventKind.STATUS, from_status=request.status, to_status=to, text=note)
+    request.status = to
+    if to == Status.RESOLVED:
+        request.resolved_at = now
+        event.photos = [photos.photo_record(image, request=request) for image in stored]
+    if to in (Status.CLOSED, Status.REJECTED):
+        request.closed_at = now
+    _commit_or_discard(stored)
+    events.request_status_changed.send(request, event=event)
+    return request
+
+
+def reopen(code: str, actor: User, reason: str) -> ServiceRequest:
+    """The reporter reopens a resolved request within 7 days; it goes back to the OPD's work."""
+    request = get_request(code)
+    if not access.is_reporter(request, actor):
+        raise Forbidden("Only the reporter can reopen a request.")
+    if request.status != Status.RESOLVED:
+        raise Conflict("Only a resolved request can be reopened.")
+    if utcnow() - request.resolved_at > timedelta(days=REOPEN_DAYS):
+        raise Conflict("A request can only be reopened within 7 days of being resolved.")
+    event = _event(request, actor, EventKind.STATUS, from_status=request.status, to_status=Status.IN_PROGRESS,
+                   text=reason)  # fmt: skip
+    request.status = Status.IN_PROGRESS
+    request.resolved_at = None
+    db.session.commit()
+    events.request_status_changed.send(request, event=event)
+    return request
+
+
+def reroute(code: str, actor: User, opd_code: str, reason: str) -> ServiceRequest:
+    """Send a request to another OPD (its current staff, operators, admins), with a reason."""
+    request = get_request(code)
+    if not access.works_on(request, actor):
+        raise Forbidden()
+    if request.status not in OPEN_STATUSES:
+        raise Conflict("Only an open request can be rerouted.")
+    target = get_opd(opd_code)
+    if target.id == request.opd_id:
+        raise Invalid(errors={"opd": ["The request is already with this OPD."]})
+    event = _event(
+        request, actor, EventKind.REROUTE, from_opd_id=request.opd_id, to_opd_id=target.id, text=reason
+    )
+    request.opd = target
+    db.session.commit()
+    events.request_rerouted.send(request, event=event)
+    return request
+
+
+def add_note(code: str, actor: User, text: str) -> RequestEvent:
+    """An internal note: staff only, never in a public answer."""
+    request = get_request(code)
+    if not access.works_on(request, actor):
+        raise Forbidden()
+    event = _event(request, actor, EventKind.NOTE, text=text, is_internal=True)
+    db.session.commit()
+    return event
+
+
+def add_comment(code: str, actor: User, text: str) -> RequestEvent:
+    """A public comment by the reporter, a supporter, anyone on a public request, or staff."""
+    request = get_request(code)
+    if not access.may_view(request, actor):
+        raise NotFound()
+    if request.is_hidden and not access.works_on(request, actor):
+        raise Forbidden()
+    _record_first_response(request, actor) if access.works_on(request, actor) else None
+    event = _event(request, actor, EventKind.COMMENT, text=text)
+    db.session.commit()
+    events.request_commented.send(request, event=event)
+    return event
+
+
+def _add_support(request: ServiceRequest, user_id: int) -> bool:
+    """Count a supporter once; False when they already support it."""
+    if db.session.scalar(
+        select(Support.id).where(Support.request_id == request.id, Support.user_id == user_id)
+    ):
+        return False
+    db.session.add(Support(request_id=request.id, user_id=user_id))
+    db.session.execute(
+        update(ServiceRequest)
+        .where(ServiceRequest.id == request.id)
+        .values(supporter_count=ServiceRequest.supporter_count + 1)
+    )
+    return True
+
+
+def support(code: str, actor: User) -> ServiceRequest:
+    """ "Me too": once per person, a repeat changes nothing; the reporter already follows their own."""
+    request = get_request(code)
+    if not access.may_view(request, actor):
+        raise NotFound()
+    if not access.is_reporter(request, actor):
+        try:
+            _add_support(request, actor.id)
+            db.session.commit()
+        except IntegrityError:
+            db.session.rollback()  # a double tap raced itself; the first one counted
+    db.session.refresh(request)
+    return request
+
+
+def rate(code: str, actor: User, rating: int, feedback: str | None) -> ServiceRequest:
+    """The reporter rates a resolved or closed request, once."""
+    request = get_request(code)
+    if not access.is_reporter(request, actor):
+        raise Forbidden("Only the reporter can rate a request.")
+    if request.status not in (Status.RESOLVED, Status.CLOSED):
+        raise Conflict("A request can be rated once it is resolved.")
+    if request.rating is not None:
+        raise Conflict("This request has already been rated.")
+    request.rating, request.feedback, request.rated_at = rating, feedback, utcnow()
+    _event(request, actor, EventKind.RATING, text=feedback)
+    db.session.commit()
+    return request
+
+
+def set_request_hidden(code: str, hidden: bool, reason: str | None) -> ServiceRequest:
+    """Moderation: a hidden request is kept but leaves every public answer."""
+    request = get_request(code)
+    request.is_hidden, request.hidden_reason = hidden, reason if hidden else None
+    db.session.commit()
+    return request
+
+
+def set_event_hidden(code: str, event_id: int, hidden: bool) -> RequestEvent:
+    request = get_request(code)
+    event = db.session.get(RequestEvent, event_id)
+    if event is None or event.request_id != request.id or event.kind != EventKind.COMMENT:
+        raise NotFound()
+    event.is_hidden = hidden
+    db.session.commit()
+    return event
+
+
+def _commit_or_discard(stored: list) -> None:
+    try:
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        photos.discard_photos(stored)
+        raise
