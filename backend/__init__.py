@@ -10,7 +10,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from .config import check_production_config, config_from_environment, normalise_database_url
 from .extensions import api, db, jwt, limiter, migrate
 
-AREAS = ("accounts", "places", "catalog", "service_requests")
+AREAS = ("accounts", "places", "catalog", "service_requests", "open311")
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
@@ -59,6 +59,9 @@ def register_blueprints(app: Flask) -> None:
     for area in AREAS:
         routes = import_module(f".{area}.routes", __name__)
         api.register_blueprint(routes.bp, url_prefix="/api/v1")
+    from .open311 import georeport
+
+    app.register_blueprint(georeport.bp)
 
 
 def register_handlers(app: Flask) -> None:

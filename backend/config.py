@@ -60,6 +60,8 @@ class Config:
     RATELIMIT_REGISTER = "5 per minute;30 per hour"
     RATELIMIT_FILING = "10 per minute;60 per day"
     RATELIMIT_COMMENTS = "10 per minute;200 per day"
+    RATELIMIT_OPEN311 = "120 per minute"
+    OPEN311_CONTACT = os.environ.get("OPEN311_CONTACT")
 
     SEND_SECURITY_HSTS = False
 

@@ -104,6 +104,8 @@ INDONESIAN = {
     "A request can be rated once it is resolved.": "Laporan dapat dinilai setelah diselesaikan.",
     "This request has already been rated.": "Laporan ini sudah dinilai.",
     "Give south,west,north,east in degrees.": "Isi selatan,barat,utara,timur dalam derajat.",
+    "The api_key is missing or not valid.": "api_key tidak ada atau tidak valid.",
+    "Give lat and long, or address_string.": "Isi lat dan long, atau address_string.",
     # marshmallow and webargs
     "Missing data for required field.": "Wajib diisi.",
     "Field may not be null.": "Tidak boleh kosong.",

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from backend.open311.services import issue_key
+
 from .factories import PASSWORD, add_comment, auth_headers, make_request, make_user
 
 ROLES = ("resident", "opd_staff", "operator", "admin")
@@ -23,7 +25,7 @@ class Endpoint:
     roles: tuple
     # The rule with its variables filled in: {target} is another user's id, {request} a public DPU
     # request filed by someone else, {own_resolved} a resolved request filed by the caller,
-    # {comment} a comment on {request}.
+    # {comment} a comment on {request}, {key} an Open311 key.
     url: str | None = None
     body: dict | None = field(default=None)
 
@@ -134,6 +136,9 @@ PROTECTED = [
         "/api/v1/requests/{request}/events/{comment}/moderation",
         {"hidden": True},
     ),
+    Endpoint("GET", "/api/v1/admin/open311-keys", ADMIN),
+    Endpoint("POST", "/api/v1/admin/open311-keys", ADMIN, body={"name": "Mitra"}),
+    Endpoint("DELETE", "/api/v1/admin/open311-keys/<int:key_id>", ADMIN, "/api/v1/admin/open311-keys/{key}"),
 ]
 
 # Open to anyone; refresh and logout are guarded by the refresh cookie and its CSRF header instead.
@@ -187,8 +192,13 @@ def test_role_matrix(client, users, endpoint, role):
     public_request = make_request(reporter=other)
     comment = add_comment(public_request, other)
     own_resolved = make_request(reporter=caller or other, status="resolved")
+    key = issue_key("Mitra", other)[0]
     url = (endpoint.url or endpoint.rule).format(
-        target=other.id, request=public_request.code, own_resolved=own_resolved.code, comment=comment.id
+        target=other.id,
+        request=public_request.code,
+        own_resolved=own_resolved.code,
+        comment=comment.id,
+        key=key.id,
     )
     headers = auth_headers(caller) if caller else {}
     response = client.open(url, method=endpoint.method, json=endpoint.body, headers=headers)

@@ -89,7 +89,7 @@ def file_request(
         return replay
 
     service = catalog.get_service(data["service_code"])
-    if reporter is None and not service.allows_anonymous:
+    if reporter is None and not data.get("contact") and not service.allows_anonymous:
         raise Unauthorized("Please log in to file this request.")
     timezone = places.city_timezone()
     attribute_values = clean_attributes(service, data.get("attributes"), timezone)
