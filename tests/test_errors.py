@@ -9,9 +9,7 @@ from backend.places.models import Opd
 from .factories import auth_headers, error_shape
 
 
-@pytest.mark.parametrize(
-    "path", ["/api/v1/nope", "/api/v1/", "/api", "/api/v2/requests", "/open311/v2/unknown"]
-)
+@pytest.mark.parametrize("path", ["/api/v1/nope", "/api/v1/", "/api", "/api/v2/requests"])
 def test_unknown_api_paths_are_404_json(client, path):
     assert error_shape(client.get(path), 404)["message"] == "Tidak ditemukan."
 
