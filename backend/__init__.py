@@ -10,7 +10,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from .config import check_production_config, config_from_environment, normalise_database_url
 from .extensions import api, db, jwt, limiter, migrate
 
-AREAS = ("accounts", "places", "catalog", "service_requests", "open311")
+AREAS = ("accounts", "places", "catalog", "service_requests", "news", "open311")
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
@@ -55,13 +55,13 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    """Each area's routes module fills its blueprint; all of them live under /api/v1."""
+    """Each area's routes module fills its blueprint under /api/v1; a few answers (the Atom feed,
+    Open311) live outside it, on the plain Flask blueprints the module lists."""
     for area in AREAS:
         routes = import_module(f".{area}.routes", __name__)
         api.register_blueprint(routes.bp, url_prefix="/api/v1")
-    from .open311 import georeport
-
-    app.register_blueprint(georeport.bp)
+        for blueprint in getattr(routes, "plain_blueprints", ()):
+            app.register_blueprint(blueprint)
 
 
 def register_handlers(app: Flask) -> None:

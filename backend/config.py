@@ -62,6 +62,7 @@ class Config:
     RATELIMIT_COMMENTS = "10 per minute;200 per day"
     RATELIMIT_OPEN311 = "120 per minute"
     OPEN311_CONTACT = os.environ.get("OPEN311_CONTACT")
+    NEWS_MAX_PINNED = 3
 
     SEND_SECURITY_HSTS = False
 

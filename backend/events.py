@@ -13,3 +13,6 @@ request_created = _signals.signal("request-created")
 request_status_changed = _signals.signal("request-status-changed")
 request_commented = _signals.signal("request-commented")
 request_rerouted = _signals.signal("request-rerouted")
+
+# sender: the Article, once it is readable (published now, or its scheduled time has passed)
+article_published = _signals.signal("article-published")

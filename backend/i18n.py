@@ -64,6 +64,7 @@ INDONESIAN = {
     "Unknown request.": "Laporan tidak ditemukan.",
     "A service with this code already exists.": "Layanan dengan kode ini sudah ada.",
     "An attribute with this code already exists.": "Atribut dengan kode ini sudah ada.",
+    "Each attribute needs its own code.": "Setiap atribut harus memiliki kode sendiri.",
     "Must not be shorter than the response time.": "Tidak boleh lebih singkat dari waktu tanggapan.",
     "A list needs at least two values.": "Daftar pilihan perlu minimal dua nilai.",
     "Only list datatypes have values.": "Hanya jenis daftar yang memiliki pilihan.",
@@ -106,6 +107,17 @@ INDONESIAN = {
     "Give south,west,north,east in degrees.": "Isi selatan,barat,utara,timur dalam derajat.",
     "The api_key is missing or not valid.": "api_key tidak ada atau tidak valid.",
     "Give lat and long, or address_string.": "Isi lat dan long, atau address_string.",
+    # News
+    "Unknown article.": "Artikel tidak ditemukan.",
+    "Unknown image.": "Gambar tidak ditemukan.",
+    "An agenda needs the event's date and place.": "Agenda memerlukan tanggal dan tempat acara.",
+    "A warning needs an expiry time.": "Peringatan memerlukan waktu berakhir.",
+    "The event cannot end before it starts.": "Acara tidak dapat berakhir sebelum dimulai.",
+    "You can only write for your own OPD.": "Anda hanya dapat menulis untuk OPD Anda sendiri.",
+    "At most {limit} articles can be pinned. Unpin one first.": (
+        "Paling banyak {limit} artikel dapat disematkan. Lepaskan satu terlebih dahulu."
+    ),
+    "An archived article cannot be published again.": "Artikel yang diarsipkan tidak dapat diterbitkan lagi.",
     # marshmallow and webargs
     "Missing data for required field.": "Wajib diisi.",
     "Field may not be null.": "Tidak boleh kosong.",

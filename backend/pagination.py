@@ -38,7 +38,7 @@ def _coerce(column, value):
         if parsed.tzinfo is None:
             raise ValueError("naive datetime")
         return parsed
-    if kind in (int, str) and type(value) is kind:
+    if kind in (int, str, bool) and type(value) is kind:
         return value
     raise ValueError(f"{column.key} is not a {kind.__name__}")
 

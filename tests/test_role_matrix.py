@@ -4,18 +4,21 @@ Later issues add their endpoints to PROTECTED; `test_every_api_route_is_in_the_m
 until they do, so no endpoint ships without a decision about who may call it.
 """
 
+import io
 from dataclasses import dataclass, field
 
 import pytest
 
+from backend.news.services import create_article
 from backend.open311.services import issue_key
 
-from .factories import PASSWORD, add_comment, auth_headers, make_request, make_user
+from .factories import PASSWORD, add_comment, auth_headers, jpeg, make_request, make_user
 
 ROLES = ("resident", "opd_staff", "operator", "admin")
 EVERYONE = ROLES
 ADMIN = ("admin",)
 STAFF = ("opd_staff", "operator", "admin")
+EDITORS = ("opd_staff", "admin")
 
 
 @dataclass
@@ -25,9 +28,10 @@ class Endpoint:
     roles: tuple
     # The rule with its variables filled in: {target} is another user's id, {request} a public DPU
     # request filed by someone else, {own_resolved} a resolved request filed by the caller,
-    # {comment} a comment on {request}, {key} an Open311 key.
+    # {comment} a comment on {request}, {key} an Open311 key, {article} a DPU draft.
     url: str | None = None
     body: dict | None = field(default=None)
+    upload: str | None = None  # the multipart field that carries an image
 
     def __str__(self):
         return f"{self.method} {self.rule}"
@@ -136,6 +140,15 @@ PROTECTED = [
         "/api/v1/requests/{request}/events/{comment}/moderation",
         {"hidden": True},
     ),
+    Endpoint("GET", "/api/v1/staff/news", EDITORS),
+    Endpoint("POST", "/api/v1/news", EDITORS, body={"title": "Judul", "category": "berita", "opd": "DPU"}),
+    Endpoint("PATCH", "/api/v1/news/<slug>", EDITORS, "/api/v1/news/{article}", {"summary": "Ringkas"}),
+    Endpoint("POST", "/api/v1/news/<slug>/publish", EDITORS, "/api/v1/news/{article}/publish", {}),
+    Endpoint("POST", "/api/v1/news/<slug>/archive", EDITORS, "/api/v1/news/{article}/archive"),
+    Endpoint(
+        "POST", "/api/v1/news/<slug>/moderation", ADMIN, "/api/v1/news/{article}/moderation", {"hidden": True}
+    ),
+    Endpoint("POST", "/api/v1/news/images", EDITORS, upload="image"),
     Endpoint("GET", "/api/v1/admin/open311-keys", ADMIN),
     Endpoint("POST", "/api/v1/admin/open311-keys", ADMIN, body={"name": "Mitra"}),
     Endpoint("DELETE", "/api/v1/admin/open311-keys/<int:key_id>", ADMIN, "/api/v1/admin/open311-keys/{key}"),
@@ -161,6 +174,10 @@ PUBLIC = {
     "GET /api/v1/requests/<code>",
     "GET /api/v1/requests/<code>/events",
     "GET /api/v1/requests/<code>/photos/<name>",
+    "GET /api/v1/news",
+    "GET /api/v1/news/banner",
+    "GET /api/v1/news/<slug>",
+    "GET /api/v1/news/images/<name>",
 }
 
 
@@ -184,24 +201,36 @@ def test_every_api_route_is_in_the_matrix(app):
             assert set(roles) == set(protected[route].roles), f"{route} allows {roles}"
 
 
+def fill_in(template: str, caller, admin) -> str:
+    """Make only the objects the URL names, so that each case stays quick."""
+    other = make_user()
+    public_request = (
+        make_request(reporter=other) if "{request}" in template or "{comment}" in template else None
+    )
+    makers = {
+        "target": lambda: other.id,
+        "request": lambda: public_request.code,
+        "comment": lambda: add_comment(public_request, other).id,
+        "own_resolved": lambda: make_request(reporter=caller or other, status="resolved").code,
+        "key": lambda: issue_key("Mitra", other)[0].id,
+        "article": lambda: (
+            create_article(admin, {"title": "Draf DPU", "category": "berita", "opd": "DPU"}).slug
+        ),
+    }
+    return template.format(**{name: make() for name, make in makers.items() if f"{{{name}}}" in template})
+
+
 @pytest.mark.parametrize("endpoint", PROTECTED, ids=str)
 @pytest.mark.parametrize("role", ("anonymous", *ROLES))
 def test_role_matrix(client, users, endpoint, role):
     caller = users.get(role)
-    other = make_user()
-    public_request = make_request(reporter=other)
-    comment = add_comment(public_request, other)
-    own_resolved = make_request(reporter=caller or other, status="resolved")
-    key = issue_key("Mitra", other)[0]
-    url = (endpoint.url or endpoint.rule).format(
-        target=other.id,
-        request=public_request.code,
-        own_resolved=own_resolved.code,
-        comment=comment.id,
-        key=key.id,
-    )
+    url = fill_in(endpoint.url or endpoint.rule, caller, users["admin"])
     headers = auth_headers(caller) if caller else {}
-    response = client.open(url, method=endpoint.method, json=endpoint.body, headers=headers)
+    if endpoint.upload:
+        form = {endpoint.upload: (io.BytesIO(jpeg()), "gambar.jpg")}
+        response = client.open(url, method=endpoint.method, data=form, headers=headers)
+    else:
+        response = client.open(url, method=endpoint.method, json=endpoint.body, headers=headers)
     if role == "anonymous":
         expected = {401}
     elif role in endpoint.roles:

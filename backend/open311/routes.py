@@ -4,8 +4,10 @@ from flask_jwt_extended import current_user
 
 from ..accounts.models import Role
 from ..security import role_required
-from . import bp, services
+from . import bp, georeport, services
 from .schemas import KeyCreateSchema, KeySchema, NewKeySchema
+
+plain_blueprints = (georeport.bp,)
 
 
 @bp.route("/admin/open311-keys", methods=["GET"])

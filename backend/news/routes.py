@@ -1,0 +1,160 @@
+"""HTTP endpoints for news: the public feed and articles, the editors' actions, images, Atom."""
+
+from flask import Blueprint, current_app, request, send_file
+from flask_jwt_extended import current_user
+
+from .. import media
+from ..accounts.models import Role
+from ..errors import Invalid, NotFound
+from ..http_cache import cacheable
+from ..places.services import get_city
+from ..security import optional_user, role_required
+from ..service_requests.schemas import ModerationSchema
+from . import atom, bp, presenters, services
+from .schemas import (
+    ArticleCreateSchema,
+    ArticlePageSchema,
+    ArticleSchema,
+    ArticleSummarySchema,
+    ArticleUpdateSchema,
+    BannerArgsSchema,
+    EditorArticlePageSchema,
+    EditorArticleSchema,
+    ImageSchema,
+    NewsQueryArgsSchema,
+    PublishSchema,
+    StaffNewsArgsSchema,
+)
+
+EDITORS = (Role.OPD_STAFF, Role.ADMIN)
+IMAGE_UPLOAD = {
+    "content": {
+        "multipart/form-data": {
+            "schema": {"type": "object", "properties": {"image": {"type": "string", "format": "binary"}}}
+        }
+    }
+}
+feed_bp = Blueprint("news_feed", __name__)
+plain_blueprints = (feed_bp,)
+
+
+@bp.route("/news", methods=["GET"])
+@cacheable(max_age=60)
+@bp.arguments(NewsQueryArgsSchema, location="query")
+@bp.response(200, ArticlePageSchema)
+def list_news(args):
+    """Published articles, pinned first then newest; ?kecamatan= adds that area's articles to the
+    city-wide ones; q searches titles and summaries."""
+    page = services.list_articles(args)
+    return {"items": [presenters.article(item) for item in page.items], "next": page.next}
+
+
+@bp.route("/news/banner", methods=["GET"])
+@cacheable(max_age=60)
+@bp.arguments(BannerArgsSchema, location="query")
+@bp.response(200, ArticleSummarySchema(many=True))
+def banner(args):
+    """Warnings (peringatan) that have not expired: the banner on the home screen."""
+    return [presenters.article(item) for item in services.active_warnings(args.get("kecamatan"))]
+
+
+@bp.route("/news/<slug>", methods=["GET"])
+@cacheable(max_age=60)
+@bp.response(200, ArticleSchema)
+def get_news(slug):
+    """One published article (its editors also see drafts and scheduled ones)."""
+    return presenters.article(services.get_readable_article(slug, optional_user()))
+
+
+@bp.route("/staff/news", methods=["GET"])
+@role_required(*EDITORS)
+@bp.arguments(StaffNewsArgsSchema, location="query")
+@bp.response(200, EditorArticlePageSchema)
+def staff_news(args):
+    """The editor's OPD's articles in every state, newest first (admins: all, or ?opd=)."""
+    page = services.staff_articles(current_user, args)
+    return {"items": [presenters.article(item, editor=True) for item in page.items], "next": page.next}
+
+
+@bp.route("/news", methods=["POST"])
+@role_required(*EDITORS)
+@bp.arguments(ArticleCreateSchema)
+@bp.response(201, EditorArticleSchema)
+def create_news(data):
+    """A new draft (Markdown body) for the editor's OPD."""
+    return presenters.article(services.create_article(current_user, data), editor=True)
+
+
+@bp.route("/news/<slug>", methods=["PATCH"])
+@role_required(*EDITORS)
+@bp.arguments(ArticleUpdateSchema)
+@bp.response(200, EditorArticleSchema)
+def update_news(changes, slug):
+    """Edit an article; the slug is fixed once published, later edits record updated_at."""
+    return presenters.article(services.update_article(slug, current_user, changes), editor=True)
+
+
+@bp.route("/news/<slug>/publish", methods=["POST"])
+@role_required(*EDITORS)
+@bp.arguments(PublishSchema)
+@bp.response(200, EditorArticleSchema)
+def publish_news(data, slug):
+    """Publish now, or schedule with a future published_at."""
+    return presenters.article(
+        services.publish_article(slug, current_user, data.get("published_at")), editor=True
+    )
+
+
+@bp.route("/news/<slug>/archive", methods=["POST"])
+@role_required(*EDITORS)
+@bp.response(200, EditorArticleSchema)
+def archive_news(slug):
+    """Take an article out of the feed (kept for the record)."""
+    return presenters.article(services.archive_article(slug, current_user), editor=True)
+
+
+@bp.route("/news/<slug>/moderation", methods=["POST"])
+@role_required(Role.ADMIN)
+@bp.arguments(ModerationSchema)
+@bp.response(200, EditorArticleSchema)
+def moderate_news(data, slug):
+    """Hide (or show again) an article (admins)."""
+    return presenters.article(services.set_hidden(slug, data["hidden"], data.get("reason")), editor=True)
+
+
+@bp.route("/news/images", methods=["POST"])
+@role_required(*EDITORS)
+@bp.doc(requestBody=IMAGE_UPLOAD)
+@bp.response(201, ImageSchema)
+def upload_image():
+    """Upload a cover or body image (JPEG, PNG, WebP up to 10 MB); use its url in the Markdown."""
+    file = request.files.get("image")
+    if file is None:
+        raise Invalid(errors={"image": ["Missing data for required field."]})
+    try:
+        stored = media.store_image(file.stream, current_app.config["UPLOAD_DIR"])
+    except media.ImageRefused as refusal:
+        raise Invalid(refusal.message, errors={"image": [refusal.message]}) from None
+    return presenters.image(services.add_image(current_user, stored))
+
+
+@bp.route("/news/images/<name>", methods=["GET"])
+@bp.response(200, content_type="image/jpeg")
+def get_image(name):
+    """A news image; names are random and the files never change, so they are cached for a year."""
+    services.image_by_name(name)
+    try:
+        path = media.image_path(current_app.config["UPLOAD_DIR"], name)
+    except FileNotFoundError:
+        raise NotFound() from None
+    response = send_file(path, mimetype="image/jpeg", max_age=0)
+    response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
+
+
+@feed_bp.route("/news.atom")
+@cacheable(max_age=300)
+def atom_feed():
+    """The newest published articles as Atom 1.0."""
+    body = atom.feed(services.latest_for_feed(), get_city().name)
+    return current_app.response_class(body, mimetype="application/atom+xml")

@@ -1,0 +1,266 @@
+"""News use cases: writing, publishing (now or scheduled), pinning, archiving, moderation, reading."""
+
+from flask import current_app
+from slugify import slugify
+from sqlalchemy import func, or_, select
+
+from .. import events
+from ..accounts.models import Role, User
+from ..database import utcnow
+from ..errors import Conflict, Forbidden, Invalid, NotFound
+from ..extensions import db
+from ..pagination import Page, keyset_page
+from ..places.models import Kecamatan, Opd
+from . import markdown
+from .models import READABLE_STATUSES, Article, ArticleStatus, Category, NewsImage
+
+
+def may_edit(article: Article, user: User) -> bool:
+    return user.role == Role.ADMIN or (user.role == Role.OPD_STAFF and user.opd_id == article.opd_id)
+
+
+def unique_slug(title: str, article_id: int | None = None) -> str:
+    base = slugify(title, max_length=120, word_boundary=True) or "artikel"
+    slug, number = base, 2
+    while db.session.scalar(select(Article.id).where(Article.slug == slug, Article.id != (article_id or 0))):
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def _check_category_fields(article: Article) -> None:
+    if article.category == Category.AGENDA and not (article.event_starts_at and article.event_place):
+        raise Invalid(errors={"event_starts_at": ["An agenda needs the event's date and place."]})
+    if article.category == Category.PERINGATAN and not article.expires_at:
+        raise Invalid(errors={"expires_at": ["A warning needs an expiry time."]})
+    if article.event_ends_at and article.event_starts_at and article.event_ends_at < article.event_starts_at:
+        raise Invalid(errors={"event_ends_at": ["The event cannot end before it starts."]})
+
+
+def _apply(article: Article, data: dict) -> None:
+    """Copy edited fields onto the article, resolving codes and rendering the body."""
+    for name, value in data.items():
+        if name == "body":
+            article.body_markdown = value
+            article.body_html = markdown.render(value)
+        elif name == "kecamatan":
+            article.kecamatan = _kecamatan(value)
+        elif name == "cover_id":
+            if value is not None and db.session.get(NewsImage, value) is None:
+                raise Invalid(errors={"cover_id": ["Unknown image."]})
+            article.cover_id = value
+        elif name != "opd":
+            setattr(article, name, value)
+    _check_category_fields(article)
+
+
+def _kecamatan(code: str | None) -> Kecamatan | None:
+    if code is None:
+        return None
+    kecamatan = db.session.scalar(select(Kecamatan).where(Kecamatan.code == code))
+    if kecamatan is None:
+        raise Invalid(errors={"kecamatan": ["Unknown kecamatan."]})
+    return kecamatan
+
+
+def _author_opd(author: User, code: str | None) -> Opd:
+    if author.role == Role.OPD_STAFF:
+        if code and code != author.opd.code:
+            raise Forbidden("You can only write for your own OPD.")
+        return author.opd
+    opd = db.session.scalar(select(Opd).where(Opd.code == code)) if code else None
+    if opd is None:
+        raise Invalid(errors={"opd": ["Unknown OPD."]})
+    return opd
+
+
+def create_article(author: User, data: dict) -> Article:
+    """A new draft for the author's OPD (admins name the OPD)."""
+    article = Article(
+        opd=_author_opd(author, data.get("opd")), author_id=author.id, slug=unique_slug(data["title"])
+    )
+    with db.session.no_autoflush:
+        _apply(article, data)
+    if article.is_pinned:
+        _check_pin_room(article)
+    db.session.add(article)
+    db.session.commit()
+    return article
+
+
+def get_article(slug: str) -> Article:
+    article = db.session.scalar(select(Article).where(Article.slug == slug))
+    if article is None:
+        raise NotFound("Unknown article.")
+    return article
+
+
+def get_readable_article(slug: str, viewer: User | None) -> Article:
+    """A readable article; its editors also see drafts, schedules and hidden ones."""
+    article = get_article(slug)
+    if article.is_readable or (viewer is not None and may_edit(article, viewer)):
+        return article
+    raise NotFound("Unknown article.")
+
+
+def _editable(slug: str, editor: User) -> Article:
+    article = get_article(slug)
+    if not may_edit(article, editor):
+        raise Forbidden()
+    return article
+
+
+def update_article(slug: str, editor: User, changes: dict) -> Article:
+    """Edit an article; its slug follows the title only until it is first published."""
+    article = _editable(slug, editor)
+    if "title" in changes and not article.was_published:
+        article.slug = unique_slug(changes["title"], article.id)
+    with db.session.no_autoflush:
+        _apply(article, changes)
+    if changes.get("is_pinned"):
+        _check_pin_room(article)
+    if article.was_published:
+        article.edited_at = utcnow()
+    db.session.commit()
+    return article
+
+
+def _check_pin_room(article: Article) -> None:
+    limit = current_app.config["NEWS_MAX_PINNED"]
+    pinned = db.session.scalar(
+        select(func.count())
+        .select_from(Article)
+        .where(
+            Article.is_pinned.is_(True),
+            Article.status.in_(READABLE_STATUSES),
+            Article.id != (article.id or 0),
+        )
+    )
+    if pinned >= limit:
+        raise Conflict(f"At most {limit} articles can be pinned. Unpin one first.")
+
+
+def publish_article(slug: str, editor: User, when=None) -> Article:
+    """Publish now, or schedule for a future time; the announcement goes out when it is readable."""
+    article = _editable(slug, editor)
+    if article.status == ArticleStatus.ARCHIVED:
+        raise Conflict("An archived article cannot be published again.")
+    now = utcnow()
+    scheduled = when is not None and when > now
+    article.published_at = when if scheduled else now
+    article.status = ArticleStatus.SCHEDULED if scheduled else ArticleStatus.PUBLISHED
+    if article.is_pinned:
+        _check_pin_room(article)
+    db.session.commit()
+    if not scheduled:
+        events.article_published.send(article)
+    return article
+
+
+def publish_due_articles() -> list[Article]:
+    """Flip scheduled articles whose time has come to published and announce each one once."""
+    due = list(
+        db.session.scalars(
+            select(Article)
+            .where(Article.status == ArticleStatus.SCHEDULED, Article.published_at <= utcnow())
+            .with_for_update(skip_locked=True)
+        )
+    )
+    for article in due:
+        article.status = ArticleStatus.PUBLISHED
+    db.session.commit()
+    for article in due:
+        events.article_published.send(article)
+    return due
+
+
+def archive_article(slug: str, editor: User) -> Article:
+    article = _editable(slug, editor)
+    article.status = ArticleStatus.ARCHIVED
+    article.is_pinned = False
+    db.session.commit()
+    return article
+
+
+def set_hidden(slug: str, hidden: bool, reason: str | None) -> Article:
+    """Moderation: a hidden article stays but leaves every public answer."""
+    article = get_article(slug)
+    article.is_hidden, article.hidden_reason = hidden, reason if hidden else None
+    db.session.commit()
+    return article
+
+
+def _readable_query():
+    return select(Article).where(
+        Article.status.in_(READABLE_STATUSES), Article.is_hidden.is_(False), Article.published_at <= utcnow()
+    )
+
+
+def _in_area(query, kecamatan_code: str | None):
+    """Everyone sees city-wide articles; an area's articles also go to that area."""
+    if not kecamatan_code:
+        return query
+    area = select(Kecamatan.id).where(Kecamatan.code == kecamatan_code).scalar_subquery()
+    return query.where(or_(Article.kecamatan_id.is_(None), Article.kecamatan_id == area))
+
+
+def list_articles(args: dict) -> Page:
+    """The public feed: pinned first, then newest; filters category, OPD, kecamatan, text."""
+    query = _in_area(_readable_query(), args.get("kecamatan"))
+    if args.get("category"):
+        query = query.where(Article.category == args["category"])
+    if args.get("opd"):
+        query = query.where(Article.opd_id.in_(select(Opd.id).where(Opd.code == args["opd"])))
+    if args.get("q"):
+        pattern = f"%{args['q'].lower()}%"
+        query = query.where(
+            or_(func.lower(Article.title).like(pattern), func.lower(Article.summary).like(pattern))
+        )
+    columns = [Article.is_pinned, Article.published_at, Article.id]
+    return keyset_page(query, columns, args.get("cursor"), args["limit"])
+
+
+def active_warnings(kecamatan_code: str | None) -> list[Article]:
+    """Peringatan that have not expired yet, for the banner."""
+    query = _in_area(_readable_query(), kecamatan_code).where(
+        Article.category == Category.PERINGATAN, Article.expires_at > utcnow()
+    )
+    return list(db.session.scalars(query.order_by(Article.published_at.desc()).limit(5)))
+
+
+def latest_for_feed(limit: int = 50) -> list[Article]:
+    return list(db.session.scalars(_readable_query().order_by(Article.published_at.desc()).limit(limit)))
+
+
+def staff_articles(user: User, args: dict) -> Page:
+    """Every article of the editor's OPD (admins: all, or ?opd=), drafts included, newest first."""
+    query = select(Article)
+    if user.role == Role.OPD_STAFF:
+        query = query.where(Article.opd_id == user.opd_id)
+    elif args.get("opd"):
+        query = query.where(Article.opd_id.in_(select(Opd.id).where(Opd.code == args["opd"])))
+    if args.get("status"):
+        query = query.where(Article.status == args["status"])
+    return keyset_page(query, [Article.id], args.get("cursor"), args["limit"])
+
+
+def add_image(uploader: User, stored) -> NewsImage:
+    image = NewsImage(
+        name=stored.name,
+        thumb_name=stored.thumb_name,
+        width=stored.width,
+        height=stored.height,
+        opd_id=uploader.opd_id,
+        uploaded_by_id=uploader.id,
+    )
+    db.session.add(image)
+    db.session.commit()
+    return image
+
+
+def image_by_name(name: str) -> NewsImage:
+    image = db.session.scalar(
+        select(NewsImage).where(or_(NewsImage.name == name, NewsImage.thumb_name == name))
+    )
+    if image is None:
+        raise NotFound()
+    return image
