@@ -8,6 +8,7 @@ from .accounts import services as accounts
 from .accounts.models import Role
 from .catalog import services as catalog
 from .citypacks import load_pack
+from .news import services as news
 from .places import services as places
 
 
@@ -49,6 +50,14 @@ def create_admin_command(name: str, email: str, password: str) -> None:
     click.echo(f"Admin {user.email} created.")
 
 
+@click.command("publish-due")
+def publish_due_command() -> None:
+    """Publish the scheduled articles whose time has come (announcing each once)."""
+    published = news.publish_due_articles()
+    click.echo(f"Published {len(published)} scheduled article(s).")
+
+
 def register_commands(app: Flask) -> None:
     app.cli.add_command(seed_command)
+    app.cli.add_command(publish_due_command)
     app.cli.add_command(create_admin_command)

@@ -281,3 +281,19 @@ def test_staff_list_their_opds_articles_in_every_state(client, staff, admin):
     assert "body" in mine[0]
     everything = client.get("/api/v1/staff/news", headers=auth_headers(admin)).get_json()["items"]
     assert len(everything) == 3
+
+
+def test_publish_due_command_publishes_scheduled_articles(app, client, staff):
+    slug = write(client, staff).get_json()["slug"]
+    client.post(
+        f"{NEWS}/{slug}/publish",
+        json={"published_at": (utcnow() + timedelta(hours=1)).isoformat()},
+        headers=auth_headers(staff),
+    )
+    article = db.session.scalar(db.select(Article))
+    article.published_at = utcnow() - timedelta(seconds=1)
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["publish-due"])
+    assert result.exit_code == 0 and "Published 1" in result.output
+    db.session.refresh(article)
+    assert article.status == "published"
