@@ -9,6 +9,7 @@ from http import HTTPStatus
 
 from flask import Flask, jsonify
 from marshmallow import ValidationError
+from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException
 
 from .extensions import db
@@ -28,6 +29,7 @@ DEFAULT_MESSAGES = {
     422: "Some fields are not valid.",
     429: "Too many attempts. Please wait and try again.",
     500: "Something went wrong on our side. Please try again later.",
+    503: "This service is not available right now.",
 }
 
 
@@ -56,6 +58,10 @@ class NotFound(DomainError):
 
 class Conflict(DomainError):
     code = 409
+
+
+class Unavailable(DomainError):
+    code = 503
 
 
 class Invalid(DomainError):
@@ -114,6 +120,14 @@ def handle_validation_error(error: ValidationError):
     return error_response(422, errors=errors)
 
 
+def handle_data_error(error: DataError):
+    """PostgreSQL refuses a NUL byte in any text, even in a lookup: the input is at fault, not the server."""
+    if "NUL" not in str(error.orig):
+        return handle_unexpected_error(error)
+    db.session.rollback()
+    return error_response(400)
+
+
 def handle_unexpected_error(error: Exception):
     """Roll back whatever the request left half done and tell nothing of the cause."""
     db.session.rollback()
@@ -125,4 +139,5 @@ def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(DomainError, handle_domain_error)
     app.register_error_handler(ValidationError, handle_validation_error)
+    app.register_error_handler(DataError, handle_data_error)
     app.register_error_handler(Exception, handle_unexpected_error)

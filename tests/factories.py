@@ -1,7 +1,10 @@
 """Plain factory functions for tests."""
 
 import itertools
+import json
+from io import BytesIO
 
+from PIL import Image
 from sqlalchemy import select
 
 from backend.accounts import services as accounts
@@ -100,3 +103,60 @@ def valid_attributes(service_code: str) -> dict:
         else:
             values[attribute.code] = SAMPLE_VALUES[attribute.datatype]
     return values
+
+
+REQUESTS = "/api/v1/requests"
+# Inside Balikpapan's bounding box.
+CITY_POINT = (-1.2500, 116.8500)
+
+
+def set_fields(row, **fields):
+    """Put a row in a state the API would take long to reach (an old date, a status), and commit."""
+    for name, value in fields.items():
+        setattr(row, name, value)
+    db.session.commit()
+    return row
+
+
+def jpeg(size: tuple[int, int] = (64, 48), color: str = "orange", exif=None) -> bytes:
+    """A small JPEG made on the spot, optionally carrying EXIF (a Pillow Image.Exif)."""
+    out = BytesIO()
+    Image.new("RGB", size, color).save(out, "JPEG", **({"exif": exif} if exif is not None else {}))
+    return out.getvalue()
+
+
+def request_body(service_code: str = "jalan-berlubang", **fields) -> dict:
+    """A valid body for POST /api/v1/requests: the service's required attributes and a point in the city."""
+    lat, long = CITY_POINT
+    body = {"service_code": service_code, "description": "Laporan uji", "lat": lat, "long": long}
+    if "attributes" not in fields:
+        body["attributes"] = valid_attributes(service_code)
+    return body | fields
+
+
+def post_request(client, user: User | None = None, photos=(), headers: dict | None = None, **fields):
+    """File through the API: JSON, or multipart when photos (bytes) are given; anonymous without user."""
+    headers = (auth_headers(user) if user else {}) | (headers or {})
+    body = request_body(**fields)
+    if not photos:
+        return client.post(REQUESTS, json=body, headers=headers)
+    form = {name: value for name, value in body.items() if value is not None}
+    form["attributes"] = json.dumps(form["attributes"])
+    form["photos"] = [(BytesIO(content), f"foto{number}.jpg") for number, content in enumerate(photos)]
+    return client.post(REQUESTS, data=form, headers=headers, content_type="multipart/form-data")
+
+
+def listed_codes(response) -> list[str]:
+    """The request codes of a list answer, in order."""
+    assert response.status_code == 200, response.get_data(as_text=True)
+    return [item["code"] for item in response.get_json()["items"]]
+
+
+def hide_request(client, admin: User, code: str, hidden: bool = True) -> None:
+    """Hide (or show again) a request through admin moderation."""
+    response = client.post(
+        f"{REQUESTS}/{code}/moderation",
+        json={"hidden": hidden, "reason": "Spam"},
+        headers=auth_headers(admin),
+    )
+    assert response.status_code == 200

@@ -34,7 +34,7 @@ def _number(attribute: ServiceAttribute, value) -> int | float:
         raise _Refused("Not a valid number.")
     try:
         number = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise _Refused("Not a valid number.") from None
     if not math.isfinite(number):
         raise _Refused("Not a valid number.")

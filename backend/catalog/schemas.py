@@ -132,3 +132,9 @@ class ServiceCreateSchema(ServiceUpdateSchema):
     sla_response_hours = fields.Integer(required=True, validate=validate.Range(min=1, max=24 * 365))
     sla_resolution_hours = fields.Integer(required=True, validate=validate.Range(min=1, max=24 * 365))
     attributes = fields.List(fields.Nested(AttributeCreateSchema), load_default=list)
+
+    @validates("attributes")
+    def _unique_attribute_codes(self, attributes, **kwargs):
+        codes = [attribute.get("code") for attribute in attributes if attribute.get("code")]
+        if len(codes) != len(set(codes)):
+            raise ValidationError("Each attribute needs its own code.")

@@ -6,7 +6,7 @@ from ..database import set_if_changed
 from ..errors import Conflict, Invalid, NotFound
 from ..extensions import db
 from ..places.models import Opd
-from .models import Service, ServiceAttribute, ServiceGroup
+from .models import LIST_DATATYPES, Datatype, Service, ServiceAttribute, ServiceGroup
 
 UNKNOWN_SERVICE = "Unknown service."
 
@@ -95,6 +95,10 @@ def update_attribute(code: str, attribute_code: str, changes: dict) -> Service:
     attribute = next((a for a in service.attributes if a.code == attribute_code), None)
     if attribute is None:
         raise NotFound("Unknown attribute.")
+    if "values" in changes and attribute.datatype in LIST_DATATYPES and len(changes["values"] or []) < 2:
+        raise Invalid(errors={"values": ["A list needs at least two values."]})
+    if changes.get("pattern") and attribute.datatype != Datatype.STRING:
+        raise Invalid(errors={"pattern": ["Only string attributes have a pattern."]})
     for name, value in changes.items():
         setattr(attribute, name, value)
     db.session.commit()

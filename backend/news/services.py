@@ -9,6 +9,7 @@ from ..accounts.models import Role, User
 from ..database import utcnow
 from ..errors import Conflict, Forbidden, Invalid, NotFound
 from ..extensions import db
+from ..jobs import periodic
 from ..pagination import Page, keyset_page
 from ..places.models import Kecamatan, Opd
 from . import markdown
@@ -156,6 +157,7 @@ def publish_article(slug: str, editor: User, when=None) -> Article:
     return article
 
 
+@periodic
 def publish_due_articles() -> list[Article]:
     """Flip scheduled articles whose time has come to published and announce each one once."""
     due = list(

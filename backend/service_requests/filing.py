@@ -18,7 +18,7 @@ from ..extensions import db
 from ..places import services as places
 from ..places.models import Kelurahan
 from . import codes, photos
-from .models import EventKind, RequestEvent, ServiceRequest
+from .models import EventKind, RequestEvent, ServiceRequest, Status
 
 OTHER_CONTENT = "This Idempotency-Key was already used for a different request."
 
@@ -38,11 +38,11 @@ def content_hash(data: dict, photo_bytes: list[bytes]) -> str:
     return hashlib.sha256(json.dumps(canonical, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def _replay(key: str, digest: str) -> Filed | None:
+def _replay(key: str, digest: str, reporter: User | None) -> Filed | None:
     existing = db.session.scalar(select(ServiceRequest).where(ServiceRequest.idempotency_key == key))
     if existing is None:
         return None
-    if existing.content_hash != digest:
+    if existing.content_hash != digest or existing.reporter_id != (reporter.id if reporter else None):
         raise Conflict(OTHER_CONTENT, errors={"idempotency_key": [OTHER_CONTENT]})
     token = codes.tracking_token(existing.code) if existing.tracking_token_hash else None
     return Filed(existing, token, replayed=True)
@@ -85,7 +85,7 @@ def file_request(
     for file in files:
         file.stream.seek(0)
     digest = content_hash(data, photo_bytes)
-    if idempotency_key and (replay := _replay(idempotency_key, digest)):
+    if idempotency_key and (replay := _replay(idempotency_key, digest, reporter)):
         return replay
 
     service = catalog.get_service(data["service_code"])
@@ -101,6 +101,7 @@ def file_request(
         code=_unused_code(places.get_city().request_prefix),
         service=service,
         opd=service.opd,
+        status=Status.SUBMITTED,
         description=data.get("description", ""),
         attribute_values=attribute_values,
         reporter=reporter,
@@ -134,7 +135,7 @@ def file_request(
         # A concurrent twin with the same Idempotency-Key won the race; answer as it would.
         db.session.rollback()
         photos.discard_photos(stored)
-        if idempotency_key and (replay := _replay(idempotency_key, digest)):
+        if idempotency_key and (replay := _replay(idempotency_key, digest, reporter)):
             return replay
         raise
     events.request_created.send(request, event=event)

@@ -46,22 +46,21 @@ def find_by_token(token: str) -> ServiceRequest:
     return request
 
 
+def _id_of(model, code: str) -> int:
+    """The id behind a code, looked up first so that the planner sees a plain value (-1: none)."""
+    return db.session.scalar(select(model.id).where(model.code == code)) or -1
+
+
 def _filtered(query, args: dict):
     """The filters shared by the public list and the staff inbox."""
     if args.get("service"):
-        query = query.where(
-            ServiceRequest.service_id.in_(select(Service.id).where(Service.code == args["service"]))
-        )
+        query = query.where(ServiceRequest.service_id == _id_of(Service, args["service"]))
     if args.get("status"):
         query = query.where(ServiceRequest.status.in_(args["status"]))
     if args.get("kecamatan"):
-        query = query.where(
-            ServiceRequest.kecamatan_id.in_(select(Kecamatan.id).where(Kecamatan.code == args["kecamatan"]))
-        )
+        query = query.where(ServiceRequest.kecamatan_id == _id_of(Kecamatan, args["kecamatan"]))
     if args.get("kelurahan"):
-        query = query.where(
-            ServiceRequest.kelurahan_id.in_(select(Kelurahan.id).where(Kelurahan.code == args["kelurahan"]))
-        )
+        query = query.where(ServiceRequest.kelurahan_id == _id_of(Kelurahan, args["kelurahan"]))
     if args.get("bbox"):
         south, west, north, east = args["bbox"]
         query = query.where(ServiceRequest.lat.between(south, north), ServiceRequest.long.between(west, east))
@@ -96,7 +95,7 @@ def staff_inbox(user: User, args: dict) -> Page:
     if user.role == Role.OPD_STAFF:
         query = query.where(ServiceRequest.opd_id == user.opd_id)
     elif args.get("opd"):
-        query = query.where(ServiceRequest.opd_id.in_(select(Opd.id).where(Opd.code == args["opd"])))
+        query = query.where(ServiceRequest.opd_id == _id_of(Opd, args["opd"]))
     args = {"status": list(OPEN_STATUSES)} | args
     if args.get("overdue"):
         query = query.where(ServiceRequest.sla_due_at < utcnow())
@@ -120,26 +119,29 @@ def distance_m(lat1: float, long1: float, lat2: float, long2: float) -> float:
 def nearby(lat: float, long: float, service_code: str) -> list[tuple[ServiceRequest, float]]:
     """Open public requests of the service within about 150 m, nearest first (the duplicate hint)."""
     d_lat = NEARBY_METRES / 111_320
-    d_long = d_lat / max(math.cos(math.radians(lat)), 0.01)
+    scale = max(math.cos(math.radians(lat)), 0.01)
+    d_long = d_lat / scale
+    # Squared degrees with longitude scaled to metres-alike: enough to order candidates by distance.
+    closeness = (ServiceRequest.lat - lat) * (ServiceRequest.lat - lat) + (ServiceRequest.long - long) * (
+        ServiceRequest.long - long
+    ) * (scale * scale)
     query = (
         select(ServiceRequest)
-        .join(ServiceRequest.service)
         .where(
-            Service.code == service_code,
+            ServiceRequest.service_id == _id_of(Service, service_code),
             ServiceRequest.status.in_(OPEN_STATUSES),
             ServiceRequest.lat.between(lat - d_lat, lat + d_lat),
             ServiceRequest.long.between(long - d_long, long + d_long),
             ServiceRequest.is_public.is_(True),
             ServiceRequest.is_hidden.is_(False),
         )
-        .limit(200)
+        .order_by(closeness)
+        .limit(NEARBY_LIMIT)
     )
     found = [
         (request, distance_m(lat, long, request.lat, request.long)) for request in db.session.scalars(query)
     ]
-    return sorted((pair for pair in found if pair[1] <= NEARBY_METRES), key=lambda pair: pair[1])[
-        :NEARBY_LIMIT
-    ]
+    return [pair for pair in found if pair[1] <= NEARBY_METRES]
 
 
 def timeline(request: ServiceRequest, viewer: User | None) -> list[RequestEvent]:

@@ -57,7 +57,7 @@ def change_status(code: str, actor: User, to: str, note: str | None, duplicate_o
     allowed = request.allowed_transitions()
     if to not in allowed:
         raise Conflict(
-            f"A request that is {request.status} cannot become {to}. Allowed: {', '.join(allowed) or 'none'}."
+            f"A request that is {request.status} cannot become {to}. Allowed: {', '.join(allowed) or '-'}."
         )
     if to in NOTE_REQUIRED and not (note or "").strip():
         raise Invalid(errors={"note": [NOTE_REQUIRED[to]]})

@@ -1,0 +1,136 @@
+"""The job runner. Work an HTTP request must not wait for (push fan-out, schedules) is a job.
+
+With CELERY_BROKER_URL or REDIS_URL set, jobs go to Celery workers on Redis
+(`celery -A backend.worker worker`, and `--beat` or a separate `celery -A backend.worker beat`
+for the periodic tick); as many workers on as many machines as needed. Without a broker, the
+embedded default runs the same job functions on a small thread pool inside the app process and
+ticks the periodic work itself: no server to install.
+
+Jobs must be safe to run twice: Celery acknowledges late, so a worker killed mid-job means the job
+runs again.
+"""
+
+import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+from celery import Celery
+from flask import Flask
+
+log = logging.getLogger(__name__)
+celery = Celery("satupintu")
+TICK_SECONDS = 30
+_periodic: list = []
+
+
+class _Runner:
+    """Runs jobs in this process on a thread pool, each in its own app context."""
+
+    def __init__(self, app: Flask, workers: int):
+        self.app = app
+        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="job")
+        self.pending = 0
+        self.idle = threading.Condition()
+
+    def enqueue(self, function, args: tuple, countdown: float | None) -> None:
+        with self.idle:
+            self.pending += 1
+        if countdown:
+            timer = threading.Timer(countdown, self.pool.submit, (self._run, function, args))
+            timer.daemon = True
+            timer.start()
+        else:
+            self.pool.submit(self._run, function, args)
+
+    def _run(self, function, args: tuple) -> None:
+        try:
+            with self.app.app_context():
+                function(*args)
+        except Exception:
+            log.exception("Job %s failed", function.__name__)
+        finally:
+            with self.idle:
+                self.pending -= 1
+                self.idle.notify_all()
+
+    def wait_idle(self, timeout: float = 30) -> bool:
+        """Wait until no job is queued or running (tests, and a clean shutdown)."""
+        with self.idle:
+            return self.idle.wait_for(lambda: self.pending == 0, timeout)
+
+
+class Job:
+    """A function that can run now (`job()`) or later on the runner (`job.enqueue()`)."""
+
+    def __init__(self, function):
+        self.function = function
+        self.task = celery.task(name=f"{function.__module__}.{function.__name__}")(function)
+
+    def __call__(self, *args):
+        return self.function(*args)
+
+    def enqueue(self, *args, countdown: float | None = None) -> None:
+        from flask import current_app
+
+        runner = current_app.extensions["jobs"]
+        if runner is None:
+            self.task.apply_async(args=args, countdown=countdown)
+        else:
+            runner.enqueue(self.function, args, countdown)
+
+
+def job(function) -> Job:
+    return Job(function)
+
+
+def periodic(function) -> Job:
+    """A job the tick runs every 30 s; it must find its own work and be safe to overlap."""
+    wrapped = Job(function)
+    _periodic.append(wrapped)
+    return wrapped
+
+
+@job
+def tick() -> None:
+    for periodic_job in _periodic:
+        try:
+            periodic_job()
+        except Exception:
+            log.exception("Periodic job %s failed", periodic_job.function.__name__)
+
+
+def _start_ticker(app: Flask) -> None:
+    def loop():
+        stop = threading.Event()
+        while not stop.wait(TICK_SECONDS):
+            app.extensions["jobs"].enqueue(tick.function, (), None)
+
+    threading.Thread(target=loop, name="job-ticker", daemon=True).start()
+
+
+def init_jobs(app: Flask) -> None:
+    """Celery when a broker is configured, else the in-process runner (and its ticker)."""
+    broker = app.config.get("CELERY_BROKER_URL") or app.config.get("REDIS_URL")
+    if broker:
+        celery.conf.update(
+            broker_url=broker,
+            task_ignore_result=True,
+            task_acks_late=True,
+            task_reject_on_worker_lost=True,
+            worker_prefetch_multiplier=1,
+            broker_connection_retry_on_startup=True,
+            broker_transport_options={"visibility_timeout": app.config["JOB_VISIBILITY_TIMEOUT"]},
+            beat_schedule={"tick": {"task": tick.task.name, "schedule": TICK_SECONDS}},
+        )
+
+        class AppContextTask(celery.Task):
+            def __call__(self, *args, **kwargs):
+                with app.app_context():
+                    return self.run(*args, **kwargs)
+
+        celery.Task = AppContextTask
+        app.extensions["jobs"] = None
+        return
+    app.extensions["jobs"] = _Runner(app, app.config["JOB_THREADS"])
+    if app.config["JOB_TICKER"]:
+        _start_ticker(app)
