@@ -11,6 +11,7 @@ PWA_SOURCES := $(shell find pwa/src pwa/public -type f 2>/dev/null) pwa/index.ht
 run: $(VENV)/.installed pwa
 	$(BIN)/flask db upgrade
 	$(BIN)/flask seed --demo
+	$(BIN)/flask vapid-keys --save
 	@echo "SatuPintu: http://127.0.0.1:8000  (API docs: http://127.0.0.1:8000/api/docs)"
 	$(BIN)/gunicorn -c gunicorn.conf.py
 

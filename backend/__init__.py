@@ -9,8 +9,10 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .config import check_production_config, config_from_environment, normalise_database_url
 from .extensions import api, db, jwt, limiter, migrate
+from .jobs import init_jobs
+from .push.vapid import load_keys as load_vapid_keys
 
-AREAS = ("accounts", "places", "catalog", "service_requests", "news", "open311")
+AREAS = ("accounts", "places", "catalog", "service_requests", "news", "open311", "push")
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
@@ -50,6 +52,8 @@ def register_extensions(app: Flask) -> None:
     jwt.init_app(app)
     limiter.init_app(app)
     api.init_app(app)
+    init_jobs(app)
+    load_vapid_keys(app)
     if app.config["CORS_ORIGINS"]:
         CORS(app, resources={r"/api/*": {"origins": app.config["CORS_ORIGINS"]}}, supports_credentials=True)
 
@@ -67,10 +71,12 @@ def register_blueprints(app: Flask) -> None:
 def register_handlers(app: Flask) -> None:
     from .cli import register_commands
     from .errors import register_error_handlers
+    from .push.transactional import connect_listeners as connect_push_listeners
     from .security import register_jwt_callbacks
     from .web import register_web
 
     register_error_handlers(app)
     register_jwt_callbacks(app)
+    connect_push_listeners()
     register_web(app)
     register_commands(app)

@@ -10,6 +10,7 @@ from .catalog import services as catalog
 from .citypacks import load_pack
 from .news import services as news
 from .places import services as places
+from .push import vapid
 
 
 @click.command("seed")
@@ -57,7 +58,25 @@ def publish_due_command() -> None:
     click.echo(f"Published {len(published)} scheduled article(s).")
 
 
+@click.command("vapid-keys")
+@click.option("--save", is_flag=True, help="Development: keep a pair in the instance folder (made once).")
+def vapid_keys_command(save: bool) -> None:
+    """Make a VAPID key pair and print the configuration lines."""
+    if save:
+        made = vapid.save_instance_keys(current_app)
+        click.echo(
+            "VAPID keys saved in the instance folder."
+            if made
+            else "VAPID keys already in the instance folder."
+        )
+        return
+    for name, value in vapid.generate_keys().items():
+        click.echo(f"{name}={value}")
+    click.echo("VAPID_SUBJECT=mailto:diskominfo@your-city.go.id")
+
+
 def register_commands(app: Flask) -> None:
     app.cli.add_command(seed_command)
     app.cli.add_command(publish_due_command)
+    app.cli.add_command(vapid_keys_command)
     app.cli.add_command(create_admin_command)

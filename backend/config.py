@@ -66,6 +66,27 @@ class Config:
 
     SEND_SECURITY_HSTS = False
 
+    # Jobs: Celery on Redis when a broker is set, else an in-process thread pool that also ticks.
+    CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL")
+    JOB_QUEUE = os.environ.get("JOB_QUEUE", "satupintu")
+    # A job a killed worker was running is delivered again after this many seconds.
+    JOB_VISIBILITY_TIMEOUT = int(os.environ.get("JOB_VISIBILITY_TIMEOUT", "600"))
+    JOB_THREADS = 4
+    JOB_TICKER = True
+
+    # Push
+    VAPID_PRIVATE_KEY = os.environ.get("VAPID_PRIVATE_KEY")
+    VAPID_PUBLIC_KEY = os.environ.get("VAPID_PUBLIC_KEY")
+    VAPID_SUBJECT = os.environ.get("VAPID_SUBJECT", "mailto:admin@localhost")
+    PUSH_ALLOW_LOCAL_ENDPOINTS = False
+    PUSH_BATCH_SIZE = int(os.environ.get("PUSH_BATCH_SIZE", "500"))
+    PUSH_BATCH_LEASE_SECONDS = int(os.environ.get("PUSH_BATCH_LEASE_SECONDS", "120"))
+    PUSH_CONCURRENCY = 32
+    PUSH_RETRY_ATTEMPTS = 4
+    PUSH_RETRY_BASE_SECONDS = 1.0
+    PUSH_RETRY_CAP_SECONDS = 30.0
+    RATELIMIT_PUSH_SUBSCRIPTIONS = "60 per hour"
+
     API_TITLE = "SatuPintu API"
     API_VERSION = "v1"
     OPENAPI_VERSION = "3.0.3"
@@ -88,6 +109,11 @@ class TestConfig(Config):
     PASSWORD_HASH_TIME_COST = 1
     PASSWORD_HASH_MEMORY_COST = 1024
     RATELIMIT_STORAGE_URI = "memory://"
+    REDIS_URL = None
+    CELERY_BROKER_URL = None
+    JOB_TICKER = False
+    PUSH_ALLOW_LOCAL_ENDPOINTS = True
+    PUSH_RETRY_BASE_SECONDS = 0.05
 
 
 class ProductionConfig(Config):
@@ -104,6 +130,8 @@ def check_production_config(config) -> None:
         raise RuntimeError("Production needs SECRET_KEY and JWT_SECRET_KEY set to real secrets.")
     if not config.get("SQLALCHEMY_DATABASE_URI"):
         raise RuntimeError("Production needs DATABASE_URL.")
+    if config.get("PUSH_ALLOW_LOCAL_ENDPOINTS"):
+        raise RuntimeError("Production never sends push messages to local endpoints.")
 
 
 CONFIGS = {"development": Config, "testing": TestConfig, "production": ProductionConfig}

@@ -118,6 +118,25 @@ INDONESIAN = {
         "Paling banyak {limit} artikel dapat disematkan. Lepaskan satu terlebih dahulu."
     ),
     "An archived article cannot be published again.": "Artikel yang diarsipkan tidak dapat diterbitkan lagi.",
+    # Push
+    "The message is too long for a push notification.": "Pesan terlalu panjang untuk notifikasi push.",
+    "Not a push service endpoint this server sends to.": (
+        "Bukan endpoint layanan push yang dilayani server ini."
+    ),
+    "Must be a 65-byte uncompressed P-256 public key.": "Harus kunci publik P-256 tak terkompresi 65 byte.",
+    "Must be a 16-byte secret.": "Harus rahasia 16 byte.",
+    "Unknown subscription.": "Langganan tidak dikenal.",
+    "Unknown campaign.": "Kampanye tidak dikenal.",
+    "Only a scheduled or sending campaign can be cancelled.": (
+        "Hanya kampanye terjadwal atau yang sedang dikirim yang dapat dibatalkan."
+    ),
+    "Push notifications are not set up on this server.": "Notifikasi push belum disiapkan di server ini.",
+    "Use a path inside the app, such as /berita/...": (
+        "Gunakan alamat di dalam aplikasi, misalnya /berita/..."
+    ),
+    "Choose at least one.": "Pilih minimal satu.",
+    "Unknown code: {codes}.": "Kode tidak dikenal: {codes}.",
+    "This service is not available right now.": "Layanan ini sedang tidak tersedia.",
     # marshmallow and webargs
     "Missing data for required field.": "Wajib diisi.",
     "Field may not be null.": "Tidak boleh kosong.",

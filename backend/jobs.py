@@ -114,12 +114,18 @@ def init_jobs(app: Flask) -> None:
     if broker:
         celery.conf.update(
             broker_url=broker,
+            task_default_queue=app.config["JOB_QUEUE"],
             task_ignore_result=True,
             task_acks_late=True,
             task_reject_on_worker_lost=True,
             worker_prefetch_multiplier=1,
             broker_connection_retry_on_startup=True,
-            broker_transport_options={"visibility_timeout": app.config["JOB_VISIBILITY_TIMEOUT"]},
+            # Unacknowledged jobs of a dead worker are looked for every 10 s (kombu would otherwise
+            # look only every tenth time, leaving them stranded for minutes).
+            broker_transport_options={
+                "visibility_timeout": app.config["JOB_VISIBILITY_TIMEOUT"],
+                "unacked_restore_throttle": 1,
+            },
             beat_schedule={"tick": {"task": tick.task.name, "schedule": TICK_SECONDS}},
         )
 

@@ -19,8 +19,10 @@ from backend.citypacks import load_pack
 from backend.config import TestConfig
 from backend.extensions import db, limiter
 from backend.places.services import seed_places
+from backend.push.vapid import generate_keys
 
 from .factories import make_user
+from .push.fake_push_service import FakePushService
 
 TEST_PACKS = Path(__file__).parent / "citypacks"
 
@@ -31,7 +33,12 @@ def database_url(tmp_path_factory) -> str:
 
 
 @pytest.fixture(scope="session")
-def make_app(database_url, tmp_path_factory):
+def vapid_keys() -> dict:
+    return generate_keys() | {"VAPID_SUBJECT": "mailto:diskominfo@contoh.go.id"}
+
+
+@pytest.fixture(scope="session")
+def make_app(database_url, tmp_path_factory, vapid_keys):
     """Build an app on the test database with extra configuration; engines are disposed at the end."""
     apps = []
 
@@ -43,6 +50,7 @@ def make_app(database_url, tmp_path_factory):
                 "UPLOAD_DIR": str(tmp_path_factory.mktemp("uploads")),
                 "PWA_DIST_DIR": str(tmp_path_factory.mktemp("dist")),
             }
+            | vapid_keys
             | overrides
         )
         app = create_app(config)
@@ -81,10 +89,19 @@ def app(base_app):
         seed_places(pack)
         seed_catalog(pack)
         yield base_app
+        base_app.extensions["jobs"].wait_idle()
         db.session.rollback()
         empty_database()
         db.session.remove()
     limiter.reset()
+
+
+@pytest.fixture(scope="session")
+def push_service(vapid_keys):
+    """A local push service that decrypts and checks what the app sends."""
+    service = FakePushService(vapid_keys["VAPID_PUBLIC_KEY"])
+    yield service
+    service.close()
 
 
 @pytest.fixture

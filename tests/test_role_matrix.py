@@ -6,11 +6,14 @@ until they do, so no endpoint ships without a decision about who may call it.
 
 import io
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 import pytest
 
+from backend.database import utcnow
 from backend.news.services import create_article
 from backend.open311.services import issue_key
+from backend.push.campaigns import create_campaign
 
 from .factories import PASSWORD, add_comment, auth_headers, jpeg, make_request, make_user
 
@@ -37,6 +40,7 @@ class Endpoint:
         return f"{self.method} {self.rule}"
 
 
+SCHEDULED_CAMPAIGN = {"title": "Uji", "body": "Besok", "target_kind": "all", "target_values": []}
 NEW_SERVICE = {
     "code": "sumur-bor",
     "name": {"id": "Sumur bor rusak"},
@@ -149,6 +153,20 @@ PROTECTED = [
         "POST", "/api/v1/news/<slug>/moderation", ADMIN, "/api/v1/news/{article}/moderation", {"hidden": True}
     ),
     Endpoint("POST", "/api/v1/news/images", EDITORS, upload="image"),
+    Endpoint(
+        "POST", "/api/v1/push/campaigns", ADMIN, body={"title": "Uji", "body": "Uji", "target_kind": "all"}
+    ),
+    Endpoint("GET", "/api/v1/push/campaigns", ADMIN),
+    Endpoint(
+        "GET", "/api/v1/push/campaigns/preview", ADMIN, "/api/v1/push/campaigns/preview?target_kind=all"
+    ),
+    Endpoint("GET", "/api/v1/push/campaigns/<int:campaign_id>", ADMIN, "/api/v1/push/campaigns/{campaign}"),
+    Endpoint(
+        "POST",
+        "/api/v1/push/campaigns/<int:campaign_id>/cancel",
+        ADMIN,
+        "/api/v1/push/campaigns/{campaign}/cancel",
+    ),
     Endpoint("GET", "/api/v1/admin/open311-keys", ADMIN),
     Endpoint("POST", "/api/v1/admin/open311-keys", ADMIN, body={"name": "Mitra"}),
     Endpoint("DELETE", "/api/v1/admin/open311-keys/<int:key_id>", ADMIN, "/api/v1/admin/open311-keys/{key}"),
@@ -178,6 +196,11 @@ PUBLIC = {
     "GET /api/v1/news/banner",
     "GET /api/v1/news/<slug>",
     "GET /api/v1/news/images/<name>",
+    "GET /api/v1/push/vapid-public-key",
+    "POST /api/v1/push/subscriptions",
+    "PATCH /api/v1/push/subscriptions",
+    "DELETE /api/v1/push/subscriptions",
+    "POST /api/v1/push/clicks",
 }
 
 
@@ -215,6 +238,9 @@ def fill_in(template: str, caller, admin) -> str:
         "key": lambda: issue_key("Mitra", other)[0].id,
         "article": lambda: (
             create_article(admin, {"title": "Draf DPU", "category": "berita", "opd": "DPU"}).slug
+        ),
+        "campaign": lambda: (
+            create_campaign(SCHEDULED_CAMPAIGN | {"scheduled_at": utcnow() + timedelta(days=1)}, admin).id
         ),
     }
     return template.format(**{name: make() for name, make in makers.items() if f"{{{name}}}" in template})

@@ -1,0 +1,246 @@
+"""Alert campaigns: created by admins (or by a published article), fanned out in batches of
+subscriptions by id range, each batch a job whose outcome is recorded exactly once."""
+
+from datetime import timedelta
+from functools import lru_cache
+
+from flask import current_app
+from sqlalchemy import and_, func, select, true, update
+
+from ..accounts.models import User
+from ..database import utcnow
+from ..errors import Conflict, Invalid, NotFound
+from ..extensions import db
+from ..jobs import job, periodic
+from ..pagination import Page, keyset_page
+from ..places.models import Kecamatan, Kelurahan
+from . import messages, services
+from .models import Campaign, CampaignBatch, CampaignStatus, PushSubscription, TargetKind
+from .sender import Message, Result, RetryPolicy, Target, VapidSigner, send_many
+
+CANCELLABLE = (CampaignStatus.SCHEDULED, CampaignStatus.SENDING)
+
+
+def _ids(model, codes: list[str], field: str) -> list[int]:
+    found = dict(db.session.execute(select(model.code, model.id).where(model.code.in_(codes))).all())
+    unknown = [code for code in codes if code not in found]
+    if unknown:
+        raise Invalid(errors={field: [f"Unknown code: {', '.join(unknown)}."]})
+    return list(found.values())
+
+
+def target_filter(kind: str, values: list[str], news_only: bool = False):
+    """The subscriptions a target reaches, as a WHERE clause."""
+    if kind == TargetKind.KECAMATAN:
+        clause = PushSubscription.kecamatan_id.in_(_ids(Kecamatan, values, "target_values"))
+    elif kind == TargetKind.KELURAHAN:
+        clause = PushSubscription.kelurahan_id.in_(_ids(Kelurahan, values, "target_values"))
+    elif kind == TargetKind.TOPIC and "news" in values:
+        clause = PushSubscription.wants_news.is_(True)
+    else:
+        clause = true()
+    return and_(clause, PushSubscription.wants_news.is_(True)) if news_only else clause
+
+
+def count_targets(kind: str, values: list[str]) -> int:
+    """How many devices a target reaches now (the composer's live preview)."""
+    return db.session.scalar(
+        select(func.count()).select_from(PushSubscription).where(target_filter(kind, values))
+    )
+
+
+def _payload(campaign: Campaign) -> bytes:
+    return messages.payload(campaign.title, campaign.body, campaign.url, campaign.topic, campaign.id)
+
+
+def create_campaign(data: dict, author: User | None, article_id: int | None = None) -> Campaign:
+    """Store the campaign and queue its fan-out (now, or at its scheduled time)."""
+    target_filter(data["target_kind"], data.get("target_values", []))  # refuses unknown codes
+    campaign = Campaign(created_by_id=author.id if author else None, article_id=article_id, **data)
+    scheduled = campaign.scheduled_at is not None and campaign.scheduled_at > utcnow()
+    campaign.status = CampaignStatus.SCHEDULED if scheduled else CampaignStatus.SENDING
+    db.session.add(campaign)
+    db.session.flush()
+    messages.check_size(_payload(campaign))
+    db.session.commit()
+    if not scheduled:
+        plan_campaign.enqueue(campaign.id)
+    return campaign
+
+
+def list_campaigns(args: dict) -> Page:
+    return keyset_page(select(Campaign), [Campaign.id], args.get("cursor"), args["limit"])
+
+
+def get_campaign(campaign_id: int) -> Campaign:
+    campaign = db.session.get(Campaign, campaign_id)
+    if campaign is None:
+        raise NotFound("Unknown campaign.")
+    return campaign
+
+
+def cancel_campaign(campaign_id: int) -> Campaign:
+    """Stop a scheduled or sending campaign; batches not yet sent are skipped."""
+    campaign = get_campaign(campaign_id)
+    changed = db.session.execute(
+        update(Campaign)
+        .where(Campaign.id == campaign_id, Campaign.status.in_(CANCELLABLE))
+        .values(status=CampaignStatus.CANCELLED, finished_at=utcnow())
+    ).rowcount
+    if not changed:
+        raise Conflict("Only a scheduled or sending campaign can be cancelled.")
+    db.session.commit()
+    db.session.refresh(campaign)
+    return campaign
+
+
+@periodic
+def start_due_campaigns() -> None:
+    """Scheduled campaigns whose time has come start sending (each exactly once)."""
+    due = db.session.scalars(
+        select(Campaign.id).where(
+            Campaign.status == CampaignStatus.SCHEDULED, Campaign.scheduled_at <= utcnow()
+        )
+    ).all()
+    for campaign_id in due:
+        started = db.session.execute(
+            update(Campaign)
+            .where(Campaign.id == campaign_id, Campaign.status == CampaignStatus.SCHEDULED)
+            .values(status=CampaignStatus.SENDING)
+        ).rowcount
+        db.session.commit()
+        if started:
+            plan_campaign.enqueue(campaign_id)
+
+
+@job
+def plan_campaign(campaign_id: int) -> None:
+    """Cut the campaign's targets into batches by subscription id and queue one job per batch.
+    Run again, it re-queues the batches not done yet (a batch job skips work already done)."""
+    campaign = get_campaign(campaign_id)
+    if campaign.status != CampaignStatus.SENDING:
+        return
+    exists = db.session.scalar(
+        select(CampaignBatch.id).where(CampaignBatch.campaign_id == campaign_id).limit(1)
+    )
+    if exists is None:
+        _make_batches(campaign)
+    pending = db.session.scalars(
+        select(CampaignBatch.id).where(
+            CampaignBatch.campaign_id == campaign_id, CampaignBatch.is_done.is_(False)
+        )
+    ).all()
+    for batch_id in pending:
+        send_batch.enqueue(batch_id)
+    _finish_if_done(campaign_id)
+
+
+def _make_batches(campaign: Campaign) -> None:
+    size = current_app.config["PUSH_BATCH_SIZE"]
+    where = target_filter(campaign.target_kind, campaign.target_values, campaign.news_only)
+    after, total = 0, 0
+    while True:
+        ids = db.session.scalars(
+            select(PushSubscription.id)
+            .where(where, PushSubscription.id > after)
+            .order_by(PushSubscription.id)
+            .limit(size)
+        ).all()
+        if not ids:
+            break
+        db.session.add(
+            CampaignBatch(campaign_id=campaign.id, first_id=ids[0], last_id=ids[-1], size=len(ids))
+        )
+        after, total = ids[-1], total + len(ids)
+    campaign.targeted = total
+    campaign.started_at = utcnow()
+    db.session.commit()
+
+
+def _claim(batch_id: int) -> bool:
+    """Take the batch unless it is done or another worker is on it (a lease, so a dead worker's
+    batch can be taken over once its job is delivered again)."""
+    lease = utcnow() - timedelta(seconds=current_app.config["PUSH_BATCH_LEASE_SECONDS"])
+    claimed = db.session.execute(
+        update(CampaignBatch)
+        .where(
+            CampaignBatch.id == batch_id,
+            CampaignBatch.is_done.is_(False),
+            (CampaignBatch.claimed_at.is_(None)) | (CampaignBatch.claimed_at < lease),
+        )
+        .values(claimed_at=utcnow(), attempts=CampaignBatch.attempts + 1)
+    ).rowcount
+    db.session.commit()
+    return bool(claimed)
+
+
+@job
+def send_batch(batch_id: int) -> None:
+    """Send one batch and record its outcome once; a cancelled campaign's batch is skipped."""
+    if not _claim(batch_id):
+        return
+    batch = db.session.get(CampaignBatch, batch_id)
+    campaign = batch.campaign
+    outcomes = []
+    if campaign.status == CampaignStatus.SENDING:
+        where = target_filter(campaign.target_kind, campaign.target_values, campaign.news_only)
+        rows = db.session.scalars(
+            select(PushSubscription).where(where, PushSubscription.id.between(batch.first_id, batch.last_id))
+        ).all()
+        message = Message(_payload(campaign), campaign.ttl, campaign.urgency, campaign.topic)
+        outcomes = deliver([target_of(row) for row in rows], lambda target: message)
+    _record(batch, outcomes)
+    _finish_if_done(campaign.id)
+
+
+def _record(batch: CampaignBatch, outcomes: list) -> None:
+    counts = {result: sum(1 for o in outcomes if o.result == result) for result in Result}
+    sent, gone = counts[Result.SENT], counts[Result.GONE]
+    failed = counts[Result.FAILED] + counts[Result.TOO_LARGE]
+    recorded = db.session.execute(
+        update(CampaignBatch)
+        .where(CampaignBatch.id == batch.id, CampaignBatch.is_done.is_(False))
+        .values(is_done=True, sent=sent, failed=failed, gone=gone, finished_at=utcnow())
+    ).rowcount
+    if recorded:
+        db.session.execute(
+            update(Campaign)
+            .where(Campaign.id == batch.campaign_id)
+            .values(sent=Campaign.sent + sent, failed=Campaign.failed + failed, gone=Campaign.gone + gone)
+        )
+        services.apply_outcomes(outcomes)
+    db.session.commit()
+
+
+def _finish_if_done(campaign_id: int) -> None:
+    pending = select(CampaignBatch.id).where(
+        CampaignBatch.campaign_id == campaign_id, CampaignBatch.is_done.is_(False)
+    )
+    db.session.execute(
+        update(Campaign)
+        .where(Campaign.id == campaign_id, Campaign.status == CampaignStatus.SENDING, ~pending.exists())
+        .values(status=CampaignStatus.DONE, finished_at=utcnow())
+    )
+    db.session.commit()
+
+
+def target_of(row: PushSubscription) -> Target:
+    return Target(row.id, row.endpoint, row.p256dh, row.auth)
+
+
+@lru_cache(maxsize=4)
+def _signer(private_key: str, subject: str) -> VapidSigner:
+    """One signer per process, so that each push service's JWT is signed once and reused."""
+    return VapidSigner(private_key, subject)
+
+
+def deliver(targets: list[Target], message_for) -> list:
+    """Send with this deployment's VAPID keys and retry policy."""
+    config = current_app.config
+    if not config.get("VAPID_PRIVATE_KEY"):
+        raise Conflict("Push is not configured: run `flask vapid-keys`.")
+    signer = _signer(config["VAPID_PRIVATE_KEY"], config["VAPID_SUBJECT"])
+    policy = RetryPolicy(
+        config["PUSH_RETRY_ATTEMPTS"], config["PUSH_RETRY_BASE_SECONDS"], config["PUSH_RETRY_CAP_SECONDS"]
+    )
+    return send_many(targets, message_for, signer, policy, config["PUSH_CONCURRENCY"])

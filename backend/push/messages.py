@@ -1,0 +1,63 @@
+"""What a notification says, in the device's language, and the JSON the service worker receives."""
+
+import json
+
+from ..errors import Invalid
+
+MAX_PAYLOAD_BYTES = 3993  # the largest plaintext that fits one 4,096-byte aes128gcm record
+ICON = "/icons/icon-192.png"
+BADGE = "/icons/badge-72.png"
+
+STATUS_LABELS = {
+    "id": {
+        "submitted": "Terkirim",
+        "accepted": "Diterima petugas",
+        "in_progress": "Sedang dikerjakan",
+        "resolved": "Selesai",
+        "closed": "Ditutup",
+        "rejected": "Ditolak",
+    },
+    "en": {
+        "submitted": "Submitted",
+        "accepted": "Accepted",
+        "in_progress": "In progress",
+        "resolved": "Resolved",
+        "closed": "Closed",
+        "rejected": "Rejected",
+    },
+}
+TEXTS = {
+    "id": {
+        "status": ("Laporan {code} diperbarui", "Status: {status}."),
+        "comment": ("Komentar baru pada laporan {code}", "{text}"),
+        "reroute": ("Laporan {code} dialihkan", "Sekarang ditangani oleh {opd}."),
+    },
+    "en": {
+        "status": ("Report {code} updated", "Status: {status}."),
+        "comment": ("New comment on report {code}", "{text}"),
+        "reroute": ("Report {code} was passed on", "Now handled by {opd}."),
+    },
+}
+
+
+def payload(title: str, body: str, url: str, tag: str, campaign_id: int | None = None) -> bytes:
+    """The JSON the service worker shows: title, body, icon, badge, tag and where a tap leads."""
+    data = {"title": title, "body": body, "url": url, "tag": tag, "icon": ICON, "badge": BADGE}
+    if campaign_id is not None:
+        data["campaign"] = campaign_id
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def check_size(encoded: bytes) -> None:
+    if len(encoded) > MAX_PAYLOAD_BYTES:
+        raise Invalid(errors={"body": ["The message is too long for a push notification."]})
+
+
+def request_update(kind: str, locale: str, code: str, **values) -> tuple[str, str]:
+    """Title and body of a request update, in the device's language."""
+    language = locale if locale in TEXTS else "id"
+    title, body = TEXTS[language][kind]
+    if "status" in values:
+        values["status"] = STATUS_LABELS[language][values["status"]]
+    text = body.format(code=code, **values)
+    return title.format(code=code), text[:200]

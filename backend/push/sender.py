@@ -1,0 +1,160 @@
+"""Delivering web push messages. The only module that imports pywebpush.
+
+Many messages go out concurrently over one pooled aiohttp session (connections kept per push
+service), with the VAPID JWT signed once per push-service origin and renewed well before it
+expires. Each answer is classified: sent, gone (the subscription no longer exists), too large,
+or failed; 429, 5xx and timeouts are retried, honouring Retry-After, with capped backoff.
+"""
+
+import asyncio
+import time
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from enum import StrEnum
+from urllib.parse import urlsplit
+
+import aiohttp
+from py_vapid import Vapid
+from pywebpush import WebPusher
+
+JWT_LIFETIME = 12 * 3600
+JWT_RENEW_BEFORE = 3600
+TIMEOUT_SECONDS = 10
+
+
+class Result(StrEnum):
+    SENT = "sent"
+    GONE = "gone"
+    TOO_LARGE = "too_large"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class Target:
+    subscription_id: int
+    endpoint: str
+    p256dh: str
+    auth: str
+
+
+@dataclass(frozen=True)
+class Message:
+    payload: bytes
+    ttl: int
+    urgency: str = "normal"
+    topic: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    subscription_id: int
+    result: Result
+    status: int | None
+    attempts: int
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    attempts: int = 4
+    base_seconds: float = 1.0
+    cap_seconds: float = 30.0
+
+    def delay(self, attempt: int, retry_after: str | None) -> float:
+        backoff = self.base_seconds * 2 ** (attempt - 1)
+        return min(self.cap_seconds, max(backoff, _seconds(retry_after)))
+
+
+def _seconds(retry_after: str | None) -> float:
+    """Retry-After as seconds: either a number or an HTTP date."""
+    if not retry_after:
+        return 0.0
+    try:
+        return max(0.0, float(retry_after))
+    except ValueError:
+        try:
+            return max(0.0, parsedate_to_datetime(retry_after).timestamp() - time.time())
+        except (TypeError, ValueError):
+            return 0.0
+
+
+def classify(status: int | None) -> Result | None:
+    """The outcome of one answer, or None when it is worth trying again."""
+    if status is not None and 200 <= status <= 202:
+        return Result.SENT
+    if status in (404, 410):
+        return Result.GONE
+    if status == 413:
+        return Result.TOO_LARGE
+    if status is None or status == 429 or status >= 500:
+        return None
+    return Result.FAILED
+
+
+class VapidSigner:
+    """VAPID Authorization headers, one JWT per push-service origin, renewed before it expires."""
+
+    def __init__(self, private_key: str, subject: str):
+        self.vapid = Vapid.from_string(private_key=private_key)
+        self.subject = subject
+        self.cache: dict[str, tuple[dict, int]] = {}
+
+    def headers(self, endpoint: str) -> dict:
+        parts = urlsplit(endpoint)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        now = int(time.time())
+        cached = self.cache.get(origin)
+        if cached is None or cached[1] - now < JWT_RENEW_BEFORE:
+            expires = now + JWT_LIFETIME
+            # A new claims dict each time: py_vapid and pywebpush write into the dict they are given.
+            cached = (self.vapid.sign({"sub": self.subject, "aud": origin, "exp": expires}), expires)
+            self.cache[origin] = cached
+        return dict(cached[0])
+
+
+async def _send_one(session, signer, target: Target, message: Message, gate, policy: RetryPolicy) -> Outcome:
+    info = {"endpoint": target.endpoint, "keys": {"p256dh": target.p256dh, "auth": target.auth}}
+    headers = signer.headers(target.endpoint) | {"Urgency": message.urgency}
+    if message.topic:
+        headers["Topic"] = message.topic
+    status = None
+    for attempt in range(1, policy.attempts + 1):
+        retry_after = None
+        async with gate:
+            try:
+                response = await WebPusher(info, aiohttp_session=session).send_async(
+                    message.payload,
+                    headers=dict(headers),
+                    ttl=message.ttl,
+                    timeout=aiohttp.ClientTimeout(total=TIMEOUT_SECONDS),
+                )
+                status, retry_after = response.status, response.headers.get("Retry-After")
+            except (TimeoutError, aiohttp.ClientError, OSError):
+                status = None
+        result = classify(status)
+        if result is not None:
+            return Outcome(target.subscription_id, result, status, attempt)
+        if attempt < policy.attempts:
+            await asyncio.sleep(policy.delay(attempt, retry_after))
+    return Outcome(target.subscription_id, Result.FAILED, status, policy.attempts)
+
+
+async def _send_all(targets, message_for, signer, policy, concurrency) -> list[Outcome]:
+    gate = asyncio.Semaphore(concurrency)
+    connector = aiohttp.TCPConnector(limit=concurrency, limit_per_host=concurrency)
+    async with aiohttp.ClientSession(connector=connector) as session:
+        return await asyncio.gather(
+            *(_send_one(session, signer, target, message_for(target), gate, policy) for target in targets)
+        )
+
+
+def send_many(
+    targets: list[Target],
+    message_for,
+    signer: VapidSigner,
+    policy: RetryPolicy = RetryPolicy(),
+    concurrency: int = 32,
+) -> list[Outcome]:
+    """Send each target its message (`message_for(target)`), at most `concurrency` at a time."""
+    if not targets:
+        return []
+    return asyncio.run(_send_all(targets, message_for, signer, policy, concurrency))
