@@ -2,7 +2,7 @@
 
 from flask import current_app
 from slugify import slugify
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
 
 from .. import events
 from ..accounts.models import Role, User
@@ -159,20 +159,24 @@ def publish_article(slug: str, editor: User, when=None) -> Article:
 
 @periodic
 def publish_due_articles() -> list[Article]:
-    """Flip scheduled articles whose time has come to published and announce each one once."""
-    due = list(
-        db.session.scalars(
-            select(Article)
-            .where(Article.status == ArticleStatus.SCHEDULED, Article.published_at <= utcnow())
-            .with_for_update(skip_locked=True)
-        )
-    )
+    """Flip scheduled articles whose time has come to published and announce each exactly once,
+    however many processes run this at the same moment."""
+    due = db.session.scalars(
+        select(Article).where(Article.status == ArticleStatus.SCHEDULED, Article.published_at <= utcnow())
+    ).all()
+    published = []
     for article in due:
-        article.status = ArticleStatus.PUBLISHED
-    db.session.commit()
-    for article in due:
-        events.article_published.send(article)
-    return due
+        flipped = db.session.execute(
+            update(Article)
+            .where(Article.id == article.id, Article.status == ArticleStatus.SCHEDULED)
+            .values(status=ArticleStatus.PUBLISHED)
+        ).rowcount
+        db.session.commit()
+        if flipped:
+            db.session.refresh(article)
+            published.append(article)
+            events.article_published.send(article)
+    return published
 
 
 def archive_article(slug: str, editor: User) -> Article:
