@@ -8,11 +8,11 @@ from flask_cors import CORS
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .config import check_production_config, config_from_environment, normalise_database_url
-from .extensions import api, db, jwt, limiter, migrate
+from .extensions import api, cache, db, jwt, limiter, migrate
 from .jobs import init_jobs
 from .push.vapid import load_keys as load_vapid_keys
 
-AREAS = ("accounts", "places", "catalog", "service_requests", "news", "open311", "push")
+AREAS = ("accounts", "places", "catalog", "service_requests", "news", "open311", "push", "dashboard")
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
@@ -51,6 +51,7 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True, compare_type=True)
     jwt.init_app(app)
     limiter.init_app(app)
+    cache.init_app(app)
     api.init_app(app)
     init_jobs(app)
     load_vapid_keys(app)

@@ -66,6 +66,11 @@ class Config:
 
     SEND_SECURITY_HSTS = False
 
+    # Short-lived server-side cache of dashboard answers, shared through Redis when there is one.
+    CACHE_TYPE = "RedisCache" if REDIS_URL else "SimpleCache"
+    CACHE_REDIS_URL = REDIS_URL
+    CACHE_DEFAULT_TIMEOUT = 20
+
     # Jobs: Celery on Redis when a broker is set, else an in-process thread pool that also ticks.
     CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL")
     JOB_QUEUE = os.environ.get("JOB_QUEUE", "satupintu")
@@ -111,6 +116,7 @@ class TestConfig(Config):
     RATELIMIT_STORAGE_URI = "memory://"
     REDIS_URL = None
     CELERY_BROKER_URL = None
+    CACHE_TYPE = "SimpleCache"
     JOB_TICKER = False
     PUSH_ALLOW_LOCAL_ENDPOINTS = True
     PUSH_RETRY_BASE_SECONDS = 0.05

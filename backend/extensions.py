@@ -1,6 +1,7 @@
 """Flask extensions, created unbound and initialised in create_app."""
 
 from flask import request
+from flask_caching import Cache
 from flask_jwt_extended import JWTManager
 from flask_limiter import Limiter
 from flask_migrate import Migrate
@@ -33,3 +34,4 @@ migrate = Migrate()
 jwt = JWTManager()
 limiter = Limiter(key_func=client_address)
 api = Api()
+cache = Cache()

@@ -99,13 +99,23 @@ def tick() -> None:
             log.exception("Periodic job %s failed", periodic_job.function.__name__)
 
 
-def _start_ticker(app: Flask) -> None:
+def _start_ticker_on_first_request(app: Flask) -> None:
+    """Tick from the serving process only: not from CLI commands, and once per process."""
+    started = threading.Event()
+    lock = threading.Lock()
+
     def loop():
-        stop = threading.Event()
-        while not stop.wait(TICK_SECONDS):
+        while not threading.Event().wait(TICK_SECONDS):
             app.extensions["jobs"].enqueue(tick.function, (), None)
 
-    threading.Thread(target=loop, name="job-ticker", daemon=True).start()
+    @app.before_request
+    def _start():
+        if started.is_set():
+            return
+        with lock:
+            if not started.is_set():
+                started.set()
+                threading.Thread(target=loop, name="job-ticker", daemon=True).start()
 
 
 def init_jobs(app: Flask) -> None:
@@ -139,4 +149,4 @@ def init_jobs(app: Flask) -> None:
         return
     app.extensions["jobs"] = _Runner(app, app.config["JOB_THREADS"])
     if app.config["JOB_TICKER"]:
-        _start_ticker(app)
+        _start_ticker_on_first_request(app)

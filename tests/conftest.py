@@ -17,7 +17,7 @@ from backend.accounts.models import Role
 from backend.catalog.services import seed_catalog
 from backend.citypacks import load_pack
 from backend.config import TestConfig
-from backend.extensions import db, limiter
+from backend.extensions import cache, db, limiter
 from backend.places.services import seed_places
 from backend.push.vapid import generate_keys
 
@@ -94,6 +94,7 @@ def app(base_app):
         empty_database()
         db.session.remove()
     limiter.reset()
+    cache.clear()
 
 
 @pytest.fixture(scope="session")

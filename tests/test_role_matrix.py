@@ -22,6 +22,8 @@ EVERYONE = ROLES
 ADMIN = ("admin",)
 STAFF = ("opd_staff", "operator", "admin")
 EDITORS = ("opd_staff", "admin")
+WATCHERS = ("operator", "admin")
+DASHBOARDS = ("summary", "counts", "sla", "trends", "opds", "map", "campaigns")
 
 
 @dataclass
@@ -167,6 +169,8 @@ PROTECTED = [
         ADMIN,
         "/api/v1/push/campaigns/{campaign}/cancel",
     ),
+    *(Endpoint("GET", f"/api/v1/dashboard/{name}", WATCHERS) for name in DASHBOARDS),
+    Endpoint("GET", "/api/v1/requests.csv", WATCHERS),
     Endpoint("GET", "/api/v1/admin/open311-keys", ADMIN),
     Endpoint("POST", "/api/v1/admin/open311-keys", ADMIN, body={"name": "Mitra"}),
     Endpoint("DELETE", "/api/v1/admin/open311-keys/<int:key_id>", ADMIN, "/api/v1/admin/open311-keys/{key}"),

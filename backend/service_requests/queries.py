@@ -51,7 +51,7 @@ def _id_of(model, code: str) -> int:
     return db.session.scalar(select(model.id).where(model.code == code)) or -1
 
 
-def _filtered(query, args: dict):
+def filter_requests(query, args: dict):
     """The filters shared by the public list and the staff inbox."""
     if args.get("service"):
         query = query.where(ServiceRequest.service_id == _id_of(Service, args["service"]))
@@ -75,7 +75,7 @@ def list_public(args: dict) -> Page:
         ServiceRequest.is_public.is_(True), ServiceRequest.is_hidden.is_(False)
     )
     return keyset_page(
-        _filtered(query, args),
+        filter_requests(query, args),
         [ServiceRequest.created_at, ServiceRequest.id],
         args.get("cursor"),
         args["limit"],
@@ -100,7 +100,7 @@ def staff_inbox(user: User, args: dict) -> Page:
     if args.get("overdue"):
         query = query.where(ServiceRequest.sla_due_at < utcnow())
     return keyset_page(
-        _filtered(query, args),
+        filter_requests(query, args),
         [ServiceRequest.sla_due_at, ServiceRequest.id],
         args.get("cursor"),
         args["limit"],
