@@ -6,7 +6,7 @@ export FLASK_APP := backend
 
 PWA_SOURCES := $(shell find pwa/src pwa/public -type f 2>/dev/null) pwa/index.html pwa/vite.config.ts pwa/package.json
 
-.PHONY: run test format pwa migrate seed clean
+.PHONY: run test format pwa migrate seed clean chromium
 
 run: $(VENV)/.installed pwa
 	$(BIN)/flask db upgrade
@@ -15,7 +15,7 @@ run: $(VENV)/.installed pwa
 	@echo "SatuPintu: http://127.0.0.1:8000  (API docs: http://127.0.0.1:8000/api/docs)"
 	$(BIN)/gunicorn -c gunicorn.conf.py
 
-test: $(VENV)/.installed-dev pwa
+test: $(VENV)/.installed-dev pwa chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	cd pwa && npm run --silent format:check && npm run --silent typecheck
@@ -39,6 +39,10 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
 	touch $@
 
 pwa: pwa/dist/index.html
+
+# The browser tests drive Debian's Chromium (Playwright cannot download a browser here).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
 pwa/node_modules/.package-lock.json: pwa/package-lock.json
 	cd pwa && npm ci --no-audit --no-fund

@@ -1,5 +1,6 @@
 """What the browser gets besides the API: the PWA's files, the API docs page, security headers."""
 
+import mimetypes
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -7,6 +8,7 @@ from flask import Blueprint, Flask, abort, current_app, render_template_string, 
 from swagger_ui_bundle import swagger_ui_path
 
 ROOT = Path(__file__).resolve().parent.parent
+mimetypes.add_type("application/manifest+json", ".webmanifest")
 bp = Blueprint("web", __name__)
 
 PLACEHOLDER = """<!doctype html><html lang="id"><meta charset="utf-8">

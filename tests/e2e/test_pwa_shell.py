@@ -1,0 +1,66 @@
+"""The app shell: installable, precached for offline use, and showing pushed notifications."""
+
+import json
+
+from .conftest import wait_for_service_worker
+
+
+def test_the_app_is_installable(persistent_context, live_server, app):
+    page = persistent_context.new_page()
+    page.goto(live_server)
+    wait_for_service_worker(page)
+    session = persistent_context.new_cdp_session(page)
+    assert session.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
+    manifest = session.send("Page.getAppManifest")
+    assert manifest["errors"] == []
+    parsed = json.loads(manifest["data"])
+    assert parsed["short_name"] == "SatuPintu" and parsed["display"] == "standalone"
+    assert {icon["sizes"] for icon in parsed["icons"]} >= {"192x192", "512x512"}
+
+
+def test_after_the_first_visit_the_app_opens_offline(page, context, app):
+    page.goto("/")
+    wait_for_service_worker(page)
+    page.wait_for_selector("h1")
+    context.set_offline(True)
+    response = page.reload()
+    assert response.from_service_worker
+    assert "SatuPintu" in page.inner_text("h1")
+    context.set_offline(False)
+
+
+def test_a_pushed_message_shows_a_notification(page, context, live_server, app):
+    context.grant_permissions(["notifications"], origin=live_server)
+    page.goto("/")
+    wait_for_service_worker(page)
+    session = context.new_cdp_session(page)
+    registrations = []
+    session.on(
+        "ServiceWorker.workerRegistrationUpdated", lambda event: registrations.extend(event["registrations"])
+    )
+    session.send("ServiceWorker.enable")
+    page.wait_for_timeout(500)
+    [registration] = [r for r in registrations if r["scopeURL"].startswith(live_server)]
+    payload = {
+        "title": "Peringatan banjir",
+        "body": "Hujan lebat",
+        "url": "/berita/banjir",
+        "tag": "campaign-1",
+    }
+    session.send(
+        "ServiceWorker.deliverPushMessage",
+        {
+            "origin": live_server,
+            "registrationId": registration["registrationId"],
+            "data": json.dumps(payload),
+        },
+    )
+    titles = page.wait_for_function(
+        """async () => {
+            const registration = await navigator.serviceWorker.ready;
+            const shown = await registration.getNotifications();
+            return shown.length ? shown.map((n) => [n.title, n.body, n.tag, n.data.url]) : null;
+        }""",
+        timeout=10_000,
+    ).json_value()
+    assert titles == [["Peringatan banjir", "Hujan lebat", "campaign-1", "/berita/banjir"]]
