@@ -4,6 +4,7 @@ import click
 from flask import Flask, current_app
 
 from . import demo as demo_data
+from . import demo_requests
 from .accounts import services as accounts
 from .accounts.models import Role
 from .catalog import services as catalog
@@ -16,7 +17,8 @@ from .push import vapid
 @click.command("seed")
 @click.option("--demo", "with_demo", is_flag=True, help="Also add demo data (refused in production).")
 def seed_command(with_demo: bool) -> None:
-    """Load the city pack (CITY_PACK) idempotently; --demo adds demo accounts and content."""
+    """Load the city pack (CITY_PACK) idempotently; --demo adds demo accounts, articles and a month of
+    requests."""
     if with_demo and current_app.config["ENV_NAME"] == "production":
         raise click.UsageError("Demo data is refused in production.")
     pack = load_pack(current_app.config["CITY_PACK"])
@@ -29,8 +31,11 @@ def seed_command(with_demo: bool) -> None:
     if with_demo:
         articles = demo_data.seed_demo_articles(current_app.config["CITY_PACK"])
         click.echo(f"Demo articles added: {articles}.")
+        accounts = demo_data.seed_demo_accounts()
+        # After the accounts: some requests are the demo resident's.
+        click.echo(f"Demo requests added: {demo_requests.seed_demo_requests()}.")
         click.echo(f"Demo accounts (password: {demo_data.DEMO_PASSWORD}):")
-        for role, email in demo_data.seed_demo_accounts():
+        for role, email in accounts:
             click.echo(f"  {role:<10} {email}")
 
 

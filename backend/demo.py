@@ -1,5 +1,5 @@
-"""Demo data for `flask seed --demo`: one account per role and the city pack's demo articles.
-Every step is idempotent: what already exists is left alone."""
+"""Demo data for `flask seed --demo`: one account per role and the city pack's demo articles (a month
+of requests is in demo_requests.py). Every step is idempotent: what already exists is left alone."""
 
 import json
 from datetime import UTC, timedelta
@@ -18,8 +18,9 @@ from .places.models import Kecamatan, Opd
 from .places.services import city_timezone
 
 DEMO_PASSWORD = "satupintu-demo"
+DEMO_RESIDENT_EMAIL = "warga@demo.satupintu.id"
 DEMO_ACCOUNTS = [
-    ("Warga Demo", "warga@demo.satupintu.id", Role.RESIDENT, None),
+    ("Warga Demo", DEMO_RESIDENT_EMAIL, Role.RESIDENT, None),
     ("Staf DPU Demo", "staf.dpu@demo.satupintu.id", Role.OPD_STAFF, "DPU"),
     ("Staf DLH Demo", "staf.dlh@demo.satupintu.id", Role.OPD_STAFF, "DLH"),
     ("Operator Demo", "operator@demo.satupintu.id", Role.OPERATOR, None),

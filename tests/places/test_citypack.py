@@ -1,6 +1,7 @@
 """The city pack: validated, seeded idempotently, and switchable without code changes."""
 
 import json
+import re
 
 import pytest
 from sqlalchemy import func, select
@@ -92,4 +93,5 @@ def test_seed_command_with_demo_prints_the_demo_logins(app):
     assert "Demo articles added: 12." in result.output
     again = app.test_cli_runner().invoke(args=["seed", "--demo"])
     assert again.exit_code == 0 and "Demo articles added: 0." in again.output
-    assert again.output.replace("added: 0", "added: 12") == result.output
+    assert "Demo requests added: 0." in again.output
+    assert re.sub(r"added: \d+", "added: N", again.output) == re.sub(r"added: \d+", "added: N", result.output)
