@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { t } from "./i18n";
 
 const DEFAULT_CITY = "";
 
@@ -51,14 +52,14 @@ export function App() {
       </header>
       <main id="konten" class="content">
         <h1>SatuPintu {city}</h1>
-        <p class="lead">Satu pintu untuk layanan publik kota.</p>
-        <p class="notice">Aplikasi ini sedang dalam tahap pengembangan.</p>
+        <p class="lead">{t("app.tagline")}</p>
+        <p class="notice">{t("app.building")}</p>
         <p>
-          <a href="/api/docs">Dokumentasi API</a>
+          <a href="/api/docs">{t("app.apiDocs")}</a>
         </p>
       </main>
       <footer class="site-footer">
-        <p>SatuPintu · layanan publik {city || "kota"}</p>
+        <p>{t("app.footer", { city: city || t("app.cityFallback") })}</p>
       </footer>
     </>
   );
