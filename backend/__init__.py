@@ -60,6 +60,10 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from .web import IdConverter
+
+    app.url_map.converters["id"] = IdConverter
+    api.register_converter(IdConverter, lambda converter: {"type": "integer", "minimum": 1})
     """Each area's routes module fills its blueprint under /api/v1; a few answers (the Atom feed,
     Open311) live outside it, on the plain Flask blueprints the module lists."""
     for area in AREAS:

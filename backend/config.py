@@ -136,6 +136,8 @@ def check_production_config(config) -> None:
         raise RuntimeError("Production needs SECRET_KEY and JWT_SECRET_KEY set to real secrets.")
     if not config.get("SQLALCHEMY_DATABASE_URI"):
         raise RuntimeError("Production needs DATABASE_URL.")
+    if str(config.get("RATELIMIT_STORAGE_URI", "")).startswith("memory"):
+        raise RuntimeError("Production needs REDIS_URL: rate limits must be shared by every app server.")
     if config.get("PUSH_ALLOW_LOCAL_ENDPOINTS"):
         raise RuntimeError("Production never sends push messages to local endpoints.")
 

@@ -17,8 +17,9 @@ def cacheable(max_age: int, public: bool = True):
             response.add_etag()
             # An answer given to a logged-in caller may differ from the anonymous one: never share it.
             scope = "public" if public and "Authorization" not in request.headers else "private"
-            response.headers["Cache-Control"] = f"{scope}, max-age={max_age}, stale-while-revalidate=86400"
-            response.headers.add("Vary", "Accept-Language")
+            cache_control = f"{scope}, max-age={max_age}, stale-while-revalidate={max_age}"
+            response.headers["Cache-Control"] = cache_control
+            response.headers.add("Vary", "Accept-Language, Authorization")
             return response.make_conditional(request)
 
         return wrapper

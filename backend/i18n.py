@@ -137,6 +137,8 @@ INDONESIAN = {
     "Choose at least one.": "Pilih minimal satu.",
     "Unknown code: {codes}.": "Kode tidak dikenal: {codes}.",
     "This service is not available right now.": "Layanan ini sedang tidak tersedia.",
+    "The original must be a public request.": "Laporan asal harus laporan publik.",
+    "This article is already published.": "Artikel ini sudah diterbitkan.",
     # marshmallow and webargs
     "Missing data for required field.": "Wajib diisi.",
     "Field may not be null.": "Tidak boleh kosong.",

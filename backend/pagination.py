@@ -6,7 +6,7 @@ A cursor is the sort key of the last row of the previous page, opaque to the cli
 import base64
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import Select, tuple_
 
@@ -35,10 +35,12 @@ def _coerce(column, value):
         kind = str
     if kind is datetime and isinstance(value, str):
         parsed = datetime.fromisoformat(value)
-        if parsed.tzinfo is None:
-            raise ValueError("naive datetime")
-        return parsed
-    if kind in (int, str, bool) and type(value) is kind:
+        if parsed.tzinfo is None or not 2000 <= parsed.year <= 2100:
+            raise ValueError("datetime out of range")
+        return parsed.astimezone(UTC)
+    if kind is int and type(value) is int and abs(value) < 2**63:
+        return value
+    if kind in (str, bool) and type(value) is kind:
         return value
     raise ValueError(f"{column.key} is not a {kind.__name__}")
 
@@ -49,7 +51,7 @@ def _decode(cursor: str, columns: list) -> tuple:
         if not isinstance(raw, list) or len(raw) != len(columns):
             raise ValueError("wrong length")
         return tuple(_coerce(column, value) for column, value in zip(columns, raw, strict=True))
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, OverflowError):
         raise Invalid(BAD_CURSOR, errors={"cursor": [BAD_CURSOR]}) from None
 
 

@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, Flask, abort, current_app, render_template_string, send_from_directory
 from swagger_ui_bundle import swagger_ui_path
+from werkzeug.routing import IntegerConverter
+from werkzeug.security import safe_join
 
 ROOT = Path(__file__).resolve().parent.parent
 mimetypes.add_type("application/manifest+json", ".webmanifest")
@@ -28,6 +30,15 @@ DOCS_INIT = """window.ui = SwaggerUIBundle({url: "/api/v1/openapi.json", dom_id:
   deepLinking: true, presets: [SwaggerUIBundle.presets.apis]});"""
 
 API_PREFIXES = ("api/", "open311/")
+
+
+class IdConverter(IntegerConverter):
+    """<id:name> in a URL: a positive id that fits the database column (larger ones are 404s)."""
+
+    def __init__(self, map, *args, **kwargs):
+        super().__init__(map, min=1, max=2**31 - 1)
+
+
 IMMUTABLE = "public, max-age=31536000, immutable"
 
 
@@ -58,7 +69,8 @@ def pwa(path: str):
     if path.startswith(API_PREFIXES) or path in ("api", "open311"):
         abort(404)
     dist = _dist_dir()
-    if path and (dist / path).is_file():
+    file = safe_join(str(dist), path) if path else None
+    if file and Path(file).is_file():
         response = send_from_directory(dist, path)
         if path.startswith("assets/"):
             response.headers["Cache-Control"] = IMMUTABLE

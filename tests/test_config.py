@@ -20,6 +20,11 @@ def test_development_needs_no_environment(tmp_path, monkeypatch):
         {"JWT_SECRET_KEY": "a-real-jwt-secret-of-enough-length"},
         {"SECRET_KEY": "a-real-secret-of-enough-length"},
         {"SECRET_KEY": "real-secret-1", "JWT_SECRET_KEY": "real-secret-2", "SQLALCHEMY_DATABASE_URI": None},
+        {
+            "SECRET_KEY": "real-secret-1",
+            "JWT_SECRET_KEY": "real-secret-2",
+            "RATELIMIT_STORAGE_URI": "memory://",
+        },
     ],
 )
 def test_production_refuses_development_secrets_or_no_database(overrides):
@@ -38,6 +43,8 @@ def test_production_starts_with_real_secrets():
             "SECRET_KEY": "s3cret-one",
             "JWT_SECRET_KEY": "s3cret-two",
             "SQLALCHEMY_DATABASE_URI": "postgresql://db/x",
+            "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379/0",
+            "JOB_TICKER": False,
         },
     )
     app = create_app(config)

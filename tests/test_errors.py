@@ -75,3 +75,18 @@ def test_unexpected_error_is_500_json_rolled_back_without_a_trace(make_app, base
 def test_forbidden_is_403_json(client, resident):
     body = error_shape(client.get("/api/v1/admin/users", headers=auth_headers(resident)), 403)
     assert body["message"] == "Anda tidak diizinkan melakukan ini."
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/requests?since=9999-12-31T23:00:00-10:00",
+        "/api/v1/requests?since=0001-01-01T00:00:00+10:00",
+        "/api/v1/requests?cursor=WyIyMDI1LTAxLTAxVDAwOjAwOjAwKzAwOjAwIiwgMTAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwXQ",
+        "/api/v1/news?cursor=WyI5OTk5LTEyLTMxVDIzOjAwOjAwLTEwOjAwIiwgMV0",
+        "/open311/v2/requests.json?end_date=0001-01-02T00:00:00Z",
+        "/api/v1/push/campaigns/1000000000000000000000000000000",
+    ],
+)
+def test_out_of_range_numbers_and_dates_are_client_errors(client, path):
+    assert 400 <= client.get(path).status_code < 500

@@ -66,7 +66,7 @@ PROTECTED = [
     Endpoint("GET", "/api/v1/admin/users", ADMIN),
     Endpoint(
         "PATCH",
-        "/api/v1/admin/users/<int:user_id>",
+        "/api/v1/admin/users/<id:user_id>",
         ADMIN,
         "/api/v1/admin/users/{target}",
         {"is_active": False},
@@ -141,7 +141,7 @@ PROTECTED = [
     ),
     Endpoint(
         "POST",
-        "/api/v1/requests/<code>/events/<int:event_id>/moderation",
+        "/api/v1/requests/<code>/events/<id:event_id>/moderation",
         ADMIN,
         "/api/v1/requests/{request}/events/{comment}/moderation",
         {"hidden": True},
@@ -162,10 +162,10 @@ PROTECTED = [
     Endpoint(
         "GET", "/api/v1/push/campaigns/preview", ADMIN, "/api/v1/push/campaigns/preview?target_kind=all"
     ),
-    Endpoint("GET", "/api/v1/push/campaigns/<int:campaign_id>", ADMIN, "/api/v1/push/campaigns/{campaign}"),
+    Endpoint("GET", "/api/v1/push/campaigns/<id:campaign_id>", ADMIN, "/api/v1/push/campaigns/{campaign}"),
     Endpoint(
         "POST",
-        "/api/v1/push/campaigns/<int:campaign_id>/cancel",
+        "/api/v1/push/campaigns/<id:campaign_id>/cancel",
         ADMIN,
         "/api/v1/push/campaigns/{campaign}/cancel",
     ),
@@ -173,7 +173,7 @@ PROTECTED = [
     Endpoint("GET", "/api/v1/requests.csv", WATCHERS),
     Endpoint("GET", "/api/v1/admin/open311-keys", ADMIN),
     Endpoint("POST", "/api/v1/admin/open311-keys", ADMIN, body={"name": "Mitra"}),
-    Endpoint("DELETE", "/api/v1/admin/open311-keys/<int:key_id>", ADMIN, "/api/v1/admin/open311-keys/{key}"),
+    Endpoint("DELETE", "/api/v1/admin/open311-keys/<id:key_id>", ADMIN, "/api/v1/admin/open311-keys/{key}"),
 ]
 
 # Open to anyone; refresh and logout are guarded by the refresh cookie and its CSRF header instead.

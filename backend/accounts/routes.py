@@ -157,7 +157,7 @@ def list_users(args):
     return services.list_users(args)
 
 
-@bp.route("/admin/users/<int:user_id>", methods=["PATCH"])
+@bp.route("/admin/users/<id:user_id>", methods=["PATCH"])
 @role_required(Role.ADMIN)
 @bp.arguments(AdminUserUpdateSchema)
 @bp.response(200, AdminUserSchema)

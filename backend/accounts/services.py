@@ -92,6 +92,7 @@ def delete_account(user: User, password: str) -> None:
     if not passwords.verify_password(user.password_hash, password):
         raise Invalid(errors={"password": ["The current password is wrong."]})
     sessions.revoke_all_sessions(user, "account_deleted")
+    forget_devices(user)
     user.name = DELETED_NAME
     user.email = None
     user.phone = None
@@ -100,6 +101,13 @@ def delete_account(user: User, password: str) -> None:
     user.opd_id = None
     user.deleted_at = utcnow()
     db.session.commit()
+
+
+def forget_devices(user: User) -> None:
+    """A deleted account's devices stop hearing about its requests. The caller commits."""
+    from ..push.models import PushSubscription
+
+    db.session.execute(PushSubscription.__table__.delete().where(PushSubscription.user_id == user.id))
 
 
 def list_users(args: dict) -> Page:

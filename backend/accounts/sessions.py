@@ -43,7 +43,7 @@ def start_session(user: User, user_agent: str | None) -> Tokens:
 def rotate_session(session_id: str, refresh_jti: str) -> Tokens:
     """Trade a refresh token for a new pair. A token that was already traded ends the whole login,
     since only a thief or a replay would present it again."""
-    session = db.session.get(LoginSession, session_id, with_for_update=True)
+    session = db.session.get(LoginSession, session_id, with_for_update=True, populate_existing=True)
     if session is None or not session.is_active or not session.user.can_log_in:
         raise Unauthorized(SESSION_ENDED)
     if session.refresh_jti != refresh_jti:

@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, fields, validate
 
-from ..text_fields import PlainText
+from ..text_fields import AwareTime, PlainText, record_id
 from .models import ArticleStatus, Category
 
 CATEGORIES = [category.value for category in Category]
@@ -71,26 +71,26 @@ class EditorArticlePageSchema(Schema):
 class ArticleUpdateSchema(Schema):
     title = PlainText(validate=validate.Length(min=3, max=200))
     summary = PlainText(validate=validate.Length(max=500))
-    body = fields.String(validate=validate.Length(max=50_000))
+    body = PlainText(validate=validate.Length(max=50_000))
     category = fields.String(validate=validate.OneOf(CATEGORIES))
     kecamatan = fields.String(allow_none=True, validate=validate.Length(max=24))
-    cover_id = fields.Integer(allow_none=True)
+    cover_id = record_id(allow_none=True)
     is_pinned = fields.Boolean()
-    event_starts_at = fields.AwareDateTime(allow_none=True)
-    event_ends_at = fields.AwareDateTime(allow_none=True)
+    event_starts_at = AwareTime(allow_none=True)
+    event_ends_at = AwareTime(allow_none=True)
     event_place = PlainText(allow_none=True, validate=validate.Length(max=200))
-    expires_at = fields.AwareDateTime(allow_none=True)
+    expires_at = AwareTime(allow_none=True)
 
 
 class ArticleCreateSchema(ArticleUpdateSchema):
     title = PlainText(required=True, validate=validate.Length(min=3, max=200))
     category = fields.String(required=True, validate=validate.OneOf(CATEGORIES))
-    body = fields.String(load_default="", validate=validate.Length(max=50_000))
+    body = PlainText(load_default="", validate=validate.Length(max=50_000))
     opd = fields.String(validate=validate.Length(max=32), metadata={"description": "Admins only"})
 
 
 class PublishSchema(Schema):
-    published_at = fields.AwareDateTime(
+    published_at = AwareTime(
         allow_none=True, metadata={"description": "A future time schedules; empty publishes now"}
     )
 

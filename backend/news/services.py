@@ -20,8 +20,13 @@ def may_edit(article: Article, user: User) -> bool:
     return user.role == Role.ADMIN or (user.role == Role.OPD_STAFF and user.opd_id == article.opd_id)
 
 
+RESERVED_SLUGS = {"banner", "images"}  # paths under /news/ that are not articles
+
+
 def unique_slug(title: str, article_id: int | None = None) -> str:
     base = slugify(title, max_length=120, word_boundary=True) or "artikel"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-artikel"
     slug, number = base, 2
     while db.session.scalar(select(Article.id).where(Article.slug == slug, Article.id != (article_id or 0))):
         slug, number = f"{base}-{number}", number + 1
@@ -145,6 +150,8 @@ def publish_article(slug: str, editor: User, when=None) -> Article:
     article = _editable(slug, editor)
     if article.status == ArticleStatus.ARCHIVED:
         raise Conflict("An archived article cannot be published again.")
+    if article.is_readable:
+        raise Conflict("This article is already published.")
     now = utcnow()
     scheduled = when is not None and when > now
     article.published_at = when if scheduled else now

@@ -12,7 +12,7 @@ from werkzeug.exceptions import HTTPException
 from ..errors import DEFAULT_MESSAGES, DomainError
 from ..extensions import db, limiter
 from ..i18n import translate
-from ..text_fields import PlainText
+from ..text_fields import AwareTime, PlainText
 from . import presenters, services
 from .formats import render, render_error
 
@@ -35,8 +35,8 @@ class CommaList(fields.String):
 class RequestsQuery(Schema):
     service_request_id = CommaList()
     service_code = CommaList()
-    start_date = fields.AwareDateTime()
-    end_date = fields.AwareDateTime()
+    start_date = AwareTime()
+    end_date = AwareTime()
     status = CommaList(validate=validate.ContainsOnly(["open", "closed"]))
     page = fields.Integer(validate=validate.Range(min=1, max=100_000))
     page_size = fields.Integer(validate=validate.Range(min=1, max=services.MAX_PAGE_SIZE))

@@ -28,7 +28,7 @@ def create_key(data):
     return {name: getattr(key, name) for name in KeySchema().fields} | {"api_key": plain}
 
 
-@bp.route("/admin/open311-keys/<int:key_id>", methods=["DELETE"])
+@bp.route("/admin/open311-keys/<id:key_id>", methods=["DELETE"])
 @role_required(Role.ADMIN)
 @bp.response(204)
 def revoke_key(key_id):

@@ -2,7 +2,7 @@
 
 from zoneinfo import ZoneInfo
 
-from flask import current_app
+from flask import current_app, g
 from sqlalchemy import select
 
 from ..database import set_if_changed
@@ -19,7 +19,10 @@ def get_city() -> City:
 
 
 def city_timezone() -> ZoneInfo:
-    return ZoneInfo(get_city().timezone)
+    """The city's time zone, looked up once per request or job."""
+    if "city_timezone" not in g:
+        g.city_timezone = ZoneInfo(get_city().timezone)
+    return g.city_timezone
 
 
 def city_profile() -> dict:

@@ -35,7 +35,7 @@ def target_filter(kind: str, values: list[str], news_only: bool = False):
         clause = PushSubscription.kecamatan_id.in_(_ids(Kecamatan, values, "target_values"))
     elif kind == TargetKind.KELURAHAN:
         clause = PushSubscription.kelurahan_id.in_(_ids(Kelurahan, values, "target_values"))
-    elif kind == TargetKind.TOPIC and "news" in values:
+    elif kind == TargetKind.TOPIC and "alerts" not in values:
         clause = PushSubscription.wants_news.is_(True)
     else:
         clause = true()
@@ -111,6 +111,18 @@ def start_due_campaigns() -> None:
         db.session.commit()
         if started:
             plan_campaign.enqueue(campaign_id)
+
+
+@periodic
+def resume_stalled_campaigns() -> None:
+    """Campaigns still sending after a batch lease get their unfinished batches queued again
+    (a lost job, a broker restart); a batch another worker holds is not sent twice."""
+    lease = utcnow() - timedelta(seconds=current_app.config["PUSH_BATCH_LEASE_SECONDS"])
+    stalled = db.session.scalars(
+        select(Campaign.id).where(Campaign.status == CampaignStatus.SENDING, Campaign.started_at < lease)
+    ).all()
+    for campaign_id in stalled:
+        plan_campaign.enqueue(campaign_id)
 
 
 @job

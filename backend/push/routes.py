@@ -120,7 +120,7 @@ def preview_target(args):
     return {"targeted": campaigns.count_targets(args["target_kind"], values)}
 
 
-@bp.route("/push/campaigns/<int:campaign_id>", methods=["GET"])
+@bp.route("/push/campaigns/<id:campaign_id>", methods=["GET"])
 @role_required(Role.ADMIN)
 @bp.response(200, CampaignSchema)
 def get_campaign(campaign_id):
@@ -128,7 +128,7 @@ def get_campaign(campaign_id):
     return campaigns.get_campaign(campaign_id)
 
 
-@bp.route("/push/campaigns/<int:campaign_id>/cancel", methods=["POST"])
+@bp.route("/push/campaigns/<id:campaign_id>/cancel", methods=["POST"])
 @role_required(Role.ADMIN)
 @bp.response(200, CampaignSchema)
 def cancel_campaign(campaign_id):

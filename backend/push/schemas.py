@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, ValidationError, fields, validate, validates, validates_schema
 
-from ..text_fields import PlainText
+from ..text_fields import AwareTime, PlainText, record_id
 from .models import TargetKind
 
 TOPICS = ["alerts", "news"]
@@ -43,7 +43,7 @@ class SubscriptionSchema(Schema):
 
 
 class ClickSchema(EndpointSchema):
-    campaign = fields.Integer(required=True)
+    campaign = record_id(required=True)
 
 
 class VapidKeySchema(Schema):
@@ -76,7 +76,7 @@ class CampaignCreateSchema(TargetSchema):
     url = fields.String(load_default="/", validate=validate.Length(max=300))
     urgency = fields.String(load_default="normal", validate=validate.OneOf(URGENCIES))
     ttl = fields.Integer(load_default=86400, validate=validate.Range(min=0, max=MAX_TTL))
-    scheduled_at = fields.AwareDateTime(allow_none=True)
+    scheduled_at = AwareTime(allow_none=True)
 
     @validates("url")
     def _url(self, url, **kwargs):

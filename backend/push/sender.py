@@ -130,6 +130,8 @@ async def _send_one(session, signer, target: Target, message: Message, gate, pol
                 status, retry_after = response.status, response.headers.get("Retry-After")
             except (TimeoutError, aiohttp.ClientError, OSError):
                 status = None
+            except Exception:  # keys that cannot be used: this message fails, not the whole batch
+                return Outcome(target.subscription_id, Result.FAILED, None, attempt)
         result = classify(status)
         if result is not None:
             return Outcome(target.subscription_id, result, status, attempt)

@@ -5,6 +5,7 @@ import binascii
 import hashlib
 from urllib.parse import urlsplit
 
+from cryptography.hazmat.primitives.asymmetric import ec
 from flask import current_app
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -47,8 +48,11 @@ def _check_keys(p256dh: str, auth: str) -> None:
     raw = (
         base64.urlsafe_b64decode(p256dh + "=" * (-len(p256dh) % 4)) if _decoded_length(p256dh) == 65 else b""
     )
-    if not raw.startswith(b"\x04"):
-        raise Invalid(errors={"keys": {"p256dh": ["Must be a 65-byte uncompressed P-256 public key."]}})
+    try:
+        ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), raw)
+    except ValueError:
+        message = "Must be a 65-byte uncompressed P-256 public key."
+        raise Invalid(errors={"keys": {"p256dh": [message]}}) from None
     if _decoded_length(auth) != 16:
         raise Invalid(errors={"keys": {"auth": ["Must be a 16-byte secret."]}})
 

@@ -3,6 +3,7 @@
 import math
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from ..accounts.models import Role, User
 from ..catalog.models import Service
@@ -19,10 +20,12 @@ NEARBY_LIMIT = 10
 EARTH_RADIUS_M = 6_371_000
 
 
-def get_request(code: str) -> ServiceRequest:
-    request = db.session.scalar(
-        select(ServiceRequest).where(ServiceRequest.code == codes.normalise_code(code))
-    )
+def get_request(code: str, for_update: bool = False) -> ServiceRequest:
+    """A request by code; `for_update` locks its row (PostgreSQL) so that two changes never cross."""
+    query = select(ServiceRequest).where(ServiceRequest.code == codes.normalise_code(code))
+    if for_update:
+        query = query.with_for_update(of=ServiceRequest).execution_options(populate_existing=True)
+    request = db.session.scalar(query)
     if request is None:
         raise NotFound("Unknown request.")
     return request
@@ -69,9 +72,14 @@ def filter_requests(query, args: dict):
     return query
 
 
+def _with_people(query):
+    """Load reporters and originals of duplicates with the page, not one query per row."""
+    return query.options(selectinload(ServiceRequest.reporter), selectinload(ServiceRequest.duplicate_of))
+
+
 def list_public(args: dict) -> Page:
     """Public, visible requests, newest first."""
-    query = select(ServiceRequest).where(
+    query = _with_people(select(ServiceRequest)).where(
         ServiceRequest.is_public.is_(True), ServiceRequest.is_hidden.is_(False)
     )
     return keyset_page(
@@ -83,7 +91,7 @@ def list_public(args: dict) -> Page:
 
 
 def list_mine(user: User, args: dict) -> Page:
-    query = select(ServiceRequest).where(ServiceRequest.reporter_id == user.id)
+    query = _with_people(select(ServiceRequest)).where(ServiceRequest.reporter_id == user.id)
     return keyset_page(
         query, [ServiceRequest.created_at, ServiceRequest.id], args.get("cursor"), args["limit"]
     )
@@ -91,7 +99,7 @@ def list_mine(user: User, args: dict) -> Page:
 
 def staff_inbox(user: User, args: dict) -> Page:
     """The OPD's requests by SLA deadline, the most overdue first; operators and admins may pick an OPD."""
-    query = select(ServiceRequest)
+    query = _with_people(select(ServiceRequest))
     if user.role == Role.OPD_STAFF:
         query = query.where(ServiceRequest.opd_id == user.opd_id)
     elif args.get("opd"):

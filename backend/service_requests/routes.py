@@ -174,9 +174,7 @@ def get_photo(args, code, name):
     found = queries.get_request(code)
     response = send_file(photo_file(found, name, args.get("sig")), mimetype="image/jpeg", max_age=0)
     public = "sig" not in args
-    response.headers["Cache-Control"] = (
-        "public, max-age=31536000, immutable" if public else "private, max-age=3600"
-    )
+    response.headers["Cache-Control"] = "public, max-age=86400" if public else "private, max-age=3600"
     return response
 
 
@@ -241,7 +239,8 @@ def transition(code):
     """Accept, start, resolve (note; optional after-photo in multipart field "photo"), close or reject
     (reason; duplicate_of names the original). An edge not in the workflow answers 409."""
     if request.mimetype == "multipart/form-data":
-        data, files = TransitionSchema().load(request.form.to_dict()), request.files.getlist("photo")
+        files = [file for file in request.files.getlist("photo") if file.filename or file.content_length]
+        data = TransitionSchema().load(request.form.to_dict())
     else:
         data, files = TransitionSchema().load(_json_object()), []
     changed = workflow.change_status(
@@ -277,7 +276,7 @@ def moderate_request(data, code):
     return _present(workflow.set_request_hidden(code, data["hidden"], data.get("reason")), current_user)
 
 
-@bp.route("/requests/<code>/events/<int:event_id>/moderation", methods=["POST"])
+@bp.route("/requests/<code>/events/<id:event_id>/moderation", methods=["POST"])
 @role_required(Role.ADMIN)
 @bp.arguments(ModerationSchema)
 @bp.response(200, EventSchema)

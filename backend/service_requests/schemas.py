@@ -3,7 +3,7 @@ these schemas describe them for OpenAPI and check input."""
 
 from marshmallow import Schema, ValidationError, fields, validate
 
-from ..text_fields import PlainText
+from ..text_fields import AwareTime, PlainText
 from .models import Status
 
 STATUSES = [status.value for status in Status]
@@ -156,7 +156,7 @@ class RequestQueryArgsSchema(PageArgsSchema):
     kecamatan = fields.String(validate=validate.Length(max=24))
     kelurahan = fields.String(validate=validate.Length(max=24))
     bbox = BBoxField(metadata={"description": "south,west,north,east"})
-    since = fields.AwareDateTime(default_timezone=None)
+    since = AwareTime()
 
 
 class InboxQueryArgsSchema(RequestQueryArgsSchema):

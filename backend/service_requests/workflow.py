@@ -43,6 +43,9 @@ def _mark_duplicate(request: ServiceRequest, original_code: str) -> None:
     original = get_request(original_code)
     if original.id == request.id or original.duplicate_of_id == request.id:
         raise Invalid(errors={"duplicate_of": ["A request cannot duplicate itself."]})
+    if not access.is_publicly_visible(original):
+        # Naming a private request would show its code, and make the reporter follow it.
+        raise Invalid(errors={"duplicate_of": ["The original must be a public request."]})
     request.duplicate_of = original
     if request.reporter_id and request.reporter_id != original.reporter_id:
         _add_support(original, request.reporter_id)
@@ -51,7 +54,7 @@ def _mark_duplicate(request: ServiceRequest, original_code: str) -> None:
 def change_status(code: str, actor: User, to: str, note: str | None, duplicate_of: str | None = None,
                   after_photos: list | None = None) -> ServiceRequest:  # fmt: skip
     """Move a request along the workflow graph; an edge not in the graph answers 409 naming the allowed."""
-    request = get_request(code)
+    request = get_request(code, for_update=True)
     if not access.may_change_status(request, actor):
         raise Forbidden()
     allowed = request.allowed_transitions()
@@ -83,7 +86,7 @@ def change_status(code: str, actor: User, to: str, note: str | None, duplicate_o
 
 def reopen(code: str, actor: User, reason: str) -> ServiceRequest:
     """The reporter reopens a resolved request within 7 days; it goes back to the OPD's work."""
-    request = get_request(code)
+    request = get_request(code, for_update=True)
     if not access.is_reporter(request, actor):
         raise Forbidden("Only the reporter can reopen a request.")
     if request.status != Status.RESOLVED:
@@ -101,12 +104,14 @@ def reopen(code: str, actor: User, reason: str) -> ServiceRequest:
 
 def reroute(code: str, actor: User, opd_code: str, reason: str) -> ServiceRequest:
     """Send a request to another OPD (its current staff, operators, admins), with a reason."""
-    request = get_request(code)
+    request = get_request(code, for_update=True)
     if not access.works_on(request, actor):
         raise Forbidden()
     if request.status not in OPEN_STATUSES:
         raise Conflict("Only an open request can be rerouted.")
     target = get_opd(opd_code)
+    if not target.is_active:
+        raise Invalid(errors={"opd": ["Unknown OPD."]})
     if target.id == request.opd_id:
         raise Invalid(errors={"opd": ["The request is already with this OPD."]})
     event = _event(
@@ -174,7 +179,7 @@ def support(code: str, actor: User) -> ServiceRequest:
 
 def rate(code: str, actor: User, rating: int, feedback: str | None) -> ServiceRequest:
     """The reporter rates a resolved or closed request, once."""
-    request = get_request(code)
+    request = get_request(code, for_update=True)
     if not access.is_reporter(request, actor):
         raise Forbidden("Only the reporter can rate a request.")
     if request.status not in (Status.RESOLVED, Status.CLOSED):

@@ -4,6 +4,12 @@ import json
 
 from .conftest import wait_for_service_worker
 
+SHOWN_NOTIFICATIONS = """async () => {
+    const registration = await navigator.serviceWorker.ready;
+    const shown = await registration.getNotifications();
+    return shown.map((n) => [n.title, n.body, n.tag, n.data.url]);
+}"""
+
 
 def test_the_app_is_installable(persistent_context, live_server, app):
     page = persistent_context.new_page()
@@ -55,12 +61,10 @@ def test_a_pushed_message_shows_a_notification(page, context, live_server, app):
             "data": json.dumps(payload),
         },
     )
-    titles = page.wait_for_function(
-        """async () => {
-            const registration = await navigator.serviceWorker.ready;
-            const shown = await registration.getNotifications();
-            return shown.length ? shown.map((n) => [n.title, n.body, n.tag, n.data.url]) : null;
-        }""",
-        timeout=10_000,
-    ).json_value()
+    titles = []
+    for _ in range(50):
+        titles = page.evaluate(SHOWN_NOTIFICATIONS)
+        if titles:
+            break
+        page.wait_for_timeout(200)
     assert titles == [["Peringatan banjir", "Hujan lebat", "campaign-1", "/berita/banjir"]]

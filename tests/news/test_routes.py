@@ -297,3 +297,12 @@ def test_publish_due_command_publishes_scheduled_articles(app, client, staff):
     assert result.exit_code == 0 and "Published 1" in result.output
     db.session.refresh(article)
     assert article.status == "published"
+
+
+def test_publishing_twice_is_refused_and_announces_once(client, staff):
+    slug = published(client, staff)
+    error_shape(client.post(f"{NEWS}/{slug}/publish", json={}, headers=auth_headers(staff)), 409)
+
+
+def test_reserved_paths_are_never_slugs(client, staff):
+    assert write(client, staff, title="Banner").get_json()["slug"] == "banner-artikel"

@@ -211,3 +211,30 @@ def test_campaign_list_newest_first(client, admin):
     second = send(client, admin, target_kind="all")
     items = client.get(CAMPAIGNS, headers=auth_headers(admin)).get_json()["items"]
     assert [item["id"] for item in items] == [second["id"], first["id"]]
+
+
+def test_the_alerts_topic_reaches_every_device(app, client, admin, push_service):
+    news_reader, alerts_only = push_service.device(), push_service.device()
+    subscribe(client, news_reader)
+    subscribe(client, alerts_only, topics=["alerts"])
+    send(client, admin, target_kind="topic", target_values=["alerts"])
+    wait_for_jobs(app)
+    assert len(news_reader.received) == len(alerts_only.received) == 1
+
+
+def test_a_stalled_campaign_is_resumed(app, client, admin, push_service, monkeypatch):
+    device = push_service.device()
+    subscribe(client, device)
+    campaign = Campaign(
+        title="Tertahan",
+        body="x",
+        target_kind="all",
+        status="sending",
+        started_at=utcnow() - timedelta(hours=1),
+    )
+    db.session.add(campaign)
+    db.session.commit()
+    campaigns.resume_stalled_campaigns()
+    wait_for_jobs(app)
+    assert len(device.received) == 1
+    assert db.session.get(Campaign, campaign.id).status == "done"

@@ -132,3 +132,17 @@ def test_subscription_changes_are_rate_limited(app, client, push_service, monkey
     for _ in range(2):
         subscribe(client, push_service.device())
     error_shape(client.post(SUBSCRIPTIONS, json=push_service.device().subscription), 429)
+
+
+def test_a_key_that_is_not_a_point_on_the_curve_is_refused(client, push_service):
+    subscription = push_service.device().subscription
+    body = subscription | {"keys": subscription["keys"] | {"p256dh": _b64(b"\x04" + b"\x01" * 64)}}
+    assert "keys" in error_shape(client.post(SUBSCRIPTIONS, json=body), 422)["errors"]
+
+
+def test_deleting_an_account_forgets_its_devices(client, push_service, resident):
+    from ..factories import PASSWORD
+
+    subscribe(client, push_service.device(), headers=auth_headers(resident))
+    client.delete("/api/v1/me", json={"password": PASSWORD}, headers=auth_headers(resident))
+    assert PushSubscription.query.count() == 0

@@ -92,7 +92,7 @@ def test_multipart_filing_stores_three_photos_served_as_cached_jpegs(client, res
             served = client.get(url)
             assert served.status_code == 200
             assert served.mimetype == "image/jpeg"
-            assert served.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+            assert served.headers["Cache-Control"] == "public, max-age=86400"
             assert Image.open(BytesIO(served.data)).format == "JPEG"
         assert (photo["width"], photo["height"]) == (64, 48)
 

@@ -394,3 +394,16 @@ def test_every_change_sends_its_signal_once(client, resident, staff):
         (code, "status", "in_progress"),
         (dpu_code, "reroute", None),
     ]
+
+
+def test_a_private_request_cannot_be_named_as_the_original_of_a_duplicate(client, staff, resident):
+    from ..factories import make_request
+
+    private = make_request("warga-terlantar", reporter=resident)
+    duplicate = make_request(reporter=resident)
+    response = client.post(
+        f"/api/v1/requests/{duplicate.code}/transitions",
+        json={"to": "rejected", "note": "Ganda", "duplicate_of": private.code},
+        headers=auth_headers(staff),
+    )
+    assert "duplicate_of" in error_shape(response, 422)["errors"]
