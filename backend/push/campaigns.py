@@ -196,11 +196,13 @@ def send_batch(batch_id: int) -> None:
     outcomes = []
     if campaign.status == CampaignStatus.SENDING:
         where = target_filter(campaign.target_kind, campaign.target_values, campaign.news_only)
-        rows = db.session.scalars(
-            select(PushSubscription).where(where, PushSubscription.id.between(batch.first_id, batch.last_id))
+        rows = db.session.execute(
+            select(
+                PushSubscription.id, PushSubscription.endpoint, PushSubscription.p256dh, PushSubscription.auth
+            ).where(where, PushSubscription.id.between(batch.first_id, batch.last_id))
         ).all()
         message = Message(_payload(campaign), campaign.ttl, campaign.urgency, campaign.topic)
-        outcomes = deliver([target_of(row) for row in rows], lambda target: message)
+        outcomes = deliver([Target(*row) for row in rows], lambda target: message)
     _record(batch, outcomes)
     _finish_if_done(campaign.id)
 

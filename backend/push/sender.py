@@ -7,6 +7,9 @@ or failed; 429, 5xx and timeouts are retried, honouring Retry-After, with capped
 """
 
 import asyncio
+import atexit
+import os
+import threading
 import time
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
@@ -140,13 +143,47 @@ async def _send_one(session, signer, target: Target, message: Message, gate, pol
     return Outcome(target.subscription_id, Result.FAILED, status, policy.attempts)
 
 
-async def _send_all(targets, message_for, signer, policy, concurrency) -> list[Outcome]:
+class _Loop:
+    """One event loop and one HTTP session per process, kept across batches, so that connections
+    (TLS handshakes, in production) to each push service are reused, not made again per batch."""
+
+    def __init__(self, concurrency: int):
+        self.pid = os.getpid()
+        self.loop = asyncio.new_event_loop()
+        threading.Thread(target=self.loop.run_forever, name="push-sender", daemon=True).start()
+        self.session = self.run(self._session(concurrency))
+        atexit.register(self.close)
+
+    def close(self) -> None:
+        if self.loop.is_running() and not self.session.closed:
+            self.run(self.session.close())
+
+    async def _session(self, concurrency: int) -> aiohttp.ClientSession:
+        connector = aiohttp.TCPConnector(limit=concurrency, limit_per_host=concurrency)
+        return aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar())
+
+    def run(self, coroutine):
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result()
+
+
+_loops: dict[int, _Loop] = {}
+_loops_lock = threading.Lock()
+
+
+def _shared_loop(concurrency: int) -> _Loop:
+    """This process's sender loop (a forked worker makes its own)."""
+    with _loops_lock:
+        loop = _loops.get(concurrency)
+        if loop is None or loop.pid != os.getpid():
+            loop = _loops[concurrency] = _Loop(concurrency)
+        return loop
+
+
+async def _send_all(session, targets, message_for, signer, policy, concurrency) -> list[Outcome]:
     gate = asyncio.Semaphore(concurrency)
-    connector = aiohttp.TCPConnector(limit=concurrency, limit_per_host=concurrency)
-    async with aiohttp.ClientSession(connector=connector) as session:
-        return await asyncio.gather(
-            *(_send_one(session, signer, target, message_for(target), gate, policy) for target in targets)
-        )
+    return await asyncio.gather(
+        *(_send_one(session, signer, target, message_for(target), gate, policy) for target in targets)
+    )
 
 
 def send_many(
@@ -159,4 +196,5 @@ def send_many(
     """Send each target its message (`message_for(target)`), at most `concurrency` at a time."""
     if not targets:
         return []
-    return asyncio.run(_send_all(targets, message_for, signer, policy, concurrency))
+    shared = _shared_loop(concurrency)
+    return shared.run(_send_all(shared.session, targets, message_for, signer, policy, concurrency))
