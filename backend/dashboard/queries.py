@@ -204,21 +204,25 @@ def league(scope: Scope) -> list[dict]:
     """Per OPD: open and overdue now; for the period, median hours to resolution, average rating
     and the share resolved within the deadline."""
     period = _where(scope)
-    resolved = R.resolved_at.is_not(None)
-    per_opd = (
+    open_now = (
         select(
             R.opd_id.label("opd_id"),
-            func.sum(case((R.status.in_(OPEN_STATUSES), 1), else_=0)).label("open"),
-            func.sum(case((and_(R.status.in_(OPEN_STATUSES), R.sla_due_at < scope.now), 1), else_=0)).label(
-                "overdue"
-            ),
-            func.sum(case((and_(R.created_at >= scope.start, resolved), 1), else_=0)).label("resolved"),
-            func.sum(
-                case((and_(R.created_at >= scope.start, resolved, R.resolved_at <= R.sla_due_at), 1), else_=0)
-            ).label("within_sla"),
-            func.avg(case((R.created_at >= scope.start, R.rating))).label("satisfaction"),
+            func.count().label("open"),
+            func.sum(case((R.sla_due_at < scope.now, 1), else_=0)).label("overdue"),
         )
-        .where(*_where(scope, created_in_period=False))
+        .where(*_open(scope))
+        .group_by(R.opd_id)
+        .subquery()
+    )
+    resolved = R.resolved_at.is_not(None)
+    in_period = (
+        select(
+            R.opd_id.label("opd_id"),
+            func.sum(case((resolved, 1), else_=0)).label("resolved"),
+            func.sum(case((and_(resolved, R.resolved_at <= R.sla_due_at), 1), else_=0)).label("within_sla"),
+            func.avg(R.rating).label("satisfaction"),
+        )
+        .where(*period)
         .group_by(R.opd_id)
         .subquery()
     )
@@ -227,15 +231,17 @@ def league(scope: Scope) -> list[dict]:
         select(
             Opd.code,
             Opd.short_name,
-            per_opd.c.open,
-            per_opd.c.overdue,
-            per_opd.c.resolved,
-            per_opd.c.within_sla,
-            per_opd.c.satisfaction,
+            open_now.c.open,
+            open_now.c.overdue,
+            in_period.c.resolved,
+            in_period.c.within_sla,
+            in_period.c.satisfaction,
             medians.c.median,
         )
-        .join(per_opd, per_opd.c.opd_id == Opd.id)
+        .outerjoin(open_now, open_now.c.opd_id == Opd.id)
+        .outerjoin(in_period, in_period.c.opd_id == Opd.id)
         .outerjoin(medians, medians.c.group_key == Opd.id)
+        .where(or_(open_now.c.opd_id.is_not(None), in_period.c.opd_id.is_not(None)))
         .order_by(Opd.short_name)
     )
     return [

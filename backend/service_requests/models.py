@@ -60,6 +60,24 @@ class ServiceRequest(TimestampMixin, db.Model):
             postgresql_where=text(OPEN_PREDICATE),
             sqlite_where=text(OPEN_PREDICATE),
         ),
+        # The command center: the period's created and resolved requests, and the open ones by deadline.
+        Index("ix_service_requests_created", "created_at"),
+        Index("ix_service_requests_resolved", "resolved_at"),
+        Index(
+            "ix_service_requests_open_due",
+            "sla_due_at",
+            "id",
+            postgresql_where=text(OPEN_PREDICATE),
+            sqlite_where=text(OPEN_PREDICATE),
+        ),
+        Index(
+            "ix_service_requests_open_kecamatan",
+            "kecamatan_id",
+            "sla_due_at",
+            "id",
+            postgresql_where=text(OPEN_PREDICATE),
+            sqlite_where=text(OPEN_PREDICATE),
+        ),
         Index("ix_service_requests_nearby", "service_id", "status", "lat", "long"),
         Index("ix_service_requests_reporter", "reporter_id", "created_at", "id"),
     )
