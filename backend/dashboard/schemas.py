@@ -2,6 +2,7 @@
 
 from marshmallow import Schema, fields, validate
 
+from ..push.schemas import CampaignSchema
 from ..service_requests.schemas import BBoxField, RequestQueryArgsSchema
 
 BREAKDOWNS = ["status", "service", "group", "kecamatan", "kelurahan", "opd"]
@@ -97,14 +98,7 @@ class MapSchema(Schema):
     truncated = fields.Boolean()
 
 
-class CampaignStatSchema(Schema):
-    id = fields.Integer()
-    title = fields.String()
-    status = fields.String()
-    created_at = fields.DateTime()
-    targeted = fields.Integer()
-    sent = fields.Integer()
-    failed = fields.Integer()
-    gone = fields.Integer()
-    clicked = fields.Integer()
+class CampaignStatSchema(CampaignSchema):
+    """A campaign's counts (the campaign panel), with its click-through rate."""
+
     click_through = fields.Float(allow_none=True)
