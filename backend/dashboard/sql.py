@@ -5,6 +5,8 @@ from sqlalchemy import Date, Float, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement, func
 
+from ..extensions import db
+
 
 class hours_between(FunctionElement):
     """Hours from `start` to `end`."""
@@ -47,7 +49,15 @@ def _local_date_sqlite(element, compiler, **kw):
 
 
 def median_by(value, group, *where):
-    """A subquery of (group, median of value) over the rows matching `where`."""
+    """A subquery of (group, median of value) over the rows matching `where`: PostgreSQL's own
+    percentile_cont where there is one (faster), the two middle rows by window functions elsewhere."""
+    if db.engine.dialect.name == "postgresql":
+        return (
+            select(group.label("group_key"), func.percentile_cont(0.5).within_group(value).label("median"))
+            .where(value.is_not(None), *where)
+            .group_by(group)
+            .subquery()
+        )
     ranked = (
         select(
             group.label("group_key"),
