@@ -32,15 +32,10 @@ class _Runner:
         self.pending = 0
         self.idle = threading.Condition()
 
-    def enqueue(self, function, args: tuple, countdown: float | None) -> None:
+    def enqueue(self, function, args: tuple) -> None:
         with self.idle:
             self.pending += 1
-        if countdown:
-            timer = threading.Timer(countdown, self.pool.submit, (self._run, function, args))
-            timer.daemon = True
-            timer.start()
-        else:
-            self.pool.submit(self._run, function, args)
+        self.pool.submit(self._run, function, args)
 
     def _run(self, function, args: tuple) -> None:
         try:
@@ -69,14 +64,14 @@ class Job:
     def __call__(self, *args):
         return self.function(*args)
 
-    def enqueue(self, *args, countdown: float | None = None) -> None:
+    def enqueue(self, *args) -> None:
         from flask import current_app
 
         runner = current_app.extensions["jobs"]
         if runner is None:
-            self.task.apply_async(args=args, countdown=countdown)
+            self.task.apply_async(args=args)
         else:
-            runner.enqueue(self.function, args, countdown)
+            runner.enqueue(self.function, args)
 
 
 def job(function) -> Job:
@@ -106,7 +101,7 @@ def _start_ticker_on_first_request(app: Flask) -> None:
 
     def loop():
         while not threading.Event().wait(TICK_SECONDS):
-            app.extensions["jobs"].enqueue(tick.function, (), None)
+            app.extensions["jobs"].enqueue(tick.function, ())
 
     @app.before_request
     def _start():

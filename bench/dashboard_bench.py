@@ -36,10 +36,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 # Importing requests_bench also sets SATUPINTU_ENV=testing, before the app is imported.
 from requests_bench import (
     NEARBY_POINT,
-    build_app,
-    drop_database,
     explain,
     load_rows,
+    main,
     percentile,
     seed,
     size_label,
@@ -317,20 +316,5 @@ def run(app, args: argparse.Namespace) -> None:
         print_plans(db.engine, listed, results[args.sizes[-1]], args.full_plans)
 
 
-def main() -> None:
-    args = parse_args()
-    started = time.perf_counter()
-    drop_database(args.database_url, create_again=True)
-    app = build_app(args.database_url)
-    try:
-        run(app, args)
-    finally:
-        with app.app_context():
-            db.engine.dispose()
-        if not args.keep:
-            drop_database(args.database_url)
-    print(f"\nTotal run time: {time.perf_counter() - started:.0f} s")
-
-
 if __name__ == "__main__":
-    main()
+    main(run, parse_args)

@@ -414,7 +414,8 @@ def run(app, args: argparse.Namespace) -> None:
     print_plans(engine, endpoints, "ade", args.full_plans)
 
 
-def main() -> None:
+def main(run=run, parse_args=parse_args) -> None:
+    """Make the throw-away database, run the measurements, clean up, print the total time."""
     args = parse_args()
     started = time.perf_counter()
     drop_database(args.database_url, create_again=True)

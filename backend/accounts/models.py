@@ -46,9 +46,6 @@ class User(TimestampMixin, db.Model):
     def can_log_in(self) -> bool:
         return self.is_active and self.deleted_at is None
 
-    def has_role(self, *roles: str) -> bool:
-        return self.role in roles
-
 
 class LoginSession(db.Model):
     """One login on one device. Its refresh token rotates; replaying an old one revokes it."""

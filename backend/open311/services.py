@@ -4,7 +4,6 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from flask import current_app
 from sqlalchemy import select
 
 from ..accounts.models import User
@@ -13,7 +12,6 @@ from ..catalog.models import Service
 from ..database import utcnow
 from ..errors import Forbidden, NotFound
 from ..extensions import db
-from ..places.services import get_city
 from ..service_requests import filing, queries
 from ..service_requests.models import OPEN_STATUSES, EventKind, RequestEvent, ServiceRequest, Status
 from .models import Open311Key
@@ -111,7 +109,3 @@ def get_request(code: str) -> ServiceRequest:
 
 def find_by_token(token: str) -> ServiceRequest:
     return queries.find_by_token(token)
-
-
-def jurisdiction_id() -> str:
-    return current_app.config.get("OPEN311_JURISDICTION_ID") or get_city().code

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..database import TimestampMixin, UTCDateTime, utcnow
 from ..extensions import db
+from ..places.models import Kecamatan, Kelurahan
 
 
 class PushSubscription(TimestampMixin, db.Model):
@@ -26,6 +27,9 @@ class PushSubscription(TimestampMixin, db.Model):
     kelurahan_id: Mapped[int | None] = mapped_column(ForeignKey("kelurahan.id"), index=True)
     last_success_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     failure_count: Mapped[int] = mapped_column(Integer, default=0)
+
+    kecamatan: Mapped[Kecamatan | None] = relationship(lazy="joined")
+    kelurahan: Mapped[Kelurahan | None] = relationship(lazy="joined")
 
     @property
     def topics(self) -> list[str]:

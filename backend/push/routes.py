@@ -32,18 +32,10 @@ def _present(subscription) -> dict:
     return {
         "endpoint": subscription.endpoint,
         "topics": subscription.topics,
-        "kecamatan": _code(subscription.kecamatan_id, "kecamatan"),
-        "kelurahan": _code(subscription.kelurahan_id, "kelurahan"),
+        "kecamatan": subscription.kecamatan.code if subscription.kecamatan else None,
+        "kelurahan": subscription.kelurahan.code if subscription.kelurahan else None,
         "locale": subscription.locale,
     }
-
-
-def _code(row_id, table: str):
-    from ..extensions import db
-    from ..places.models import Kecamatan, Kelurahan
-
-    model = Kecamatan if table == "kecamatan" else Kelurahan
-    return db.session.get(model, row_id).code if row_id else None
 
 
 @bp.route("/push/vapid-public-key", methods=["GET"])

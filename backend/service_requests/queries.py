@@ -160,5 +160,10 @@ def timeline(request: ServiceRequest, viewer: User | None) -> list[RequestEvent]
     return list(db.session.scalars(query))
 
 
-def supporter_ids(request: ServiceRequest) -> list[int]:
-    return list(db.session.scalars(select(Support.user_id).where(Support.request_id == request.id)))
+def has_supported(request: ServiceRequest, user: User) -> bool:
+    return (
+        db.session.scalar(
+            select(Support.id).where(Support.request_id == request.id, Support.user_id == user.id).limit(1)
+        )
+        is not None
+    )

@@ -88,7 +88,7 @@ def _idempotency_key() -> str | None:
 
 
 def _present(service_request, viewer, token=None):
-    supported = viewer is not None and viewer.id in queries.supporter_ids(service_request)
+    supported = viewer is not None and queries.has_supported(service_request, viewer)
     holder = bool(token) and service_request.tracking_token_hash == token_hash(token)
     return presenters.present_request(service_request, viewer, supported, token_holder=holder)
 
