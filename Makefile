@@ -18,7 +18,7 @@ run: $(VENV)/.installed pwa
 test: $(VENV)/.installed-dev pwa chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	cd pwa && npm run --silent format:check && npm run --silent typecheck
+	cd pwa && npm run --silent format:check && npm run --silent typecheck && npm run --silent lint
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 format: $(VENV)/.installed-dev pwa/node_modules/.package-lock.json

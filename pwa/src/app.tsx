@@ -1,66 +1,102 @@
-import { useEffect, useState } from "preact/hooks";
-import { t } from "./i18n";
+// The router: every screen is a lazy chunk, so a resident downloads only the screens they open,
+// and staff, admin and command-center screens never reach a resident's phone.
+import {
+  ErrorBoundary,
+  LocationProvider,
+  Route,
+  Router,
+  lazy,
+} from "preact-iso";
+import { Layout } from "./components/Layout";
+import { RequireRole } from "./components/RequireRole";
+import { t, useLanguage } from "./i18n";
 
-const DEFAULT_CITY = "";
+const Home = lazy(() => import("./pages/Home").then((m) => m.Home));
+const NewsList = lazy(() => import("./pages/NewsList").then((m) => m.NewsList));
+const Article = lazy(() => import("./pages/Article").then((m) => m.Article));
+const Report = lazy(() => import("./pages/Report").then((m) => m.Report));
+const PublicRequests = lazy(() =>
+  import("./pages/PublicRequests").then((m) => m.PublicRequests),
+);
+const RequestPage = lazy(() =>
+  import("./pages/RequestPage").then((m) => m.RequestPage),
+);
+const MyRequests = lazy(() =>
+  import("./pages/MyRequests").then((m) => m.MyRequests),
+);
+const Account = lazy(() => import("./pages/Account").then((m) => m.Account));
+const Login = lazy(() => import("./pages/Login").then((m) => m.Login));
+const Register = lazy(() => import("./pages/Register").then((m) => m.Register));
+const Notifications = lazy(() =>
+  import("./pages/Notifications").then((m) => m.Notifications),
+);
+const StaffApp = lazy(() => import("./pages/staff").then((m) => m.StaffApp));
+const AdminApp = lazy(() => import("./pages/admin").then((m) => m.AdminApp));
+const CommandCenter = lazy(() =>
+  import("./pages/command").then((m) => m.CommandCenter),
+);
 
-interface CityInfo {
-  short_name: string;
-}
-
-function isCityInfo(value: unknown): value is CityInfo {
+function Staff() {
   return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as { short_name?: unknown }).short_name === "string" &&
-    (value as { short_name: string }).short_name.trim() !== ""
+    <RequireRole roles={["opd_staff", "admin"]}>
+      <StaffApp />
+    </RequireRole>
   );
 }
 
-/** GET /api/v1/city; resolves to null on any failure (kept silent). */
-async function fetchCityName(signal: AbortSignal): Promise<string | null> {
-  try {
-    const res = await fetch("/api/v1/city", {
-      headers: { Accept: "application/json" },
-      signal,
-    });
-    if (!res.ok) return null;
-    const data: unknown = await res.json();
-    return isCityInfo(data) ? data.short_name.trim() : null;
-  } catch {
-    return null;
-  }
+function Admin() {
+  return (
+    <RequireRole roles={["admin"]}>
+      <AdminApp />
+    </RequireRole>
+  );
+}
+
+function Command() {
+  return (
+    <RequireRole roles={["operator", "admin"]}>
+      <CommandCenter />
+    </RequireRole>
+  );
+}
+
+function NotFound() {
+  return (
+    <section>
+      <h1>{t("notFound.title")}</h1>
+      <p>
+        <a href="/">{t("notFound.home")}</a>
+      </p>
+    </section>
+  );
 }
 
 export function App() {
-  const [city, setCity] = useState(DEFAULT_CITY);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    void fetchCityName(ctrl.signal).then((name) => {
-      if (name !== null && !ctrl.signal.aborted) setCity(name);
-    });
-    return () => ctrl.abort();
-  }, []);
-
+  // Switching the language re-renders every screen in the new one.
+  const lang = useLanguage();
   return (
-    <>
-      <header class="site-header">
-        <p class="brand">
-          <img src="/favicon.svg" alt="" width={28} height={28} />
-          <span>SatuPintu</span>
-        </p>
-      </header>
-      <main id="konten" class="content">
-        <h1>SatuPintu {city}</h1>
-        <p class="lead">{t("app.tagline")}</p>
-        <p class="notice">{t("app.building")}</p>
-        <p>
-          <a href="/api/docs">{t("app.apiDocs")}</a>
-        </p>
-      </main>
-      <footer class="site-footer">
-        <p>{t("app.footer", { city: city || t("app.cityFallback") })}</p>
-      </footer>
-    </>
+    <LocationProvider>
+      <ErrorBoundary>
+        <Layout key={lang}>
+          <Router>
+            <Route path="/" component={Home} />
+            <Route path="/berita" component={NewsList} />
+            <Route path="/berita/:slug" component={Article} />
+            <Route path="/lapor" component={Report} />
+            <Route path="/laporan" component={PublicRequests} />
+            <Route path="/laporan/:code" component={RequestPage} />
+            <Route path="/laporan-saya" component={MyRequests} />
+            <Route path="/notifikasi" component={Notifications} />
+            <Route path="/akun" component={Account} />
+            <Route path="/masuk" component={Login} />
+            <Route path="/daftar" component={Register} />
+            <Route path="/staf/*" component={Staff} />
+            <Route path="/admin/*" component={Admin} />
+            <Route path="/command/*" component={Command} />
+            <Route default component={NotFound} />
+          </Router>
+        </Layout>
+      </ErrorBoundary>
+    </LocationProvider>
   );
 }

@@ -1,14 +1,15 @@
 import { render } from "preact";
 import { App } from "./app.tsx";
+import { refreshSession, userStore } from "./api/client";
+import { loadCity } from "./api/places";
+import { registerServiceWorker } from "./offline/sw-bridge";
 import "./styles/tokens.css";
 import "./styles/base.css";
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);
 
-// The service worker makes the app installable and usable offline.
-if ("serviceWorker" in navigator) {
-  window.addEventListener("load", () => {
-    void navigator.serviceWorker.register("/sw.js", { scope: "/" });
-  });
-}
+void loadCity();
+// A remembered login gets its access token back silently (the refresh cookie is HttpOnly).
+if (userStore.get()) void refreshSession();
+registerServiceWorker();

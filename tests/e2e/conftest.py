@@ -1,6 +1,7 @@
 """Browser tests: Debian's Chromium driven by Playwright against the built PWA, served by the real
 backend on a live port (../shared/TESTING.md)."""
 
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -8,7 +9,8 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-DIST = Path(__file__).resolve().parents[2] / "pwa" / "dist"
+# PWA_TEST_DIST lets parallel work test its own build without racing another build of pwa/dist.
+DIST = Path(os.environ.get("PWA_TEST_DIST") or Path(__file__).resolve().parents[2] / "pwa" / "dist")
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--disable-gpu", "--disable-quic"]
 

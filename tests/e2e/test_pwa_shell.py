@@ -31,7 +31,8 @@ def test_after_the_first_visit_the_app_opens_offline(page, context, app):
     context.set_offline(True)
     response = page.reload()
     assert response.from_service_worker
-    assert "SatuPintu" in page.inner_text("h1")
+    assert "SatuPintu" in page.inner_text(".brand")
+    page.wait_for_selector("h1")
     context.set_offline(False)
 
 

@@ -1,39 +1,89 @@
 // The tiny lookup: Bahasa Indonesia by default, English when chosen (or preferred by the browser).
+// The resident tables load with the app; staff, admin and command-center chunks add their own.
 import id from "./id.json";
 import en from "./en.json";
+import { createStore, useStore } from "../store";
 
 export type Language = "id" | "en";
-export type MessageKey = keyof typeof id;
+type Table = Record<string, string>;
 
-const tables: Record<Language, Record<MessageKey, string>> = { id, en };
+const tables: Record<Language, Table> = { id: { ...id }, en: { ...en } };
 const STORAGE_KEY = "satupintu.language";
 
-export function initialLanguage(): Language {
+function initialLanguage(): Language {
   const saved = localStorage.getItem(STORAGE_KEY);
   if (saved === "id" || saved === "en") return saved;
   return navigator.language.toLowerCase().startsWith("en") ? "en" : "id";
 }
 
-let current: Language = initialLanguage();
+export const languageStore = createStore<Language>(initialLanguage());
+document.documentElement.lang = languageStore.get();
 
 export function language(): Language {
-  return current;
+  return languageStore.get();
+}
+
+export function useLanguage(): Language {
+  return useStore(languageStore);
 }
 
 export function setLanguage(next: Language): void {
-  current = next;
   localStorage.setItem(STORAGE_KEY, next);
   document.documentElement.lang = next;
+  languageStore.set(next);
+}
+
+/** Adds a lazy chunk's messages (each chunk keeps an id.json and an en.json beside it). */
+export function addMessages(more: Record<Language, Table>): void {
+  Object.assign(tables.id, more.id);
+  Object.assign(tables.en, more.en);
 }
 
 /** The message in the current language, with {name} placeholders filled in. */
 export function t(
-  key: MessageKey,
-  values: Record<string, string> = {},
+  key: string,
+  values: Record<string, string | number> = {},
 ): string {
-  const text = tables[current][key] ?? tables.id[key];
-  return text.replace(
-    /\{(\w+)\}/g,
-    (_, name: string) => values[name] ?? `{${name}}`,
+  const text = tables[languageStore.get()][key] ?? tables.id[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) =>
+    name in values ? String(values[name]) : `{${name}}`,
   );
+}
+
+/** A date and time in the city's zone (WITA for Balikpapan), in the current language. */
+export function formatDateTime(iso: string, timeZone = cityTimeZone): string {
+  return new Intl.DateTimeFormat(
+    languageStore.get() === "id" ? "id-ID" : "en-GB",
+    {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone,
+    },
+  ).format(new Date(iso));
+}
+
+export function formatDate(iso: string, timeZone = cityTimeZone): string {
+  return new Intl.DateTimeFormat(
+    languageStore.get() === "id" ? "id-ID" : "en-GB",
+    {
+      dateStyle: "long",
+      timeZone,
+    },
+  ).format(new Date(iso));
+}
+
+export function formatNumber(value: number, digits = 0): string {
+  return new Intl.NumberFormat(
+    languageStore.get() === "id" ? "id-ID" : "en-GB",
+    {
+      maximumFractionDigits: digits,
+    },
+  ).format(value);
+}
+
+let cityTimeZone = "Asia/Makassar";
+
+/** The city pack decides the zone; the app learns it from GET /city at start. */
+export function setCityTimeZone(zone: string): void {
+  cityTimeZone = zone;
 }

@@ -1,0 +1,83 @@
+// The frame around every screen: skip link, header, banners, the screen, and the bottom navigation.
+import type { ComponentChildren } from "preact";
+import { useLocation } from "preact-iso";
+import { userStore } from "../api/client";
+import { cityStore } from "../api/places";
+import { t } from "../i18n";
+import { useStore } from "../store";
+import { OfflineBanner, UpdatePrompt } from "./Banners";
+
+const TABS = [
+  { href: "/", label: "nav.home", icon: "⌂" },
+  { href: "/berita", label: "nav.news", icon: "☰" },
+  { href: "/lapor", label: "nav.report", icon: "+" },
+  { href: "/laporan-saya", label: "nav.myRequests", icon: "✓" },
+  { href: "/akun", label: "nav.account", icon: "☺" },
+];
+
+function isCurrent(path: string, href: string): boolean {
+  return href === "/"
+    ? path === "/"
+    : path === href || path.startsWith(`${href}/`);
+}
+
+export function Layout({ children }: { children: ComponentChildren }) {
+  const { path } = useLocation();
+  const city = useStore(cityStore);
+  const user = useStore(userStore);
+  const wide =
+    path.startsWith("/staf") ||
+    path.startsWith("/admin") ||
+    path.startsWith("/command");
+  return (
+    <>
+      <a class="skip-link" href="#konten">
+        {t("nav.skip")}
+      </a>
+      <header class="site-header">
+        <a class="brand" href="/">
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          <span>SatuPintu</span>
+          {city ? <span class="brand-city">{city.short_name}</span> : null}
+        </a>
+        {user && user.role !== "resident" ? (
+          <nav class="work-nav" aria-label={t("nav.work")}>
+            {user.role === "opd_staff" || user.role === "admin" ? (
+              <a href="/staf">{t("nav.staff")}</a>
+            ) : null}
+            {user.role === "admin" ? (
+              <a href="/admin">{t("nav.admin")}</a>
+            ) : null}
+            {user.role === "operator" || user.role === "admin" ? (
+              <a href="/command">{t("nav.command")}</a>
+            ) : null}
+          </nav>
+        ) : null}
+      </header>
+      <OfflineBanner />
+      <UpdatePrompt />
+      <main
+        id="konten"
+        class={wide ? "content content-wide" : "content"}
+        tabIndex={-1}
+      >
+        {children}
+      </main>
+      <nav class="tab-bar" aria-label={t("nav.main")}>
+        {TABS.map((tab) => (
+          <a
+            key={tab.href}
+            href={tab.href}
+            class={isCurrent(path, tab.href) ? "tab tab-current" : "tab"}
+            aria-current={isCurrent(path, tab.href) ? "page" : undefined}
+          >
+            <span class="tab-icon" aria-hidden="true">
+              {tab.icon}
+            </span>
+            <span>{t(tab.label)}</span>
+          </a>
+        ))}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+// Guards a screen: a login is asked for first, and a role without access sees why.
+import type { ComponentChildren } from "preact";
+import { useEffect } from "preact/hooks";
+import { useLocation } from "preact-iso";
+import { type User, userStore } from "../api/client";
+import { t } from "../i18n";
+import { useStore } from "../store";
+
+interface Props {
+  roles?: User["role"][];
+  children: ComponentChildren;
+}
+
+export function RequireRole({ roles, children }: Props) {
+  const user = useStore(userStore);
+  const { url, route } = useLocation();
+  useEffect(() => {
+    if (!user) route(`/masuk?next=${encodeURIComponent(url)}`, true);
+  }, [user, url]);
+  if (!user) return null;
+  if (roles && !roles.includes(user.role)) {
+    return (
+      <section class="content">
+        <h1>{t("auth.forbiddenTitle")}</h1>
+        <p>{t("auth.forbidden")}</p>
+      </section>
+    );
+  }
+  return <>{children}</>;
+}

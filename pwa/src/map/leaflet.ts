@@ -1,0 +1,58 @@
+// Leaflet, loaded only by the screens that show a map (it never reaches the start bundle).
+// The tile server comes from the city's configuration (GET /city: map_tile_url).
+import type * as Leaflet from "leaflet";
+import type { City } from "../api/places";
+import { t } from "../i18n";
+
+export type L = typeof Leaflet;
+
+let loading: Promise<L> | null = null;
+
+/** Leaflet and its stylesheet, fetched once. */
+export function loadLeaflet(): Promise<L> {
+  loading ??= Promise.all([
+    import("leaflet"),
+    import("leaflet/dist/leaflet.css"),
+  ]).then(
+    ([module]) =>
+      (module as unknown as { default?: L }).default ??
+      (module as unknown as L),
+  );
+  return loading;
+}
+
+/** A map of the city in `element`, limited to the city's bounding box, with the configured tiles. */
+export async function createCityMap(
+  element: HTMLElement,
+  city: City,
+  zoom = 13,
+): Promise<{
+  L: L;
+  map: Leaflet.Map;
+}> {
+  const L = await loadLeaflet();
+  const [south, west, north, east] = city.bbox;
+  const bounds = L.latLngBounds([south, west], [north, east]);
+  const map = L.map(element, {
+    maxBounds: bounds.pad(0.2),
+    minZoom: 10,
+  }).setView([city.center.lat, city.center.long], zoom);
+  L.tileLayer(city.map_tile_url, {
+    maxZoom: 19,
+    attribution: `&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>`,
+  }).addTo(map);
+  map.getContainer().setAttribute("aria-label", t("map.label"));
+  return { L, map };
+}
+
+/** A marker icon drawn in CSS (Leaflet's image icons do not survive bundling). */
+export function pinIcon(
+  L: L,
+  variant: "default" | "overdue" | "chosen" = "default",
+): Leaflet.DivIcon {
+  return L.divIcon({
+    className: `map-pin map-pin-${variant}`,
+    iconSize: [24, 24],
+    iconAnchor: [12, 24],
+  });
+}

@@ -1,0 +1,43 @@
+"""Shared steps for the browser tests: accessibility checks with axe-core, screenshots, logging in."""
+
+import os
+from pathlib import Path
+
+from ..factories import PASSWORD
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE_SCRIPT = ROOT / "pwa" / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "artefacts" / "screenshots"))
+
+
+def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
+    """Runs axe-core (the npm package) in the page; answers the violations of the given impacts."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=AXE_SCRIPT.read_text())
+    result = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))}))"
+    )
+    return [violation for violation in result if violation["impact"] in impacts]
+
+
+def assert_accessible(page) -> None:
+    violations = axe_violations(page)
+    assert violations == [], violations
+
+
+def screenshot(page, name: str) -> Path:
+    """A full-page screenshot in the ignored artefacts folder, for people to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def log_in(page, login: str, password: str = PASSWORD) -> None:
+    """Logs in through the login screen and waits until the app has the session."""
+    page.goto("/masuk")
+    page.get_by_label("Email atau nomor HP").fill(login)
+    page.get_by_label("Kata sandi").fill(password)
+    page.get_by_role("button", name="Masuk").click()
+    page.wait_for_function("localStorage.getItem('satupintu.user') !== null")
