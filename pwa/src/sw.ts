@@ -8,6 +8,7 @@ import {
 import { clientsClaim } from "workbox-core";
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { NetworkFirst, StaleWhileRevalidate } from "workbox-strategies";
+import { listenForPush } from "./sw-push";
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -44,62 +45,4 @@ self.addEventListener("message", (event) => {
   if (event.data?.type === "SKIP_WAITING") void self.skipWaiting();
 });
 
-interface PushPayload {
-  title: string;
-  body: string;
-  url: string;
-  tag: string;
-  icon?: string;
-  badge?: string;
-  campaign?: number;
-}
-
-self.addEventListener("push", (event) => {
-  const payload = (event.data?.json() ?? {}) as Partial<PushPayload>;
-  const title = payload.title ?? "SatuPintu";
-  event.waitUntil(
-    self.registration.showNotification(title, {
-      body: payload.body ?? "",
-      icon: payload.icon ?? "/icons/icon-192.png",
-      badge: payload.badge ?? "/icons/badge-72.png",
-      tag: payload.tag,
-      data: { url: payload.url ?? "/", campaign: payload.campaign },
-    }),
-  );
-});
-
-async function reportClick(campaign: number | undefined): Promise<void> {
-  if (campaign === undefined) return;
-  const subscription = await self.registration.pushManager.getSubscription();
-  if (!subscription) return;
-  await fetch("/api/v1/push/clicks", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ campaign, endpoint: subscription.endpoint }),
-  }).catch(() => undefined);
-}
-
-async function openUrl(url: string): Promise<void> {
-  const target = new URL(url, self.location.origin).href;
-  const windows = await self.clients.matchAll({
-    type: "window",
-    includeUncontrolled: true,
-  });
-  const open = windows.find((client) => client.url === target);
-  if (open) {
-    await open.focus();
-    return;
-  }
-  await self.clients.openWindow(target);
-}
-
-self.addEventListener("notificationclick", (event) => {
-  event.notification.close();
-  const data = (event.notification.data ?? {}) as {
-    url?: string;
-    campaign?: number;
-  };
-  event.waitUntil(
-    Promise.all([openUrl(data.url ?? "/"), reportClick(data.campaign)]),
-  );
-});
+listenForPush(self);

@@ -1,0 +1,6 @@
+// Placeholder: built in issue 6.
+import { t } from "../../../i18n";
+
+export function CampaignPage() {
+  return <h1>{t("app.building")}</h1>;
+}
