@@ -11,24 +11,34 @@ import { Layout } from "./components/Layout";
 import { RequireRole } from "./components/RequireRole";
 import { t, useLanguage } from "./i18n";
 
-const Home = lazy(() => import("./pages/Home").then((m) => m.Home));
-const NewsList = lazy(() => import("./pages/NewsList").then((m) => m.NewsList));
-const Article = lazy(() => import("./pages/Article").then((m) => m.Article));
-const Report = lazy(() => import("./pages/Report").then((m) => m.Report));
+const Home = lazy(() => import("./pages/home/Home").then((m) => m.Home));
+const NewsList = lazy(() =>
+  import("./pages/news/NewsList").then((m) => m.NewsList),
+);
+const Article = lazy(() =>
+  import("./pages/news/Article").then((m) => m.Article),
+);
+const Report = lazy(() =>
+  import("./pages/report/Report").then((m) => m.Report),
+);
 const PublicRequests = lazy(() =>
-  import("./pages/PublicRequests").then((m) => m.PublicRequests),
+  import("./pages/requests/PublicRequests").then((m) => m.PublicRequests),
 );
 const RequestPage = lazy(() =>
-  import("./pages/RequestPage").then((m) => m.RequestPage),
+  import("./pages/requests/RequestPage").then((m) => m.RequestPage),
 );
 const MyRequests = lazy(() =>
-  import("./pages/MyRequests").then((m) => m.MyRequests),
+  import("./pages/requests/MyRequests").then((m) => m.MyRequests),
 );
-const Account = lazy(() => import("./pages/Account").then((m) => m.Account));
-const Login = lazy(() => import("./pages/Login").then((m) => m.Login));
-const Register = lazy(() => import("./pages/Register").then((m) => m.Register));
+const Account = lazy(() =>
+  import("./pages/account/Account").then((m) => m.Account),
+);
+const Login = lazy(() => import("./pages/account/Login").then((m) => m.Login));
+const Register = lazy(() =>
+  import("./pages/account/Register").then((m) => m.Register),
+);
 const Notifications = lazy(() =>
-  import("./pages/Notifications").then((m) => m.Notifications),
+  import("./pages/account/Notifications").then((m) => m.Notifications),
 );
 const StaffApp = lazy(() => import("./pages/staff").then((m) => m.StaffApp));
 const AdminApp = lazy(() => import("./pages/admin").then((m) => m.AdminApp));

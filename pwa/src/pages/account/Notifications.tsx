@@ -1,6 +1,6 @@
 // Placeholder: built in issue 6.
-import { t } from "../i18n";
+import { t } from "../../i18n";
 
-export function Register() {
+export function Notifications() {
   return <h1>{t("app.building")}</h1>;
 }

@@ -1,5 +1,5 @@
 // Placeholder: built in issue 6.
-import { t } from "../i18n";
+import { t } from "../../i18n";
 
 export function Home() {
   return <h1>{t("app.building")}</h1>;
