@@ -6,7 +6,7 @@ export FLASK_APP := backend
 
 PWA_SOURCES := $(shell find pwa/src pwa/public -type f 2>/dev/null) pwa/index.html pwa/vite.config.ts pwa/package.json
 
-.PHONY: run test format pwa migrate seed clean chromium
+.PHONY: run test format pwa migrate seed clean chromium lighthouse
 
 run: $(VENV)/.installed pwa
 	$(BIN)/flask db upgrade
@@ -51,6 +51,14 @@ pwa/node_modules/.package-lock.json: pwa/package-lock.json
 pwa/dist/index.html: pwa/node_modules/.package-lock.json $(PWA_SOURCES)
 	cd pwa && npm run build
 
+# Lighthouse scores of the built app (a benchmark that prints, not a test): bench/lighthouse.py.
+lighthouse: $(VENV)/.installed pwa chromium bench/lighthouse/node_modules/.package-lock.json
+	$(BIN)/python bench/lighthouse.py
+
+bench/lighthouse/node_modules/.package-lock.json: bench/lighthouse/package-lock.json
+	cd bench/lighthouse && npm ci --no-audit --no-fund
+	touch $@
+
 migrate: $(VENV)/.installed
 	$(BIN)/flask db upgrade
 
@@ -58,4 +66,4 @@ seed: $(VENV)/.installed
 	$(BIN)/flask seed --demo
 
 clean:
-	rm -rf $(VENV) pwa/node_modules pwa/dist instance .pytest_cache .ruff_cache
+	rm -rf $(VENV) pwa/node_modules pwa/dist bench/lighthouse/node_modules instance .pytest_cache .ruff_cache artefacts
