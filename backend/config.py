@@ -61,6 +61,7 @@ class Config:
     RATELIMIT_FILING = "10 per minute;60 per day"
     RATELIMIT_COMMENTS = "10 per minute;200 per day"
     RATELIMIT_OPEN311 = "120 per minute"
+    RATELIMIT_NEWS_PREVIEW = "60 per minute"
     OPEN311_CONTACT = os.environ.get("OPEN311_CONTACT")
     NEWS_MAX_PINNED = 3
 

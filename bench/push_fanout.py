@@ -112,7 +112,11 @@ def parse_args() -> argparse.Namespace:
         "--concurrency", type=int, default=Config.PUSH_CONCURRENCY, help="PUSH_CONCURRENCY of the worker"
     )
     parser.add_argument("--keep", action="store_true", help="keep the database and the worker's log")
-    parser.add_argument("--profile-worker", metavar="FILE", help="run the worker under cProfile into FILE")
+    parser.add_argument(
+        "--profile-worker",
+        metavar="FILE",
+        help="run the worker under cProfile into FILE (its main thread only)",
+    )
     args = parser.parse_args()
     args.webpush_sample = min(args.webpush_sample, args.subscriptions)
     return args
@@ -345,26 +349,31 @@ def wait_done(campaign_id: int, seconds: float) -> None:
     raise RuntimeError(f"campaign {campaign_id} was not done after {seconds:.0f} s")
 
 
-def cpu_seconds(pid: int) -> float | None:
-    """User plus system CPU seconds of a process so far (Linux /proc), None elsewhere."""
+def cpu_seconds(pid: int, thread: int | None = None) -> float | None:
+    """User plus system CPU seconds of a process, or of one of its threads, so far (Linux /proc),
+    None elsewhere."""
+    path = f"/proc/{pid}/stat" if thread is None else f"/proc/{pid}/task/{thread}/stat"
     try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        fields = Path(path).read_text().rsplit(")", 1)[1].split()
     except OSError:
         return None
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def pipeline(app, service: FakePushService, worker: subprocess.Popen, count: int) -> Rate:
-    """From create_campaign() until the campaign is done (the worker's CPU time); checks every device
-    got exactly one message."""
+def pipeline(
+    app, service: FakePushService, worker: subprocess.Popen, count: int
+) -> tuple[Rate, float | None]:
+    """From create_campaign() until the campaign is done (the worker's CPU time, and that of its main
+    thread alone); checks every device got exactly one message."""
     service.reset()
     with app.app_context():
-        started, cpu = time.perf_counter(), cpu_seconds(worker.pid)
+        started, cpu, main = time.perf_counter(), cpu_seconds(worker.pid), cpu_seconds(worker.pid, worker.pid)
         campaign = create_campaign({"title": TITLE, "body": BODY, "url": URL, "target_kind": "all"}, None)
         wait_done(campaign.id, max(120, count / 20))
         rate = Rate(count, time.perf_counter() - started, None)
         if cpu is not None:
             rate.cpu_seconds = cpu_seconds(worker.pid) - cpu
+            main = cpu_seconds(worker.pid, worker.pid) - main
         campaign = db.session.get(Campaign, campaign.id)
         counts = (campaign.targeted, campaign.sent, campaign.failed, campaign.gone)
     received = service.stats()
@@ -372,7 +381,7 @@ def pipeline(app, service: FakePushService, worker: subprocess.Popen, count: int
         raise RuntimeError(
             f"(c) did not deliver exactly {count}: targeted/sent/failed/gone {counts}, service {received}"
         )
-    return rate
+    return rate, main
 
 
 def batch_seconds(log: Path) -> list[float]:
@@ -495,7 +504,8 @@ def run(args: argparse.Namespace, cleanup: contextlib.ExitStack) -> None:
 
 def measure_senders(args, service: FakePushService, infos: list[dict], keys: dict) -> dict[str, Rate]:
     """(a) and (b), in this process."""
-    payload = messages.payload(TITLE, BODY, URL, "campaign-1", 1)  # what campaign 1 sends in (c)
+    # What campaign 1 sends in (c): a campaign message carries the device's endpoint.
+    payload = messages.payload(TITLE, BODY, URL, "campaign-1", 1, infos[-1]["endpoint"])
     private = keys["VAPID_PRIVATE_KEY"]
     print(f"  payload {len(payload)} bytes of JSON")
     rates = {"a": timed("(a) crypto only", lambda: crypto_only(infos, payload, private, service.origin))}
@@ -517,10 +527,16 @@ def measure_pipeline(
     worker = start_worker(args, shared, log)
     cleanup.callback(stop_worker, worker)
     timed("  worker ready", lambda: wait_ready(worker, log))
-    rate = timed("(c) campaign pipeline", lambda: pipeline(app, service, worker, args.subscriptions))
+    rate, main = timed("(c) campaign pipeline", lambda: pipeline(app, service, worker, args.subscriptions))
     count = args.subscriptions
     print(f"    checked: sent {count:,} of {count:,}; the service got {count:,} requests, one per device")
     print_batches(batch_seconds(log))
+    if rate.cpu_seconds and main is not None:
+        print(
+            f"    worker CPU {rate.cpu_seconds:.1f} s: main thread (Celery, database) {main:.1f} s ="
+            f" {main / count * 1e6:.0f} us/message; sender thread (encryption, HTTP)"
+            f" {rate.cpu_seconds - main:.1f} s = {(rate.cpu_seconds - main) / count * 1e6:.0f} us/message"
+        )
     if args.keep:
         print(f"    worker log: {log}")
     return rate

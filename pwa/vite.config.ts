@@ -5,6 +5,15 @@ import { VitePWA } from "vite-plugin-pwa";
 // The Flask backend serves the API on 127.0.0.1:8000 during development.
 const backend = "http://127.0.0.1:8000";
 
+// Staff, admin and command-center code (and the libraries only they use) goes to assets/work/, which
+// the service worker does not precache: a resident's phone never downloads it.
+const WORK_ONLY =
+  /(^|\/)src\/pages\/(staff|admin|command)\/|(^|\/)node_modules\/(uplot|leaflet\.markercluster)\//;
+
+function isWorkOnly(moduleIds: readonly string[]): boolean {
+  return moduleIds.length > 0 && moduleIds.every((id) => WORK_ONLY.test(id));
+}
+
 export default defineConfig({
   plugins: [
     preact(),
@@ -38,12 +47,26 @@ export default defineConfig({
       },
       injectManifest: {
         globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],
+        globIgnores: ["assets/work/**"],
       },
     }),
   ],
   build: {
     outDir: "dist",
     emptyOutDir: true,
+    rollupOptions: {
+      output: {
+        chunkFileNames: (chunk) =>
+          isWorkOnly(chunk.moduleIds)
+            ? "assets/work/[name]-[hash].js"
+            : "assets/[name]-[hash].js",
+        // Stylesheets of shared work chunks carry no source name and stay precached (a few KB).
+        assetFileNames: (asset) =>
+          isWorkOnly(asset.originalFileNames)
+            ? "assets/work/[name]-[hash][extname]"
+            : "assets/[name]-[hash][extname]",
+      },
+    },
   },
   server: {
     proxy: {

@@ -146,7 +146,10 @@ PROTECTED = [
         "/api/v1/requests/{request}/events/{comment}/moderation",
         {"hidden": True},
     ),
+    Endpoint("GET", "/api/v1/admin/moderation/requests", ADMIN),
+    Endpoint("GET", "/api/v1/admin/moderation/comments", ADMIN),
     Endpoint("GET", "/api/v1/staff/news", EDITORS),
+    Endpoint("GET", "/api/v1/staff/news/<slug>", EDITORS, "/api/v1/staff/news/{article}"),
     Endpoint("POST", "/api/v1/news", EDITORS, body={"title": "Judul", "category": "berita", "opd": "DPU"}),
     Endpoint("PATCH", "/api/v1/news/<slug>", EDITORS, "/api/v1/news/{article}", {"summary": "Ringkas"}),
     Endpoint("POST", "/api/v1/news/<slug>/publish", EDITORS, "/api/v1/news/{article}/publish", {}),
@@ -155,6 +158,7 @@ PROTECTED = [
         "POST", "/api/v1/news/<slug>/moderation", ADMIN, "/api/v1/news/{article}/moderation", {"hidden": True}
     ),
     Endpoint("POST", "/api/v1/news/images", EDITORS, upload="image"),
+    Endpoint("POST", "/api/v1/news/preview", EDITORS, body={"body": "## Jadwal"}),
     Endpoint(
         "POST", "/api/v1/push/campaigns", ADMIN, body={"title": "Uji", "body": "Uji", "target_kind": "all"}
     ),

@@ -6,11 +6,12 @@ from flask_jwt_extended import current_user
 from .. import media
 from ..accounts.models import Role
 from ..errors import Invalid, NotFound
+from ..extensions import limiter
 from ..http_cache import cacheable
 from ..places.services import get_city
 from ..security import optional_user, role_required
 from ..service_requests.schemas import ModerationSchema
-from . import atom, bp, presenters, services
+from . import atom, bp, markdown, presenters, services
 from .schemas import (
     ArticleCreateSchema,
     ArticlePageSchema,
@@ -22,6 +23,8 @@ from .schemas import (
     EditorArticleSchema,
     ImageSchema,
     NewsQueryArgsSchema,
+    PreviewResultSchema,
+    PreviewSchema,
     PublishSchema,
     StaffNewsArgsSchema,
 )
@@ -76,6 +79,14 @@ def staff_news(args):
     return {"items": [presenters.article(item, editor=True) for item in page.items], "next": page.next}
 
 
+@bp.route("/staff/news/<slug>", methods=["GET"])
+@role_required(*EDITORS)
+@bp.response(200, EditorArticleSchema)
+def staff_article(slug):
+    """One article with its Markdown source, for the editors of its OPD (admins: any)."""
+    return presenters.article(services.editable_article(slug, current_user), editor=True)
+
+
 @bp.route("/news", methods=["POST"])
 @role_required(*EDITORS)
 @bp.arguments(ArticleCreateSchema)
@@ -83,6 +94,21 @@ def staff_news(args):
 def create_news(data):
     """A new draft (Markdown body) for the editor's OPD."""
     return presenters.article(services.create_article(current_user, data), editor=True)
+
+
+def _editor_key() -> str:
+    user = optional_user()
+    return f"user:{user.id}" if user else f"address:{request.remote_addr}"
+
+
+@bp.route("/news/preview", methods=["POST"])
+@role_required(*EDITORS)
+@limiter.limit(lambda: current_app.config["RATELIMIT_NEWS_PREVIEW"], key_func=_editor_key)
+@bp.arguments(PreviewSchema)
+@bp.response(200, PreviewResultSchema)
+def preview_news(data):
+    """The editor's live preview: the Markdown body rendered and sanitised as saving would, not stored."""
+    return {"body_html": markdown.render(data["body"])}
 
 
 @bp.route("/news/<slug>", methods=["PATCH"])

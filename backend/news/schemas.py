@@ -89,6 +89,14 @@ class ArticleCreateSchema(ArticleUpdateSchema):
     opd = fields.String(validate=validate.Length(max=32), metadata={"description": "Admins only"})
 
 
+class PreviewSchema(Schema):
+    body = PlainText(required=True, validate=validate.Length(max=50_000))
+
+
+class PreviewResultSchema(Schema):
+    body_html = fields.String(metadata={"description": "Sanitised HTML, exactly as saving would store it"})
+
+
 class PublishSchema(Schema):
     published_at = AwareTime(
         allow_none=True, metadata={"description": "A future time schedules; empty publishes now"}

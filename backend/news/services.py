@@ -20,7 +20,7 @@ def may_edit(article: Article, user: User) -> bool:
     return user.role == Role.ADMIN or (user.role == Role.OPD_STAFF and user.opd_id == article.opd_id)
 
 
-RESERVED_SLUGS = {"banner", "images"}  # paths under /news/ that are not articles
+RESERVED_SLUGS = {"banner", "images", "preview"}  # paths under /news/ that are not articles
 
 
 def unique_slug(title: str, article_id: int | None = None) -> str:
@@ -108,7 +108,8 @@ def get_readable_article(slug: str, viewer: User | None) -> Article:
     raise NotFound("Unknown article.")
 
 
-def _editable(slug: str, editor: User) -> Article:
+def editable_article(slug: str, editor: User) -> Article:
+    """An article its editor may change (403 for anyone else)."""
     article = get_article(slug)
     if not may_edit(article, editor):
         raise Forbidden()
@@ -117,7 +118,7 @@ def _editable(slug: str, editor: User) -> Article:
 
 def update_article(slug: str, editor: User, changes: dict) -> Article:
     """Edit an article; its slug follows the title only until it is first published."""
-    article = _editable(slug, editor)
+    article = editable_article(slug, editor)
     if "title" in changes and not article.was_published:
         article.slug = unique_slug(changes["title"], article.id)
     with db.session.no_autoflush:
@@ -147,7 +148,7 @@ def _check_pin_room(article: Article) -> None:
 
 def publish_article(slug: str, editor: User, when=None) -> Article:
     """Publish now, or schedule for a future time; the announcement goes out when it is readable."""
-    article = _editable(slug, editor)
+    article = editable_article(slug, editor)
     if article.status == ArticleStatus.ARCHIVED:
         raise Conflict("An archived article cannot be published again.")
     if article.is_readable:
@@ -187,7 +188,7 @@ def publish_due_articles() -> list[Article]:
 
 
 def archive_article(slug: str, editor: User) -> Article:
-    article = _editable(slug, editor)
+    article = editable_article(slug, editor)
     article.status = ArticleStatus.ARCHIVED
     article.is_pinned = False
     db.session.commit()

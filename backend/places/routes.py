@@ -1,8 +1,9 @@
 """HTTP endpoints for places."""
 
 from ..accounts.models import Role
+from ..errors import Forbidden
 from ..http_cache import cacheable
-from ..security import role_required
+from ..security import optional_user, role_required
 from . import bp, services
 from .schemas import (
     CitySchema,
@@ -10,6 +11,7 @@ from .schemas import (
     KelurahanQueryArgsSchema,
     KelurahanSchema,
     OpdCreateSchema,
+    OpdQueryArgsSchema,
     OpdSchema,
     OpdUpdateSchema,
 )
@@ -42,10 +44,15 @@ def list_kelurahan(args):
 
 @bp.route("/opds", methods=["GET"])
 @cacheable(max_age=300)
+@bp.arguments(OpdQueryArgsSchema, location="query")
 @bp.response(200, OpdSchema(many=True))
-def list_opds():
-    """The city's active agencies (OPD)."""
-    return services.list_opds()
+def list_opds(args):
+    """The city's active agencies (OPD); admins may include the deactivated ones."""
+    if args["include_inactive"]:
+        user = optional_user()
+        if user is None or user.role != Role.ADMIN:
+            raise Forbidden()
+    return services.list_opds(args["include_inactive"])
 
 
 @bp.route("/opds", methods=["POST"])

@@ -43,6 +43,10 @@ class OpdSchema(Schema):
     is_active = fields.Boolean()
 
 
+class OpdQueryArgsSchema(Schema):
+    include_inactive = fields.Boolean(load_default=False, metadata={"description": "Admins only"})
+
+
 class OpdUpdateSchema(Schema):
     name = fields.String(validate=validate.Length(min=2, max=200))
     short_name = fields.String(validate=validate.Length(min=2, max=60))

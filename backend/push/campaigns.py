@@ -49,8 +49,10 @@ def count_targets(kind: str, values: list[str]) -> int:
     )
 
 
-def _payload(campaign: Campaign) -> bytes:
-    return messages.payload(campaign.title, campaign.body, campaign.url, campaign.topic, campaign.id)
+def _payload(campaign: Campaign, endpoint: str | None = None) -> bytes:
+    return messages.payload(
+        campaign.title, campaign.body, campaign.url, campaign.topic, campaign.id, endpoint
+    )
 
 
 def create_campaign(data: dict, author: User | None, article_id: int | None = None) -> Campaign:
@@ -61,7 +63,7 @@ def create_campaign(data: dict, author: User | None, article_id: int | None = No
     campaign.status = CampaignStatus.SCHEDULED if scheduled else CampaignStatus.SENDING
     db.session.add(campaign)
     db.session.flush()
-    messages.check_size(_payload(campaign))
+    messages.check_size(_payload(campaign, "x" * messages.MAX_ENDPOINT))  # fits every device
     db.session.commit()
     if not scheduled:
         plan_campaign.enqueue(campaign.id)
@@ -201,8 +203,12 @@ def send_batch(batch_id: int) -> None:
                 PushSubscription.id, PushSubscription.endpoint, PushSubscription.p256dh, PushSubscription.auth
             ).where(where, PushSubscription.id.between(batch.first_id, batch.last_id))
         ).all()
-        message = Message(_payload(campaign), campaign.ttl, campaign.urgency, campaign.topic)
-        outcomes = deliver([Target(*row) for row in rows], lambda target: message)
+        # The campaign's JSON is encoded once; each device's message only adds its endpoint.
+        common, ttl, urgency, topic = _payload(campaign), campaign.ttl, campaign.urgency, campaign.topic
+        outcomes = deliver(
+            [Target(*row) for row in rows],
+            lambda target: Message(messages.with_endpoint(common, target.endpoint), ttl, urgency, topic),
+        )
     _record(batch, outcomes)
     _finish_if_done(campaign.id)
 

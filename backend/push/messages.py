@@ -5,6 +5,7 @@ import json
 from ..errors import Invalid
 
 MAX_PAYLOAD_BYTES = 3993  # the largest plaintext that fits one 4,096-byte aes128gcm record
+MAX_ENDPOINT = 1024  # the longest endpoint a subscription may have
 ICON = "/icons/icon-192.png"
 BADGE = "/icons/badge-72.png"
 
@@ -40,12 +41,22 @@ TEXTS = {
 }
 
 
-def payload(title: str, body: str, url: str, tag: str, campaign_id: int | None = None) -> bytes:
-    """The JSON the service worker shows: title, body, icon, badge, tag and where a tap leads."""
+def payload(
+    title: str, body: str, url: str, tag: str, campaign_id: int | None = None, endpoint: str | None = None
+) -> bytes:
+    """The JSON the service worker shows: title, body, icon, badge, tag and where a tap leads.
+    A campaign's message also carries the device's own endpoint, so that the worker can report a
+    tap as that subscription's even when the browser no longer hands out the subscription."""
     data = {"title": title, "body": body, "url": url, "tag": tag, "icon": ICON, "badge": BADGE}
     if campaign_id is not None:
         data["campaign"] = campaign_id
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    return encoded if endpoint is None else with_endpoint(encoded, endpoint)
+
+
+def with_endpoint(encoded: bytes, endpoint: str) -> bytes:
+    """A payload with the device's endpoint added last, without encoding the rest again."""
+    return encoded[:-1] + b',"endpoint":' + json.dumps(endpoint, ensure_ascii=False).encode() + b"}"
 
 
 def check_size(encoded: bytes) -> None:

@@ -1,9 +1,16 @@
-"""Delivering web push messages. The only module that imports pywebpush.
+"""Delivering web push messages. The only module that encrypts and sends them.
 
 Many messages go out concurrently over one pooled aiohttp session (connections kept per push
 service), with the VAPID JWT signed once per push-service origin and renewed well before it
 expires. Each answer is classified: sent, gone (the subscription no longer exists), too large,
 or failed; 429, 5xx and timeouts are retried, honouring Retry-After, with capped backoff.
+
+Encryption is pywebpush's own: `WebPusher.encode()` makes a fresh P-256 key and calls
+`http_ece.encrypt(..., version="aes128gcm")` (RFC 8291), and `encrypt()` below makes that same
+call. Calling it directly, and posting on the shared session ourselves, skips what WebPusher adds
+per message (a deep copy of the subscription, case-insensitive header dicts, an unused public key
+encoding, decoding the answer as text): about a seventh of the CPU a message costs. http_ece and
+py_vapid are pywebpush's dependencies, pinned next to it.
 """
 
 import asyncio
@@ -11,18 +18,20 @@ import atexit
 import os
 import threading
 import time
+from base64 import urlsafe_b64decode
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from enum import StrEnum
 from urllib.parse import urlsplit
 
 import aiohttp
+import http_ece
+from cryptography.hazmat.primitives.asymmetric import ec
 from py_vapid import Vapid
-from pywebpush import WebPusher
 
 JWT_LIFETIME = 12 * 3600
 JWT_RENEW_BEFORE = 3600
-TIMEOUT_SECONDS = 10
+TIMEOUT = aiohttp.ClientTimeout(total=10)
 
 
 class Result(StrEnum):
@@ -99,42 +108,65 @@ class VapidSigner:
     def __init__(self, private_key: str, subject: str):
         self.vapid = Vapid.from_string(private_key=private_key)
         self.subject = subject
-        self.cache: dict[str, tuple[dict, int]] = {}
+        self.cache: dict[str, tuple[str, int]] = {}
 
-    def headers(self, endpoint: str) -> dict:
+    def authorization(self, endpoint: str) -> str:
         parts = urlsplit(endpoint)
         origin = f"{parts.scheme}://{parts.netloc}"
         now = int(time.time())
         cached = self.cache.get(origin)
         if cached is None or cached[1] - now < JWT_RENEW_BEFORE:
             expires = now + JWT_LIFETIME
-            # A new claims dict each time: py_vapid and pywebpush write into the dict they are given.
-            cached = (self.vapid.sign({"sub": self.subject, "aud": origin, "exp": expires}), expires)
-            self.cache[origin] = cached
-        return dict(cached[0])
+            # A new claims dict each time: py_vapid writes into the dict it is given.
+            signed = self.vapid.sign({"sub": self.subject, "aud": origin, "exp": expires})
+            cached = self.cache[origin] = (signed["Authorization"], expires)
+        return cached[0]
 
 
-async def _send_one(session, signer, target: Target, message: Message, gate, policy: RetryPolicy) -> Outcome:
-    info = {"endpoint": target.endpoint, "keys": {"p256dh": target.p256dh, "auth": target.auth}}
-    headers = signer.headers(target.endpoint) | {"Urgency": message.urgency}
+def _unb64(text: str) -> bytes:
+    return urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def encrypt(payload: bytes, target: Target) -> bytes:
+    """RFC 8291 aes128gcm in one 4,096-byte record, as WebPusher.encode() does it: a fresh
+    ephemeral P-256 key and a fresh random salt for every message, never reused."""
+    return http_ece.encrypt(
+        payload,
+        salt=os.urandom(16),
+        private_key=ec.generate_private_key(ec.SECP256R1()),
+        dh=_unb64(target.p256dh),
+        auth_secret=_unb64(target.auth),
+        version="aes128gcm",
+    )
+
+
+def _headers(message: Message, authorization: str) -> dict:
+    headers = {
+        "Authorization": authorization,
+        "TTL": str(message.ttl),
+        "Urgency": message.urgency,
+        "Content-Encoding": "aes128gcm",
+    }
     if message.topic:
         headers["Topic"] = message.topic
+    return headers
+
+
+async def _send_one(session, signer, target: Target, message: Message, policy: RetryPolicy) -> Outcome:
+    try:
+        body = encrypt(message.payload, target)
+    except (ValueError, http_ece.ECEException):  # keys that cannot be used: this message fails
+        return Outcome(target.subscription_id, Result.FAILED, None, 1)
     status = None
     for attempt in range(1, policy.attempts + 1):
         retry_after = None
-        async with gate:
-            try:
-                response = await WebPusher(info, aiohttp_session=session).send_async(
-                    message.payload,
-                    headers=dict(headers),
-                    ttl=message.ttl,
-                    timeout=aiohttp.ClientTimeout(total=TIMEOUT_SECONDS),
-                )
+        headers = _headers(message, signer.authorization(target.endpoint))
+        try:
+            async with session.post(target.endpoint, data=body, headers=headers, timeout=TIMEOUT) as response:
+                await response.read()  # so that the connection is kept for the next message
                 status, retry_after = response.status, response.headers.get("Retry-After")
-            except (TimeoutError, aiohttp.ClientError, OSError):
-                status = None
-            except Exception:  # keys that cannot be used: this message fails, not the whole batch
-                return Outcome(target.subscription_id, Result.FAILED, None, attempt)
+        except (TimeoutError, aiohttp.ClientError, OSError):
+            status = None
         result = classify(status)
         if result is not None:
             return Outcome(target.subscription_id, result, status, attempt)
@@ -180,10 +212,16 @@ def _shared_loop(concurrency: int) -> _Loop:
 
 
 async def _send_all(session, targets, message_for, signer, policy, concurrency) -> list[Outcome]:
-    gate = asyncio.Semaphore(concurrency)
-    return await asyncio.gather(
-        *(_send_one(session, signer, target, message_for(target), gate, policy) for target in targets)
-    )
+    """`concurrency` senders taking the next target in turn (a retry waiting keeps its sender)."""
+    outcomes = [None] * len(targets)
+    queue = iter(enumerate(targets))
+
+    async def sender():
+        for index, target in queue:
+            outcomes[index] = await _send_one(session, signer, target, message_for(target), policy)
+
+    await asyncio.gather(*(sender() for _ in range(min(concurrency, len(targets)))))
+    return outcomes
 
 
 def send_many(

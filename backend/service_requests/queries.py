@@ -13,7 +13,7 @@ from ..extensions import db
 from ..pagination import Page, keyset_page
 from ..places.models import Kecamatan, Kelurahan, Opd
 from . import access, codes
-from .models import OPEN_STATUSES, RequestEvent, ServiceRequest, Support
+from .models import OPEN_STATUSES, EventKind, RequestEvent, ServiceRequest, Support
 
 NEARBY_METRES = 150
 NEARBY_LIMIT = 10
@@ -114,6 +114,29 @@ def staff_inbox(user: User, args: dict) -> Page:
         args["limit"],
         descending=False,
     )
+
+
+def moderation_requests(args: dict) -> Page:
+    """Public requests, hidden ones included (or only them, or none), newest first: the moderators' list."""
+    query = _with_people(select(ServiceRequest)).where(ServiceRequest.is_public.is_(True))
+    if args.get("hidden") is not None:
+        query = query.where(ServiceRequest.is_hidden.is_(args["hidden"]))
+    return keyset_page(
+        query, [ServiceRequest.created_at, ServiceRequest.id], args.get("cursor"), args["limit"]
+    )
+
+
+def moderation_comments(args: dict) -> Page:
+    """Comments on public requests, newest first, with their request loaded: the moderators' list."""
+    query = (
+        select(RequestEvent)
+        .join(RequestEvent.request)
+        .where(RequestEvent.kind == EventKind.COMMENT, ServiceRequest.is_public.is_(True))
+        .options(selectinload(RequestEvent.request))
+    )
+    if args.get("hidden") is not None:
+        query = query.where(RequestEvent.is_hidden.is_(args["hidden"]))
+    return keyset_page(query, [RequestEvent.id], args.get("cursor"), args["limit"])
 
 
 def distance_m(lat1: float, long1: float, lat2: float, long2: float) -> float:

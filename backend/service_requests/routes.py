@@ -17,6 +17,9 @@ from .schemas import (
     EventSchema,
     FiledRequestSchema,
     InboxQueryArgsSchema,
+    ModeratedCommentPageSchema,
+    ModeratedRequestPageSchema,
+    ModerationArgsSchema,
     ModerationSchema,
     NearbyArgsSchema,
     NearbyRequestSchema,
@@ -283,3 +286,28 @@ def moderate_request(data, code):
 def moderate_comment(data, code, event_id):
     """Hide (or show again) a comment."""
     return presenters.present_event(workflow.set_event_hidden(code, event_id, data["hidden"]))
+
+
+@bp.route("/admin/moderation/requests", methods=["GET"])
+@role_required(Role.ADMIN)
+@bp.arguments(ModerationArgsSchema, location="query")
+@bp.response(200, ModeratedRequestPageSchema)
+def moderation_requests(args):
+    """Public requests, hidden ones too (?hidden= picks one side), newest first, with why they were hidden."""
+    page = queries.moderation_requests(args)
+    items = [
+        presenters.present_request(item, current_user) | {"hidden_reason": item.hidden_reason}
+        for item in page.items
+    ]
+    return {"items": items, "next": page.next}
+
+
+@bp.route("/admin/moderation/comments", methods=["GET"])
+@role_required(Role.ADMIN)
+@bp.arguments(ModerationArgsSchema, location="query")
+@bp.response(200, ModeratedCommentPageSchema)
+def moderation_comments(args):
+    """Comments on public requests, hidden ones too (?hidden= picks one side), newest first."""
+    page = queries.moderation_comments(args)
+    items = [presenters.present_event(event) | {"request_code": event.request.code} for event in page.items]
+    return {"items": items, "next": page.next}

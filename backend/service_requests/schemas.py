@@ -97,6 +97,15 @@ class NearbyRequestSchema(RequestSchema):
     distance_m = fields.Integer()
 
 
+class ModeratedRequestSchema(RequestSchema):
+    hidden_reason = fields.String(allow_none=True)
+
+
+class ModeratedRequestPageSchema(Schema):
+    items = fields.List(fields.Nested(ModeratedRequestSchema))
+    next = fields.String(allow_none=True)
+
+
 class AuthorSchema(Schema):
     """Who wrote an event, by role (and OPD for staff): never a person's name."""
 
@@ -117,6 +126,15 @@ class EventSchema(Schema):
     is_internal = fields.Boolean()
     is_hidden = fields.Boolean()
     created_at = fields.DateTime()
+
+
+class ModeratedCommentSchema(EventSchema):
+    request_code = fields.String()
+
+
+class ModeratedCommentPageSchema(Schema):
+    items = fields.List(fields.Nested(ModeratedCommentSchema))
+    next = fields.String(allow_none=True)
 
 
 def _bbox(value: str) -> list[float]:
@@ -162,6 +180,10 @@ class RequestQueryArgsSchema(PageArgsSchema):
 class InboxQueryArgsSchema(RequestQueryArgsSchema):
     opd = fields.String(validate=validate.Length(max=32), metadata={"description": "Operators and admins"})
     overdue = fields.Boolean()
+
+
+class ModerationArgsSchema(PageArgsSchema):
+    hidden = fields.Boolean(metadata={"description": "Only hidden (true) or only visible (false) ones"})
 
 
 class NearbyArgsSchema(Schema):

@@ -100,8 +100,11 @@ export function App() {
             <Route path="/akun" component={Account} />
             <Route path="/masuk" component={Login} />
             <Route path="/daftar" component={Register} />
+            <Route path="/staf" component={Staff} />
             <Route path="/staf/*" component={Staff} />
+            <Route path="/admin" component={Admin} />
             <Route path="/admin/*" component={Admin} />
+            <Route path="/command" component={Command} />
             <Route path="/command/*" component={Command} />
             <Route default component={NotFound} />
           </Router>

@@ -3,6 +3,8 @@ import { App } from "./app.tsx";
 import { refreshSession, userStore } from "./api/client";
 import { loadCity } from "./api/places";
 import { registerServiceWorker } from "./offline/sw-bridge";
+// Catches the browser's install offer whichever screen the app opens on; the home screen shows it.
+import "./pages/home/install";
 import "./styles/tokens.css";
 import "./styles/base.css";
 
@@ -13,3 +15,4 @@ void loadCity();
 // A remembered login gets its access token back silently (the refresh cookie is HttpOnly).
 if (userStore.get()) void refreshSession();
 registerServiceWorker();
+void import("./offline/outbox").then((outbox) => outbox.startOutbox());

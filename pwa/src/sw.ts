@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-// The service worker: precached app shell, cached API reads, push notifications.
+// The service worker: precached app shell, cached API reads, the report outbox, push notifications.
 import {
   cleanupOutdatedCaches,
   createHandlerBoundToURL,
@@ -7,7 +7,9 @@ import {
 } from "workbox-precaching";
 import { clientsClaim } from "workbox-core";
 import { NavigationRoute, registerRoute } from "workbox-routing";
+import { ExpirationPlugin } from "workbox-expiration";
 import { NetworkFirst, StaleWhileRevalidate } from "workbox-strategies";
+import { listenForOutbox } from "./offline/sw-outbox";
 import { listenForPush } from "./sw-push";
 
 declare const self: ServiceWorkerGlobalScope;
@@ -24,6 +26,10 @@ registerRoute(
   }),
 );
 
+// Answers vary by Authorization, and the access token changes every 15 minutes: match cached answers
+// without Vary, or a logged-in resident would find nothing offline. Logging out clears "api-requests".
+const matchOptions = { ignoreVary: true };
+
 // News, the catalogue and places change rarely: answer from the cache at once, refresh behind.
 registerRoute(
   ({ url, request }) =>
@@ -31,18 +37,35 @@ registerRoute(
     /^\/api\/v1\/(news|services|service-groups|city|kecamatan|kelurahan|opds)(\/|$|\?)/.test(
       url.pathname,
     ),
-  new StaleWhileRevalidate({ cacheName: "api-reference" }),
+  new StaleWhileRevalidate({
+    cacheName: "api-reference",
+    matchOptions,
+    plugins: [
+      new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 30 * 24 * 3600 }),
+    ],
+  }),
 );
 
-// My requests must be fresh when online, but still readable offline.
+// My requests must be fresh when online, but still readable offline (the CSV export is not kept).
 registerRoute(
   ({ url, request }) =>
-    request.method === "GET" && url.pathname.startsWith("/api/v1/requests"),
-  new NetworkFirst({ cacheName: "api-requests", networkTimeoutSeconds: 4 }),
+    request.method === "GET" &&
+    url.pathname.startsWith("/api/v1/requests") &&
+    !url.pathname.endsWith(".csv"),
+  new NetworkFirst({
+    cacheName: "api-requests",
+    networkTimeoutSeconds: 4,
+    matchOptions,
+    plugins: [
+      new ExpirationPlugin({ maxEntries: 300, maxAgeSeconds: 30 * 24 * 3600 }),
+    ],
+  }),
 );
 
 self.addEventListener("message", (event) => {
   if (event.data?.type === "SKIP_WAITING") void self.skipWaiting();
 });
 
+// Reports filed without a connection are replayed by background sync (offline/sw-outbox.ts).
+listenForOutbox(self);
 listenForPush(self);

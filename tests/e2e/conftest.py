@@ -45,7 +45,8 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args, playwright):
     # Playwright evaluates test snippets with eval(), which the app's CSP rightly forbids.
-    return browser_context_args | playwright.devices["Pixel 7"] | {"bypass_csp": True}
+    # Chromium here reports en-US; residents' phones are Indonesian, and so is the app by default.
+    return browser_context_args | playwright.devices["Pixel 7"] | {"bypass_csp": True, "locale": "id-ID"}
 
 
 @pytest.fixture
@@ -58,6 +59,7 @@ def persistent_context(playwright, tmp_path, live_server):
         args=CHROMIUM_ARGS,
         headless=True,
         bypass_csp=True,
+        locale="id-ID",
         **{k: v for k, v in playwright.devices["Pixel 7"].items() if k != "default_browser_type"},
     )
     yield context

@@ -2,7 +2,9 @@
 
 import pytest
 
-from ..factories import auth_headers, error_shape
+from backend.accounts.models import Role
+
+from ..factories import auth_headers, error_shape, make_user
 
 
 def test_city_answers_name_timezone_and_map(client):
@@ -67,6 +69,24 @@ def test_admin_creates_and_edits_an_opd(client, admin):
     assert edited.get_json()["phone"] == "0542-123456"
     client.patch("/api/v1/opds/BAPENDA", json={"is_active": False}, headers=headers)
     assert "BAPENDA" not in {opd["code"] for opd in client.get("/api/v1/opds").get_json()}
+
+
+def test_admins_also_list_deactivated_opds(client, admin):
+    headers = auth_headers(admin)
+    client.patch("/api/v1/opds/DPU", json={"is_active": False}, headers=headers)
+
+    listed = client.get("/api/v1/opds?include_inactive=true", headers=headers).get_json()
+    assert next(opd for opd in listed if opd["code"] == "DPU")["is_active"] is False
+    assert len(listed) == len(client.get("/api/v1/opds").get_json()) + 1
+
+
+@pytest.mark.parametrize("role", [None, Role.RESIDENT, Role.OPD_STAFF, Role.OPERATOR])
+def test_only_admins_list_deactivated_opds(client, role):
+    headers = (
+        auth_headers(make_user(role=role, opd_code="DPU" if role == Role.OPD_STAFF else None)) if role else {}
+    )
+
+    error_shape(client.get("/api/v1/opds?include_inactive=true", headers=headers), 403)
 
 
 def test_opd_code_is_unique(client, admin):

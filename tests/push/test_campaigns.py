@@ -49,6 +49,7 @@ def test_a_kelurahan_campaign_reaches_exactly_that_kelurahan(app, client, admin,
             "icon": "/icons/icon-192.png",
             "badge": "/icons/badge-72.png",
             "campaign": campaign["id"],
+            "endpoint": device.endpoint,
         }
         assert (message.ttl, message.urgency, message.topic) == (3600, "high", f"campaign-{campaign['id']}")
     assert all(device.received == [] for device in outside)
@@ -204,6 +205,13 @@ def test_payload_size_is_checked():
     with pytest.raises(Invalid) as refusal:
         check_size(b"x" * 3994)
     assert refusal.value.errors == {"body": ["The message is too long for a push notification."]}
+
+
+def test_the_size_check_leaves_room_for_the_longest_endpoint(client, admin):
+    # Fits without an endpoint (about 3,500 bytes), but not with a 1,024-character one.
+    body = {"title": "🚨" * 100, "body": "🌊" * 300, "url": "/" + "\u0001" * 299}
+    refused = client.post(CAMPAIGNS, json=body | {"target_kind": "all"}, headers=auth_headers(admin))
+    assert "body" in error_shape(refused, 422)["errors"]
 
 
 def test_campaign_list_newest_first(client, admin):

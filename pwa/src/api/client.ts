@@ -70,6 +70,8 @@ export function endSession(): void {
   window.clearTimeout(refreshTimer);
   localStorage.removeItem(USER_KEY);
   userStore.set(null);
+  // The next person on this phone must not read the last one's requests from the offline cache.
+  if ("caches" in window) void caches.delete("api-requests");
 }
 
 export function updateUser(user: User): void {

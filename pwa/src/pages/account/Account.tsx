@@ -1,6 +1,113 @@
-// Placeholder: built in issue 6.
+// /akun: the profile, language, password, logout and account deletion; the way to log in or
+// register (and the language switch) for a visitor.
+import { useState } from "preact/hooks";
+import { useLocation } from "preact-iso";
+import { logOut } from "../../api/auth";
+import { type User, userStore } from "../../api/client";
 import { t } from "../../i18n";
+import { useStore } from "../../store";
+import { DeleteAccount } from "./DeleteAccount";
+import { LanguageSwitch } from "./LanguageSwitch";
+import { PasswordForm } from "./PasswordForm";
+import { ProfileForm } from "./ProfileForm";
+import "./i18n";
+import "./account.css";
+
+function WorkAreas({ role }: { role: User["role"] }) {
+  const areas = [
+    {
+      href: "/staf",
+      label: t("account.staffArea"),
+      roles: ["opd_staff", "admin"],
+    },
+    { href: "/admin", label: t("account.adminArea"), roles: ["admin"] },
+    {
+      href: "/command",
+      label: t("account.commandArea"),
+      roles: ["operator", "admin"],
+    },
+  ].filter((area) => area.roles.includes(role));
+  if (areas.length === 0) return null;
+  return (
+    <nav class="card account-section" aria-labelledby="work-title">
+      <h2 id="work-title">{t("account.workTitle")}</h2>
+      <ul class="list">
+        {areas.map((area) => (
+          <li key={area.href}>
+            <a class="btn" href={area.href}>
+              {area.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function Visitor() {
+  return (
+    <section>
+      <h1>{t("account.title")}</h1>
+      <p>{t("account.visitorIntro")}</p>
+      <div class="stack">
+        <a class="btn btn-primary btn-big" href="/masuk?next=%2Fakun">
+          {t("account.loginLink")}
+        </a>
+        <a class="btn btn-big" href="/daftar">
+          {t("account.registerLink")}
+        </a>
+      </div>
+      <div class="card account-section">
+        <LanguageSwitch />
+        <p>
+          <a class="more-link" href="/notifikasi">
+            {t("account.notifications")}
+          </a>
+        </p>
+      </div>
+    </section>
+  );
+}
 
 export function Account() {
-  return <h1>{t("app.building")}</h1>;
+  const user = useStore(userStore);
+  const { route } = useLocation();
+  const [leaving, setLeaving] = useState(false);
+  if (!user) return <Visitor />;
+
+  async function leave() {
+    setLeaving(true);
+    await logOut();
+    route("/");
+  }
+
+  return (
+    <section>
+      <h1>{t("account.title")}</h1>
+      <p class="lead">{t("account.signedInAs", { name: user.name })}</p>
+      <WorkAreas role={user.role} />
+      <ProfileForm user={user} />
+      <div class="card account-section">
+        <h2>{t("account.settingsTitle")}</h2>
+        <LanguageSwitch />
+        <p>
+          <a class="more-link" href="/notifikasi">
+            {t("account.notifications")}
+          </a>
+        </p>
+      </div>
+      <PasswordForm />
+      <p class="account-section">
+        <button
+          type="button"
+          class="btn btn-big"
+          onClick={leave}
+          disabled={leaving}
+        >
+          {t("account.logout")}
+        </button>
+      </p>
+      <DeleteAccount />
+    </section>
+  );
 }

@@ -1,6 +1,32 @@
-// Placeholder: built in issue 6.
+// The admin start screen: one link for each thing an administrator looks after.
 import { t } from "../../i18n";
+import "./i18n";
+import "./admin.css";
+
+const LINKS = [
+  { href: "/admin/pengguna", key: "users" },
+  { href: "/admin/opd", key: "opds" },
+  { href: "/admin/layanan", key: "catalogue" },
+  { href: "/admin/kampanye", key: "campaigns" },
+  { href: "/admin/moderasi", key: "moderation" },
+  { href: "/command", key: "command" },
+];
 
 export function AdminHome() {
-  return <h1>{t("app.building")}</h1>;
+  return (
+    <section>
+      <h1>{t("admin.home.title")}</h1>
+      <p class="lead">{t("admin.home.lead")}</p>
+      <ul class="list admin-links">
+        {LINKS.map((link) => (
+          <li key={link.key}>
+            <a class="card" href={link.href}>
+              <h2>{t(`admin.home.${link.key}`)}</h2>
+              <p class="muted">{t(`admin.home.${link.key}Hint`)}</p>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }

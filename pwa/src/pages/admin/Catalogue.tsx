@@ -1,6 +1,181 @@
-// Placeholder: built in issue 6.
+// The catalogue: every service, deactivated ones too, by group, with a form to add a new one
+// (/admin/layanan?baru=1, so that no service code can collide with the form's address).
+import { useState } from "preact/hooks";
+import { useLocation, useRoute } from "preact-iso";
+import { localized } from "../../api/catalog";
+import { Empty, ErrorNote, Loading } from "../../components/Status";
 import { t } from "../../i18n";
+import { type Service, listAllOpds, listAllServices, listGroups } from "./api";
+import { SelectField, TextField } from "./FormFields";
+import { ServiceForm } from "./ServiceForm";
+import { useLoad } from "./use-load";
+import "./i18n";
+import "./admin.css";
+
+const loadAll = () =>
+  Promise.all([listAllServices(), listGroups(), listAllOpds()]);
+
+function matches(service: Service, words: string[]): boolean {
+  const text = [
+    service.code,
+    service.name.id,
+    service.name.en ?? "",
+    service.opd.short_name,
+    ...service.keywords,
+  ]
+    .join(" ")
+    .toLowerCase();
+  return words.every((word) => text.includes(word));
+}
 
 export function Catalogue() {
-  return <h1>{t("app.building")}</h1>;
+  const { query } = useRoute();
+  const { route } = useLocation();
+  const loaded = useLoad(loadAll);
+  const [typed, setTyped] = useState("");
+  const [group, setGroup] = useState("");
+  const adding = Boolean(query.baru);
+
+  if (!loaded.data)
+    return (
+      <section>
+        <h1>{t(adding ? "admin.catalogue.new" : "admin.catalogue.title")}</h1>
+        {loaded.loading ? <Loading /> : <ErrorNote error={loaded.error} />}
+        {loaded.error ? (
+          <button type="button" class="btn" onClick={loaded.reload}>
+            {t("admin.retry")}
+          </button>
+        ) : null}
+      </section>
+    );
+  const [services, groups, opds] = loaded.data;
+
+  if (adding)
+    return (
+      <section>
+        <p>
+          <a href="/admin/layanan">{t("admin.catalogue.back")}</a>
+        </p>
+        <h1>{t("admin.catalogue.new")}</h1>
+        <ServiceForm
+          groups={groups}
+          opds={opds}
+          onSaved={(service) =>
+            route(`/admin/layanan/${encodeURIComponent(service.code)}?dibuat=1`)
+          }
+        />
+      </section>
+    );
+
+  const words = typed.toLowerCase().split(/\s+/).filter(Boolean);
+  const shown = services.filter(
+    (one) => (!group || one.group.code === group) && matches(one, words),
+  );
+  return (
+    <section>
+      <p>
+        <a href="/admin">{t("admin.back")}</a>
+      </p>
+      <h1>{t("admin.catalogue.title")}</h1>
+      <p>
+        <a class="btn btn-primary" href="/admin/layanan?baru=1">
+          {t("admin.catalogue.new")}
+        </a>
+      </p>
+      <div class="admin-toolbar" role="search">
+        <TextField
+          id="service-search"
+          label={t("admin.catalogue.search")}
+          value={typed}
+          onInput={setTyped}
+        />
+        <SelectField
+          id="service-group-filter"
+          label={t("admin.service.group")}
+          value={group}
+          onChange={setGroup}
+        >
+          <option value="">{t("admin.catalogue.allGroups")}</option>
+          {groups.map((one) => (
+            <option key={one.code} value={one.code}>
+              {localized(one.name)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <p class="muted" role="status" aria-live="polite">
+        {t("admin.catalogue.count", {
+          shown: shown.length,
+          total: services.length,
+        })}
+      </p>
+      {shown.length === 0 ? (
+        <Empty>{t("admin.catalogue.empty")}</Empty>
+      ) : (
+        <div
+          class="table-wrap"
+          role="region"
+          aria-labelledby="services-caption"
+          tabIndex={0}
+        >
+          <table class="admin-table">
+            <caption id="services-caption" class="visually-hidden">
+              {t("admin.catalogue.caption")}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.service.name")}</th>
+                <th scope="col">{t("admin.users.opd")}</th>
+                <th scope="col">{t("admin.catalogue.sla")}</th>
+                <th scope="col">{t("admin.users.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((service) => (
+                <tr key={service.code}>
+                  <td>
+                    <a
+                      href={`/admin/layanan/${encodeURIComponent(service.code)}`}
+                    >
+                      {localized(service.name)}
+                    </a>
+                    <br />
+                    <span class="muted admin-small">
+                      {localized(service.group.name)} ·{" "}
+                      {t("admin.catalogue.attributeCount", {
+                        count: service.attributes.length,
+                      })}
+                    </span>
+                  </td>
+                  <td data-label={t("admin.users.opd")}>
+                    {service.opd.short_name}
+                  </td>
+                  <td data-label={t("admin.catalogue.sla")}>
+                    {t("admin.catalogue.slaHours", {
+                      response: service.sla_response_hours,
+                      resolution: service.sla_resolution_hours,
+                    })}
+                  </td>
+                  <td>
+                    <span
+                      class={
+                        service.is_active
+                          ? "badge badge-ok"
+                          : "badge badge-overdue"
+                      }
+                    >
+                      {t(service.is_active ? "admin.active" : "admin.inactive")}
+                    </span>{" "}
+                    {service.is_public ? null : (
+                      <span class="badge">{t("admin.catalogue.private")}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
 }

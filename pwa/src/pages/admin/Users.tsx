@@ -1,6 +1,202 @@
-// Placeholder: built in issue 6.
-import { t } from "../../i18n";
+// Users and roles: find people, then change their role, OPD or whether they may log in.
+import type { ComponentChildren } from "preact";
+import { useState } from "preact/hooks";
+import { userStore } from "../../api/client";
+import { Empty, ErrorNote, Loading } from "../../components/Status";
+import { formatDateTime, t } from "../../i18n";
+import { useStore } from "../../store";
+import { type AdminUser, ROLES, listAllOpds, usersPath } from "./api";
+import { SelectField, TextField } from "./FormFields";
+import { useLoad } from "./use-load";
+import { usePaged } from "./use-paged";
+import { UserEditor } from "./UserEditor";
+import "./i18n";
+import "./admin.css";
+
+const sameUser = (a: AdminUser, b: AdminUser) => a.id === b.id;
 
 export function Users() {
-  return <h1>{t("app.building")}</h1>;
+  const me = useStore(userStore);
+  const [typed, setTyped] = useState("");
+  const [search, setSearch] = useState("");
+  const [role, setRole] = useState("");
+  const [editing, setEditing] = useState<number | null>(null);
+  const [notice, setNotice] = useState("");
+  const users = usePaged<AdminUser>(usersPath(search, role));
+  const opds = useLoad(listAllOpds);
+
+  function closeEditor(id: number) {
+    setEditing(null);
+    window.setTimeout(() =>
+      document.getElementById(`edit-user-${id}`)?.focus(),
+    );
+  }
+
+  function saved(user: AdminUser) {
+    users.replace(user, sameUser);
+    setNotice(t("admin.users.saved", { name: user.name }));
+    closeEditor(user.id);
+  }
+
+  return (
+    <section>
+      <p>
+        <a href="/admin">{t("admin.back")}</a>
+      </p>
+      <h1>{t("admin.users.title")}</h1>
+      <form
+        class="admin-toolbar"
+        role="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setSearch(typed);
+        }}
+      >
+        <TextField
+          id="user-search"
+          label={t("admin.users.search")}
+          hint={t("admin.users.searchHint")}
+          value={typed}
+          onInput={setTyped}
+        />
+        <SelectField
+          id="user-role"
+          label={t("admin.users.roleFilter")}
+          value={role}
+          onChange={setRole}
+        >
+          <option value="">{t("admin.users.allRoles")}</option>
+          {ROLES.map((name) => (
+            <option key={name} value={name}>
+              {t(`admin.role.${name}`)}
+            </option>
+          ))}
+        </SelectField>
+        <button type="submit" class="btn btn-primary">
+          {t("admin.users.find")}
+        </button>
+      </form>
+      <p class="admin-notice" role="status" aria-live="polite">
+        {notice}
+      </p>
+      <ErrorNote error={users.error} />
+      {users.loaded && !users.error && users.items.length === 0 ? (
+        <Empty>{t("admin.users.empty")}</Empty>
+      ) : null}
+      {users.items.length ? (
+        <div
+          class="table-wrap"
+          role="region"
+          aria-labelledby="users-caption"
+          tabIndex={0}
+        >
+          <table class="admin-table">
+            <caption id="users-caption" class="visually-hidden">
+              {t("admin.users.caption")}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.users.name")}</th>
+                <th scope="col">{t("admin.users.role")}</th>
+                <th scope="col">{t("admin.users.status")}</th>
+                <th scope="col">
+                  <span class="visually-hidden">{t("admin.actions")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.items.map((user) => (
+                <UserRow
+                  key={user.id}
+                  user={user}
+                  isMe={me?.id === user.id}
+                  editing={editing === user.id}
+                  onEdit={() => setEditing(user.id)}
+                >
+                  <UserEditor
+                    user={user}
+                    opds={opds.data ?? []}
+                    opdsError={opds.error}
+                    onSaved={saved}
+                    onCancel={() => closeEditor(user.id)}
+                  />
+                </UserRow>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {users.loading ? <Loading /> : null}
+      {users.hasMore && !users.loading ? (
+        <button type="button" class="btn" onClick={users.loadMore}>
+          {t("admin.loadMore")}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+interface RowProps {
+  user: AdminUser;
+  isMe: boolean;
+  editing: boolean;
+  onEdit: () => void;
+  children: ComponentChildren;
+}
+
+function UserRow({ user, isMe, editing, onEdit, children }: RowProps) {
+  return (
+    <>
+      <tr>
+        <td>
+          <strong>{user.name}</strong>
+          {isMe ? (
+            <span class="badge admin-badge-me">{t("admin.users.me")}</span>
+          ) : null}
+          <br />
+          <span class="muted">
+            {[user.email, user.phone].filter(Boolean).join(" · ")}
+          </span>
+        </td>
+        <td>
+          {t(`admin.role.${user.role}`)}
+          {user.opd ? (
+            <span class="muted"> · {user.opd.short_name}</span>
+          ) : null}
+        </td>
+        <td>
+          <span
+            class={user.is_active ? "badge badge-ok" : "badge badge-overdue"}
+          >
+            {t(user.is_active ? "admin.active" : "admin.inactive")}
+          </span>
+          {user.last_login_at ? (
+            <span class="muted admin-small">
+              {" "}
+              {t("admin.users.lastLogin", {
+                when: formatDateTime(user.last_login_at),
+              })}
+            </span>
+          ) : null}
+        </td>
+        <td>
+          <button
+            type="button"
+            id={`edit-user-${user.id}`}
+            class="btn btn-small"
+            aria-expanded={editing}
+            aria-label={t("admin.users.editOne", { name: user.name })}
+            onClick={onEdit}
+          >
+            {t("admin.edit")}
+          </button>
+        </td>
+      </tr>
+      {editing ? (
+        <tr class="admin-editor-row">
+          <td colSpan={4}>{children}</td>
+        </tr>
+      ) : null}
+    </>
+  );
 }

@@ -1,6 +1,4 @@
-// Placeholder: the command center chunk (issue 7).
-import { t } from "../../i18n";
+// The command center chunk (operators and admins): one screen at /command.
+import "./i18n";
 
-export function CommandCenter() {
-  return <h1>{t("app.building")}</h1>;
-}
+export { CommandCenter } from "./CommandCenter";

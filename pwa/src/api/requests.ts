@@ -1,0 +1,206 @@
+// Service requests as the API presents them (backend/service_requests/presenters.py), and one
+// function per resident endpoint. Staff screens import the types from here too.
+import { language } from "../i18n";
+import { type Page, api, query } from "./client";
+
+/** A text in Bahasa Indonesia, and in English when the catalogue has it. */
+export interface Localized {
+  id: string;
+  en?: string;
+}
+
+export type RequestStatus =
+  "submitted" | "accepted" | "in_progress" | "resolved" | "closed" | "rejected";
+
+export const STATUSES: readonly RequestStatus[] = [
+  "submitted",
+  "accepted",
+  "in_progress",
+  "resolved",
+  "closed",
+  "rejected",
+];
+
+export const OPEN_STATUSES: readonly RequestStatus[] = [
+  "submitted",
+  "accepted",
+  "in_progress",
+];
+
+export interface CodeName {
+  code: string;
+  name: string;
+}
+
+export interface RequestPhoto {
+  url: string;
+  thumb_url: string;
+  width: number;
+  height: number;
+}
+
+export interface RequestLocation {
+  lat: number | null;
+  long: number | null;
+  address: string | null;
+}
+
+/** What the person asking may do with the request. */
+export interface RequestViewer {
+  is_reporter: boolean;
+  has_supported: boolean;
+  can_reopen: boolean;
+  can_rate: boolean;
+  /** Staff of the request's OPD and admins: the statuses it may move to. */
+  allowed_transitions: RequestStatus[];
+}
+
+/** Staff only: who filed it. */
+export interface RequestReporter {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+/** Attribute values by attribute code; list attributes hold value keys. */
+export type AttributeValues = Record<string, string | number | string[] | null>;
+
+export interface ServiceRequest {
+  code: string;
+  service: { code: string; name: Localized };
+  status: RequestStatus;
+  open311_status: "open" | "closed";
+  description: string;
+  attributes: AttributeValues;
+  location: RequestLocation;
+  kelurahan: CodeName | null;
+  kecamatan: CodeName | null;
+  opd: CodeName;
+  photos: RequestPhoto[];
+  is_public: boolean;
+  created_at: string;
+  updated_at: string;
+  first_response_at: string | null;
+  resolved_at: string | null;
+  closed_at: string | null;
+  sla_due_at: string;
+  is_overdue: boolean;
+  supporter_count: number;
+  rating: number | null;
+  duplicate_of: string | null;
+  viewer: RequestViewer;
+  /** Staff only. */
+  reporter?: RequestReporter;
+  /** Staff only. */
+  is_hidden?: boolean;
+}
+
+/** The answer to filing: an anonymous filing's secret tracking token comes once. */
+export interface FiledRequest extends ServiceRequest {
+  tracking_token?: string;
+}
+
+export interface NearbyRequest extends ServiceRequest {
+  distance_m: number;
+}
+
+export type EventKind =
+  "created" | "status" | "comment" | "note" | "reroute" | "rating";
+
+/** Who wrote an event: a role (and the OPD for staff), never a person's name. */
+export interface EventAuthor {
+  role: "resident" | "opd_staff" | "operator" | "admin" | null;
+  opd: CodeName | null;
+}
+
+export interface RequestEvent {
+  id: number;
+  kind: EventKind;
+  from_status: RequestStatus | null;
+  to_status: RequestStatus | null;
+  from_opd: CodeName | null;
+  to_opd: CodeName | null;
+  author: EventAuthor | null;
+  text: string | null;
+  photos: RequestPhoto[];
+  /** Internal notes reach staff only. */
+  is_internal: boolean;
+  is_hidden: boolean;
+  created_at: string;
+}
+
+export interface SupportResult {
+  supporter_count: number;
+  has_supported: boolean;
+}
+
+/** Filters of the public list (GET /requests). */
+export interface RequestFilters {
+  service?: string;
+  /** One status or several, comma-separated. */
+  status?: string;
+  kecamatan?: string;
+  kelurahan?: string;
+  /** south,west,north,east */
+  bbox?: string;
+  since?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/** The catalogue's text in the current language, Bahasa Indonesia when no translation exists. */
+export function localized(text: Localized | null | undefined): string {
+  if (!text) return "";
+  return (language() === "en" && text.en) || text.id;
+}
+
+const base = (code: string) => `requests/${encodeURIComponent(code)}`;
+
+/** Paths of the reads, for useApi(); the anonymous reporter's token opens a private request. */
+export const publicRequestsPath = (filters: RequestFilters = {}) =>
+  `requests${query({ ...filters })}`;
+export const myRequestsPath = (cursor?: string, limit = 20) =>
+  `requests/mine${query({ cursor, limit })}`;
+export const requestPath = (code: string, token?: string) =>
+  `${base(code)}${query({ token })}`;
+export const eventsPath = (code: string, token?: string) =>
+  `${base(code)}/events${query({ token })}`;
+
+export const listPublicRequests = (
+  filters: RequestFilters = {},
+  signal?: AbortSignal,
+) => api<Page<ServiceRequest>>(publicRequestsPath(filters), { signal });
+
+export const listMyRequests = (cursor?: string) =>
+  api<Page<ServiceRequest>>(myRequestsPath(cursor));
+
+export const getRequest = (code: string, token?: string) =>
+  api<ServiceRequest>(requestPath(code, token));
+
+export const listEvents = (code: string, token?: string) =>
+  api<RequestEvent[]>(eventsPath(code, token));
+
+export const addComment = (code: string, text: string) =>
+  api<RequestEvent>(`${base(code)}/comments`, {
+    method: "POST",
+    json: { text },
+  });
+
+export const supportRequest = (code: string) =>
+  api<SupportResult>(`${base(code)}/support`, { method: "POST" });
+
+export const rateRequest = (
+  code: string,
+  rating: number,
+  feedback?: string | null,
+) =>
+  api<ServiceRequest>(`${base(code)}/rating`, {
+    method: "POST",
+    json: { rating, feedback: feedback || null },
+  });
+
+export const reopenRequest = (code: string, reason: string) =>
+  api<ServiceRequest>(`${base(code)}/reopen`, {
+    method: "POST",
+    json: { reason },
+  });

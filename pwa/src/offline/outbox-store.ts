@@ -1,0 +1,144 @@
+// The outbox in IndexedDB, shared by the page and the service worker: reports waiting to be sent
+// (fields, photo Blobs, idempotency key) and the receipts of those that arrived.
+// Nothing here touches the DOM, so the worker can record the answer of a replay itself.
+import { createStore, del, get, set, values } from "idb-keyval";
+import type { Localized } from "../api/catalog";
+import type { FiledRequest, FilingFields, Answer } from "../api/filing";
+import type { ReportDraft } from "./drafts";
+
+/** waiting: sent at the next chance; needs_fix: the server refused it (4xx); login: its
+ * reporter must log in again before it can go. */
+export type EntryState = "waiting" | "needs_fix" | "login";
+
+export interface OutboxEntry {
+  /** The Idempotency-Key of every send of this report. */
+  key: string;
+  fields: FilingFields;
+  /** The form as the person left it (photos included), for reopening it to fix. */
+  draft: ReportDraft;
+  serviceName: Localized;
+  /** Who filed it: it is only ever sent as this person (null: anonymously). */
+  userId: number | null;
+  userName: string | null;
+  state: EntryState;
+  message: string | null;
+  errors: Record<string, unknown> | null;
+  createdAt: number;
+  attempts: number;
+}
+
+export interface Receipt {
+  key: string;
+  code: string;
+  serviceName: Localized;
+  /** Anonymous filings: the secret for the tracking link. */
+  token: string | null;
+  sentAt: number;
+}
+
+export type Outcome =
+  | { kind: "sent"; receipt: Receipt }
+  | { kind: "retry" }
+  | { kind: "login" }
+  | {
+      kind: "needs_fix";
+      message: string | null;
+      errors: Record<string, unknown> | null;
+    };
+
+const entries = createStore("satupintu-outbox", "entries");
+const receipts = createStore("satupintu-outbox-sent", "receipts");
+
+export const getEntry = (key: string) => get<OutboxEntry>(key, entries);
+export const deleteEntry = (key: string) => del(key, entries);
+export const deleteReceipt = (key: string) => del(key, receipts);
+export const getReceipt = (key: string) => get<Receipt>(key, receipts);
+
+export const putEntry = (entry: OutboxEntry) => set(entry.key, entry, entries);
+
+export async function listEntries(): Promise<OutboxEntry[]> {
+  return (await values<OutboxEntry>(entries)).sort(
+    (a, b) => a.createdAt - b.createdAt,
+  );
+}
+
+export async function listReceipts(): Promise<Receipt[]> {
+  return (await values<Receipt>(receipts)).sort((a, b) => b.sentAt - a.sentAt);
+}
+
+/** Changes an entry that is still there (the other side may have sent it meanwhile). */
+function patchEntry(key: string, patch: Partial<OutboxEntry>): Promise<void> {
+  return entries(
+    "readwrite",
+    (store) =>
+      new Promise<void>((resolve, reject) => {
+        const read = store.get(key);
+        read.onsuccess = () => {
+          const old = read.result as OutboxEntry | undefined;
+          if (old) store.put({ ...old, ...patch }, key);
+          resolve();
+        };
+        read.onerror = () => reject(read.error);
+      }),
+  );
+}
+
+function isRetryable(status: number): boolean {
+  return status === 0 || status === 408 || status === 429 || status >= 500;
+}
+
+/** What an answer means for the entry; `authed`: it was sent with the reporter's login. */
+export function classify(
+  entry: OutboxEntry,
+  answer: Answer,
+  authed: boolean,
+): Outcome {
+  const body = (answer.body ?? {}) as Partial<FiledRequest> & {
+    message?: string;
+    errors?: Record<string, unknown>;
+  };
+  if (answer.status >= 200 && answer.status < 300 && body.code) {
+    return {
+      kind: "sent",
+      receipt: {
+        key: entry.key,
+        code: body.code,
+        serviceName: entry.serviceName,
+        token: body.tracking_token ?? null,
+        sentAt: Date.now(),
+      },
+    };
+  }
+  if (isRetryable(answer.status)) return { kind: "retry" };
+  if (answer.status === 401 && authed) return { kind: "login" };
+  return {
+    kind: "needs_fix",
+    message: body.message ?? null,
+    errors: body.errors ?? null,
+  };
+}
+
+/** Stores what the answer means: a receipt for a sent report, or the entry's new state. */
+export async function recordOutcome(
+  entry: OutboxEntry,
+  outcome: Outcome,
+): Promise<void> {
+  switch (outcome.kind) {
+    case "sent":
+      await set(entry.key, outcome.receipt, receipts);
+      await deleteEntry(entry.key);
+      return;
+    case "retry":
+      await patchEntry(entry.key, { attempts: entry.attempts + 1 });
+      return;
+    case "login":
+      await patchEntry(entry.key, { state: "login" });
+      return;
+    case "needs_fix":
+      await patchEntry(entry.key, {
+        state: "needs_fix",
+        message: outcome.message,
+        errors: outcome.errors,
+      });
+  }
+}

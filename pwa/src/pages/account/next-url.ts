@@ -1,0 +1,11 @@
+// Where to go after logging in: only a path inside the app (never another site via ?next=).
+export function safeNext(next: string | undefined): string {
+  if (
+    !next ||
+    !next.startsWith("/") ||
+    next.startsWith("//") ||
+    next.includes("\\")
+  )
+    return "/";
+  return next;
+}

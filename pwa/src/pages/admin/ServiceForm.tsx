@@ -1,0 +1,238 @@
+// A service's details: names and descriptions in both languages, group, keywords, the responsible
+// OPD, SLA hours and the switches; used to add a service and to edit one.
+import { useState } from "preact/hooks";
+import { ApiError } from "../../api/client";
+import { localized } from "../../api/catalog";
+import type { Opd } from "../../api/places";
+import { ErrorNote } from "../../components/Status";
+import { t } from "../../i18n";
+import {
+  type Service,
+  type ServiceGroup,
+  type ServiceInput,
+  createService,
+  updateService,
+} from "./api";
+import { errorAt } from "./errors";
+import {
+  CheckField,
+  LocalizedFields,
+  SelectField,
+  TextField,
+} from "./FormFields";
+import { fromTexts, toTexts, wholeNumber } from "./texts";
+
+interface Props {
+  /** The service being edited; none when adding one. */
+  service?: Service;
+  groups: ServiceGroup[];
+  opds: Opd[];
+  onSaved: (service: Service) => void;
+}
+
+export function ServiceForm({ service, groups, opds, onSaved }: Props) {
+  const [code, setCode] = useState("");
+  const [name, setName] = useState(toTexts(service?.name));
+  const [description, setDescription] = useState(toTexts(service?.description));
+  const [group, setGroup] = useState(service?.group.code ?? "");
+  const [keywords, setKeywords] = useState(service?.keywords.join(", ") ?? "");
+  const [opd, setOpd] = useState(service?.opd.code ?? "");
+  const [response, setResponse] = useState(
+    String(service?.sla_response_hours ?? ""),
+  );
+  const [resolution, setResolution] = useState(
+    String(service?.sla_resolution_hours ?? ""),
+  );
+  const [flags, setFlags] = useState({
+    needs_location: service?.needs_location ?? true,
+    allows_anonymous: service?.allows_anonymous ?? false,
+    is_public: service?.is_public ?? true,
+    is_active: service?.is_active ?? true,
+  });
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const prefix = "service";
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const input: ServiceInput = {
+      name: fromTexts(name),
+      description: fromTexts(description),
+      group,
+      keywords: keywords
+        .split(",")
+        .map((word) => word.trim())
+        .filter(Boolean),
+      opd,
+      sla_response_hours: wholeNumber(response),
+      sla_resolution_hours: wholeNumber(resolution),
+      ...flags,
+    };
+    setSaving(true);
+    setError(null);
+    try {
+      onSaved(
+        service
+          ? await updateService(service.code, input)
+          : await createService({ ...input, code: code.trim() }),
+      );
+    } catch (failure) {
+      setError(
+        failure instanceof ApiError
+          ? failure
+          : new ApiError(0, t("error.generic")),
+      );
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const flag = (key: keyof typeof flags, label: string, hint: string) => (
+    <CheckField
+      id={`${prefix}-${key}`}
+      label={t(label)}
+      hint={t(hint)}
+      checked={flags[key]}
+      error={error?.field(key)}
+      onChange={(checked) => setFlags({ ...flags, [key]: checked })}
+    />
+  );
+  const opdChoices = opds.filter(
+    (one) => one.is_active || one.code === service?.opd.code,
+  );
+
+  return (
+    <form class="admin-form" noValidate onSubmit={save}>
+      <fieldset>
+        <legend>{t("admin.service.texts")}</legend>
+        {service ? null : (
+          <TextField
+            id={`${prefix}-code`}
+            label={t("admin.service.code")}
+            hint={t("admin.codeHint")}
+            required
+            maxLength={40}
+            value={code}
+            error={error?.field("code")}
+            onInput={(value) => setCode(value.toLowerCase())}
+          />
+        )}
+        <LocalizedFields
+          id={`${prefix}-name`}
+          label={t("admin.service.name")}
+          required
+          maxLength={2000}
+          value={name}
+          errors={{
+            id: errorAt(error, "name", "id"),
+            en: errorAt(error, "name", "en"),
+          }}
+          onInput={setName}
+        />
+        <LocalizedFields
+          id={`${prefix}-description`}
+          label={t("admin.service.description")}
+          required
+          multiline
+          maxLength={2000}
+          value={description}
+          errors={{
+            id: errorAt(error, "description", "id"),
+            en: errorAt(error, "description", "en"),
+          }}
+          onInput={setDescription}
+        />
+        <TextField
+          id={`${prefix}-keywords`}
+          label={t("admin.service.keywords")}
+          hint={t("admin.service.keywordsHint")}
+          value={keywords}
+          error={errorAt(error, "keywords")}
+          onInput={setKeywords}
+        />
+      </fieldset>
+      <fieldset>
+        <legend>{t("admin.service.handling")}</legend>
+        <div class="admin-grid">
+          <SelectField
+            id={`${prefix}-group`}
+            label={t("admin.service.group")}
+            required
+            value={group}
+            error={error?.field("group")}
+            onChange={setGroup}
+          >
+            <option value="">{t("admin.choose")}</option>
+            {groups.map((one) => (
+              <option key={one.code} value={one.code}>
+                {localized(one.name)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            id={`${prefix}-opd`}
+            label={t("admin.service.opd")}
+            required
+            value={opd}
+            error={error?.field("opd")}
+            onChange={setOpd}
+          >
+            <option value="">{t("admin.choose")}</option>
+            {opdChoices.map((one) => (
+              <option key={one.code} value={one.code}>
+                {one.short_name} — {one.name}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            id={`${prefix}-sla-response`}
+            label={t("admin.service.slaResponse")}
+            hint={t("admin.service.hoursHint")}
+            type="number"
+            min={1}
+            inputMode="numeric"
+            required
+            value={response}
+            error={error?.field("sla_response_hours")}
+            onInput={setResponse}
+          />
+          <TextField
+            id={`${prefix}-sla-resolution`}
+            label={t("admin.service.slaResolution")}
+            hint={t("admin.service.hoursHint")}
+            type="number"
+            min={1}
+            inputMode="numeric"
+            required
+            value={resolution}
+            error={error?.field("sla_resolution_hours")}
+            onInput={setResolution}
+          />
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t("admin.service.switches")}</legend>
+        {flag(
+          "needs_location",
+          "admin.service.needsLocation",
+          "admin.service.needsLocationHint",
+        )}
+        {flag(
+          "allows_anonymous",
+          "admin.service.anonymous",
+          "admin.service.anonymousHint",
+        )}
+        {flag("is_public", "admin.service.public", "admin.service.publicHint")}
+        {flag("is_active", "admin.service.active", "admin.service.activeHint")}
+      </fieldset>
+      <ErrorNote error={error} />
+      <button type="submit" class="btn btn-primary" disabled={saving}>
+        {saving
+          ? t("admin.saving")
+          : service
+            ? t("admin.save")
+            : t("admin.service.create")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,132 @@
+// Changing one user's role, OPD and active flag; only what changed is sent, and the server's
+// refusals (such as changing your own role) are shown as it words them.
+import { useEffect, useRef, useState } from "preact/hooks";
+import { ApiError } from "../../api/client";
+import type { Opd } from "../../api/places";
+import { ErrorNote } from "../../components/Status";
+import { t } from "../../i18n";
+import {
+  type AdminUser,
+  ROLES,
+  type Role,
+  type UserChanges,
+  updateUser,
+} from "./api";
+import { CheckField, SelectField } from "./FormFields";
+
+interface Props {
+  user: AdminUser;
+  opds: Opd[];
+  /** Why the OPD list could not be loaded, if it could not. */
+  opdsError?: ApiError | undefined;
+  onSaved: (user: AdminUser) => void;
+  onCancel: () => void;
+}
+
+export function UserEditor({
+  user,
+  opds,
+  opdsError,
+  onSaved,
+  onCancel,
+}: Props) {
+  const [role, setRole] = useState<Role>(user.role);
+  const [opd, setOpd] = useState(user.opd?.code ?? "");
+  const [active, setActive] = useState(user.is_active);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const prefix = `user-${user.id}`;
+
+  useEffect(() => {
+    form.current?.querySelector("select")?.focus();
+  }, []);
+
+  const choices = opds.filter(
+    (one) => one.is_active || one.code === user.opd?.code,
+  );
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const changes: UserChanges = {};
+    if (role !== user.role) changes.role = role;
+    if (role === "opd_staff" && opd !== (user.opd?.code ?? ""))
+      changes.opd = opd || null;
+    if (active !== user.is_active) changes.is_active = active;
+    if (Object.keys(changes).length === 0) return onCancel();
+    setSaving(true);
+    setError(null);
+    try {
+      onSaved(await updateUser(user.id, changes));
+    } catch (failure) {
+      setError(
+        failure instanceof ApiError
+          ? failure
+          : new ApiError(0, t("error.generic")),
+      );
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form
+      ref={form}
+      class="admin-inline-form"
+      noValidate
+      aria-label={t("admin.users.editOne", { name: user.name })}
+      onSubmit={save}
+    >
+      <div class="admin-grid">
+        <SelectField
+          id={`${prefix}-role`}
+          label={t("admin.users.role")}
+          value={role}
+          error={error?.field("role")}
+          onChange={(value) => setRole(value as Role)}
+        >
+          {ROLES.map((name) => (
+            <option key={name} value={name}>
+              {t(`admin.role.${name}`)}
+            </option>
+          ))}
+        </SelectField>
+        {role === "opd_staff" ? (
+          <SelectField
+            id={`${prefix}-opd`}
+            label={t("admin.users.opd")}
+            value={opd}
+            required
+            error={error?.field("opd")}
+            onChange={setOpd}
+          >
+            <option value="">{t("admin.users.chooseOpd")}</option>
+            {choices.map((one) => (
+              <option key={one.code} value={one.code}>
+                {one.short_name} — {one.name}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+      </div>
+      {role === "opd_staff" ? <ErrorNote error={opdsError} /> : null}
+      <CheckField
+        id={`${prefix}-active`}
+        label={t("admin.users.mayLogIn")}
+        hint={t("admin.users.mayLogInHint")}
+        checked={active}
+        error={error?.field("is_active")}
+        onChange={setActive}
+      />
+      <ErrorNote error={error} />
+      <div class="row">
+        <button type="submit" class="btn btn-primary" disabled={saving}>
+          {saving ? t("admin.saving") : t("admin.save")}
+        </button>
+        <button type="button" class="btn" onClick={onCancel}>
+          {t("admin.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}

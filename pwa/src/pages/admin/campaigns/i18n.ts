@@ -1,0 +1,6 @@
+// The campaign screens' messages join the tables when their chunk loads.
+import { addMessages } from "../../../i18n";
+import id from "./i18n/id.json";
+import en from "./i18n/en.json";
+
+addMessages({ id, en });

@@ -1,0 +1,168 @@
+// The command center: KPI tiles, the map of open requests, trends, the overdue list, the OPD league
+// and the campaigns, refreshed every 30 s in place; filters live in the URL, and `?wall=1` is the
+// 1920×1080 wall layout without the app's navigation.
+import "./i18n";
+import { useLocation } from "preact-iso";
+import type { Kecamatan, Opd } from "../../api/places";
+import { useApi } from "../../api/use-api";
+import { ErrorNote, Loading } from "../../components/Status";
+import { t } from "../../i18n";
+import { CampaignPanel } from "./CampaignPanel";
+import { FilterBar } from "./FilterBar";
+import { KecamatanBars } from "./KecamatanBars";
+import { KpiTiles } from "./KpiTiles";
+import { OpdLeague } from "./OpdLeague";
+import { OverdueList } from "./OverdueList";
+import { RequestMap } from "./RequestMap";
+import { StatusLine } from "./StatusLine";
+import { TrendChart } from "./TrendChart";
+import type { Scope } from "./dashboard-api";
+import { useDashboard } from "./use-dashboard";
+import { type View, viewFrom, viewUrl } from "./view";
+import {
+  canFullscreen,
+  enterFullscreen,
+  leaveFullscreen,
+  useWallChrome,
+} from "./wall";
+import "./command.css";
+
+function scopeText(
+  view: View,
+  kecamatan: Kecamatan[] = [],
+  opds: Opd[] = [],
+): string {
+  const place =
+    kecamatan.find((k) => k.code === view.kecamatan)?.name ?? view.kecamatan;
+  const agency = opds.find((o) => o.code === view.opd)?.short_name ?? view.opd;
+  return [
+    t("command.filters.days", { days: view.days }),
+    place ?? t("command.filters.allKecamatan"),
+    agency ?? t("command.filters.allOpds"),
+  ].join(" · ");
+}
+
+export function CommandCenter() {
+  const { path, query, route } = useLocation();
+  const view = viewFrom(query);
+  const scope: Scope = {
+    days: view.days,
+    kecamatan: view.kecamatan,
+    opd: view.opd,
+  };
+  const live = useDashboard(scope, view.refresh);
+  const kecamatan = useApi<Kecamatan[]>("kecamatan");
+  const opds = useApi<Opd[]>("opds");
+  useWallChrome(view.wall);
+
+  const change = (next: Partial<View>) =>
+    route(viewUrl(path, { ...view, ...next }), true);
+  const data = live.data;
+
+  return (
+    <div class={view.wall ? "cc cc-wall" : "cc"}>
+      <div class="cc-head">
+        <div>
+          <h1>{t("command.title")}</h1>
+          <p class="muted cc-scope">
+            {scopeText(view, kecamatan.data, opds.data)}
+          </p>
+        </div>
+        <StatusLine updatedAt={live.updatedAt} error={live.error} />
+        {view.wall ? (
+          <button
+            type="button"
+            class="btn btn-small"
+            onClick={() => {
+              leaveFullscreen();
+              change({ wall: false });
+            }}
+          >
+            {t("command.wall.leave")}
+          </button>
+        ) : (
+          <button
+            type="button"
+            class="btn btn-small"
+            onClick={() => {
+              if (canFullscreen()) enterFullscreen();
+              change({ wall: true });
+            }}
+          >
+            {t("command.wall.enter")}
+          </button>
+        )}
+      </div>
+
+      {view.wall ? null : (
+        <FilterBar
+          view={view}
+          kecamatan={kecamatan.data ?? []}
+          opds={opds.data ?? []}
+          onChange={change}
+        />
+      )}
+
+      {data ? (
+        <KpiTiles summary={data.summary} days={view.days} />
+      ) : live.error ? (
+        <div class="stack">
+          <ErrorNote error={live.error} />
+          <button type="button" class="btn" onClick={live.reload}>
+            {t("common.retry")}
+          </button>
+        </div>
+      ) : (
+        <Loading />
+      )}
+
+      <div class="cc-grid" aria-busy={live.loading}>
+        <RequestMap scope={scope} tick={live.tick} />
+        {data ? (
+          <>
+            <section class="cc-panel cc-trend" aria-labelledby="cc-trend-title">
+              <h2 id="cc-trend-title">
+                {t("command.trend.title", { days: view.days })}
+              </h2>
+              <TrendChart days={data.trends} />
+            </section>
+            <section
+              class="cc-panel cc-kecamatan"
+              aria-labelledby="cc-kecamatan-title"
+            >
+              <h2 id="cc-kecamatan-title">{t("command.kecamatan.title")}</h2>
+              <KecamatanBars rows={data.kecamatan} days={view.days} />
+            </section>
+            <section
+              class="cc-panel cc-overdue-panel"
+              aria-labelledby="cc-overdue-title"
+            >
+              <h2 id="cc-overdue-title">{t("command.overdue.title")}</h2>
+              <OverdueList
+                items={data.sla.overdue}
+                total={data.summary.overdue}
+                wall={view.wall}
+              />
+            </section>
+            <section
+              class="cc-panel cc-league-panel"
+              aria-labelledby="cc-league-title"
+            >
+              <h2 id="cc-league-title">{t("command.league.title")}</h2>
+              <OpdLeague rows={data.league} />
+            </section>
+            {view.wall ? null : (
+              <section
+                class="cc-panel cc-campaign-panel"
+                aria-labelledby="cc-campaigns-title"
+              >
+                <h2 id="cc-campaigns-title">{t("command.campaigns.title")}</h2>
+                <CampaignPanel campaigns={data.campaigns} />
+              </section>
+            )}
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}

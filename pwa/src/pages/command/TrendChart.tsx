@@ -1,0 +1,172 @@
+// Created against resolved requests per city day, drawn by uPlot; a caption sums it up and a
+// visually hidden table carries every day's numbers for screen readers.
+import type uPlot from "uplot";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { formatDate, formatNumber, language, t } from "../../i18n";
+import type { TrendDay } from "./dashboard-api";
+import { loadUPlot, tokenColour } from "./uplot-loader";
+
+type Series = [number[], number[], number[]];
+
+/** Days are city dates ("2026-11-12"), plotted as UTC midnights and labelled in UTC. */
+function toSeries(days: TrendDay[]): Series {
+  return [
+    days.map((d) => Date.parse(`${d.day}T00:00:00Z`) / 1000),
+    days.map((d) => d.created),
+    days.map((d) => d.resolved),
+  ];
+}
+
+function options(
+  U: typeof uPlot,
+  width: number,
+  height: number,
+): uPlot.Options {
+  const dayLabel = new Intl.DateTimeFormat(
+    language() === "id" ? "id-ID" : "en-GB",
+    {
+      day: "numeric",
+      month: "short",
+      timeZone: "UTC",
+    },
+  );
+  const text = tokenColour("--color-text-muted", "#4a5563");
+  const grid = tokenColour("--color-border", "#c9d3df");
+  const axis = {
+    stroke: text,
+    grid: { stroke: grid, width: 1 },
+    ticks: { stroke: grid },
+  };
+  return {
+    width,
+    height,
+    legend: { show: false },
+    tzDate: (ts) => U.tzDate(new Date(ts * 1000), "Etc/UTC"),
+    scales: {
+      x: { time: true },
+      y: { range: (_u, _min, max) => [0, Math.max(4, max)] },
+    },
+    axes: [
+      {
+        ...axis,
+        values: (_u, splits) =>
+          splits.map((ts) => dayLabel.format(new Date(ts * 1000))),
+      },
+      { ...axis, values: (_u, splits) => splits.map((n) => formatNumber(n)) },
+    ],
+    series: [
+      {},
+      {
+        label: t("command.trend.created"),
+        stroke: tokenColour("--color-link", "#0b4f8a"),
+        width: 2,
+      },
+      {
+        label: t("command.trend.resolved"),
+        stroke: tokenColour("--color-success", "#1b6b34"),
+        width: 2,
+        dash: [8, 5],
+      },
+    ],
+  };
+}
+
+function Summary({ days }: { days: TrendDay[] }) {
+  const created = days.reduce((sum, d) => sum + d.created, 0);
+  const resolved = days.reduce((sum, d) => sum + d.resolved, 0);
+  const busiest = days.reduce<TrendDay | undefined>(
+    (best, d) => (!best || d.created > best.created ? d : best),
+    undefined,
+  );
+  return (
+    <figcaption>
+      {t("command.trend.summary", {
+        days: days.length,
+        created: formatNumber(created),
+        resolved: formatNumber(resolved),
+      })}
+      {busiest && busiest.created > 0
+        ? ` ${t("command.trend.busiest", {
+            day: formatDate(`${busiest.day}T12:00:00Z`, "UTC"),
+            count: formatNumber(busiest.created),
+          })}`
+        : null}
+    </figcaption>
+  );
+}
+
+export function TrendChart({ days }: { days: TrendDay[] }) {
+  const box = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const latest = useRef(days);
+  latest.current = days;
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    let observer: ResizeObserver | undefined;
+    let cancelled = false;
+    loadUPlot()
+      .then((U) => {
+        const element = box.current;
+        if (cancelled || !element) return;
+        const size = () => ({
+          width: element.clientWidth,
+          height: element.clientHeight,
+        });
+        const { width, height } = size();
+        plot.current = new U(
+          options(U, width, height),
+          toSeries(latest.current),
+          element,
+        );
+        observer = new ResizeObserver(() => plot.current?.setSize(size()));
+        observer.observe(element);
+      })
+      .catch(() => setFailed(true));
+    return () => {
+      cancelled = true;
+      observer?.disconnect();
+      plot.current?.destroy();
+      plot.current = null;
+    };
+  }, []);
+
+  // A refresh redraws the same canvas: no flicker.
+  useEffect(() => {
+    plot.current?.setData(toSeries(days));
+  }, [days]);
+
+  return (
+    <figure class="cc-figure">
+      <ul class="cc-legend" aria-hidden="true">
+        <li class="cc-legend-created">{t("command.trend.created")}</li>
+        <li class="cc-legend-resolved">{t("command.trend.resolved")}</li>
+      </ul>
+      <div ref={box} class="cc-chart" aria-hidden="true" />
+      {failed ? <p class="muted">{t("command.chartFailed")}</p> : null}
+      <Summary days={days} />
+      {/* A table ignores a clip on itself: the wrapper hides it. */}
+      <div class="visually-hidden">
+        <table>
+          <caption>{t("command.trend.tableCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("command.trend.day")}</th>
+              <th scope="col">{t("command.trend.created")}</th>
+              <th scope="col">{t("command.trend.resolved")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {days.map((d) => (
+              <tr key={d.day}>
+                <th scope="row">{formatDate(`${d.day}T12:00:00Z`, "UTC")}</th>
+                <td>{formatNumber(d.created)}</td>
+                <td>{formatNumber(d.resolved)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,155 @@
+// The command center's reads (GET /api/v1/dashboard/*): answer types and one fetcher per panel.
+import { api, query, userStore } from "../../api/client";
+import { language } from "../../i18n";
+
+/** A name stored per language ({"id": …, "en": …}) or a plain string. */
+export type Localized = string | Record<string, string>;
+
+export interface Summary {
+  open: number;
+  overdue: number;
+  created_today: number;
+  created_this_week: number;
+  resolved_this_week: number;
+  created_in_period: number;
+  median_response: number | null;
+  median_resolution: number | null;
+  average_rating: number | null;
+}
+
+export interface Breakdown {
+  key: string;
+  label: Localized;
+  count: number;
+}
+
+export interface OverdueItem {
+  code: string;
+  status: string;
+  service: string;
+  service_name: Localized;
+  opd: string;
+  kecamatan: string | null;
+  sla_due_at: string;
+  hours_overdue: number;
+}
+
+export interface Sla {
+  overdue: OverdueItem[];
+}
+
+export interface TrendDay {
+  day: string;
+  created: number;
+  resolved: number;
+}
+
+export interface LeagueRow {
+  opd: string;
+  name: string;
+  open: number;
+  overdue: number;
+  median_resolution_hours: number | null;
+  satisfaction: number | null;
+  within_sla: number | null;
+}
+
+export interface MapPoint {
+  code: string;
+  lat: number;
+  long: number;
+  status: string;
+  service: string;
+  overdue: boolean;
+}
+
+export interface MapAnswer {
+  points: MapPoint[];
+  truncated: boolean;
+}
+
+export interface CampaignStat {
+  id: number;
+  title: string;
+  status: string;
+  created_at: string;
+  targeted: number;
+  sent: number;
+  failed: number;
+  clicked: number;
+  click_through: number | null;
+}
+
+/** What every panel is narrowed to; kept in the page's URL. */
+export interface Scope {
+  days: number;
+  kecamatan?: string;
+  opd?: string;
+}
+
+export interface Dashboard {
+  summary: Summary;
+  kecamatan: Breakdown[];
+  sla: Sla;
+  trends: TrendDay[];
+  league: LeagueRow[];
+  campaigns: CampaignStat[];
+}
+
+// The answers carry an ETag and max-age=15: asking for revalidation makes the browser send
+// If-None-Match and reuse its copy on a 304, instead of showing a copy up to 30 s old.
+const REVALIDATE = { "Cache-Control": "max-age=0" };
+
+function read<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return api<T>(path, { headers: REVALIDATE, signal });
+}
+
+export function scopeQuery(scope: Scope, extra: Record<string, string> = {}) {
+  return query({
+    days: scope.days,
+    kecamatan: scope.kecamatan,
+    opd: scope.opd,
+    ...extra,
+  });
+}
+
+/** Every panel but the map, fetched together so that they change on screen together. */
+export async function loadDashboard(
+  scope: Scope,
+  signal: AbortSignal,
+): Promise<Dashboard> {
+  const q = scopeQuery(scope);
+  const [summary, kecamatan, sla, trends, league, campaigns] =
+    await Promise.all([
+      read<Summary>(`dashboard/summary${q}`, signal),
+      read<Breakdown[]>(
+        `dashboard/counts${scopeQuery(scope, { by: "kecamatan" })}`,
+        signal,
+      ),
+      read<Sla>(`dashboard/sla${q}`, signal),
+      read<TrendDay[]>(`dashboard/trends${q}`, signal),
+      read<LeagueRow[]>(`dashboard/opds${q}`, signal),
+      read<CampaignStat[]>("dashboard/campaigns", signal),
+    ]);
+  return { summary, kecamatan, sla, trends, league, campaigns };
+}
+
+export function loadMapPoints(
+  scope: Scope,
+  bbox: string,
+  signal: AbortSignal,
+): Promise<MapAnswer> {
+  return read<MapAnswer>(`dashboard/map${scopeQuery(scope, { bbox })}`, signal);
+}
+
+export function localized(value: Localized | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  return value[language()] ?? value.id ?? Object.values(value)[0] ?? "";
+}
+
+/** Where a request opens: admins work on it in the staff screens, operators read its page. */
+export function requestHref(code: string): string {
+  const path = userStore.get()?.role === "admin" ? "/staf/laporan" : "/laporan";
+  return `${path}/${encodeURIComponent(code)}`;
+}

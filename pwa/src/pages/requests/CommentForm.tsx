@@ -1,0 +1,92 @@
+// A public comment on the request; logged-in people only. The text stays until the server took it.
+import { useState } from "preact/hooks";
+import { userStore } from "../../api/client";
+import { addComment } from "../../api/requests";
+import { Field, describedBy } from "../../components/Field";
+import { t } from "../../i18n";
+import { useStore } from "../../store";
+import { useStoredText } from "./use-stored-text";
+import { useSubmit } from "./use-submit";
+
+interface Props {
+  code: string;
+  onSent: () => void;
+}
+
+export function CommentForm({ code, onSent }: Props) {
+  const user = useStore(userStore);
+  const [text, setText] = useStoredText(`comment.${code}`);
+  const [missing, setMissing] = useState(false);
+  const [sent, setSent] = useState(false);
+  const { sending, error, setError, submit } = useSubmit();
+
+  if (!user) {
+    return (
+      <p>
+        <a href={`/masuk?next=${encodeURIComponent(`/laporan/${code}`)}`}>
+          {t("requests.comment.login")}
+        </a>
+      </p>
+    );
+  }
+
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    if (!text.trim()) {
+      setError(undefined);
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    setSent(false);
+    if (await submit(() => addComment(code, text.trim()))) {
+      setText("");
+      setSent(true);
+      onSent();
+    }
+  };
+
+  const fieldError = missing
+    ? t("requests.comment.required")
+    : error?.field("text");
+
+  return (
+    <form class="comment-form" onSubmit={onSubmit} noValidate>
+      <Field
+        id="komentar"
+        label={t("requests.comment.label")}
+        hint={t("requests.comment.hint")}
+        error={fieldError}
+      >
+        <textarea
+          id="komentar"
+          name="text"
+          rows={3}
+          maxLength={2000}
+          value={text}
+          onInput={(event) => {
+            setText(event.currentTarget.value);
+            setSent(false);
+          }}
+          aria-describedby={describedBy(
+            "komentar",
+            fieldError,
+            t("requests.comment.hint"),
+          )}
+          aria-invalid={fieldError ? true : undefined}
+        />
+      </Field>
+      {error && !error.field("text") ? (
+        <p class="error-note" role="alert">
+          {error.message}
+        </p>
+      ) : null}
+      <button type="submit" class="btn btn-primary" disabled={sending}>
+        {sending ? t("requests.sending") : t("requests.comment.submit")}
+      </button>
+      <p class="comment-sent" role="status">
+        {sent ? t("requests.comment.sent") : ""}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,121 @@
+// Sending the request to the agency that should handle it, with the reason on its timeline.
+import { useState } from "preact/hooks";
+import type { Opd } from "../../api/places";
+import type { ServiceRequest } from "../../api/requests";
+import { Field, describedBy } from "../../components/Field";
+import { ErrorNote } from "../../components/Status";
+import { useApi } from "../../api/use-api";
+import { t } from "../../i18n";
+import { reroute } from "./api";
+import { type ConflictHandler, useAction } from "./use-action";
+
+interface Props {
+  request: ServiceRequest;
+  onDone: (changed: ServiceRequest, opd: Opd) => void;
+  onConflict: ConflictHandler;
+}
+
+export function RerouteForm({ request, onDone, onConflict }: Props) {
+  const [open, setOpen] = useState(false);
+  const [opd, setOpd] = useState("");
+  const [reason, setReason] = useState("");
+  const opds = useApi<Opd[]>(open ? "opds" : null);
+  const action = useAction(onConflict);
+  const opdError = action.error?.field("opd");
+  const reasonError = action.error?.field("reason");
+  const choices = (opds.data ?? []).filter(
+    (item) => item.is_active && item.code !== request.opd.code,
+  );
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const target = choices.find((item) => item.code === opd);
+    const changed = await action.run(() =>
+      reroute(request.code, opd, reason.trim()),
+    );
+    if (changed && target) onDone(changed, target);
+  }
+
+  return (
+    <section class="staff-reroute" aria-labelledby="alihkan">
+      <h2 id="alihkan">{t("staff.reroute.title")}</h2>
+      {!open ? (
+        <button
+          type="button"
+          class="btn"
+          aria-expanded="false"
+          onClick={() => setOpen(true)}
+        >
+          {t("staff.reroute.open")}
+        </button>
+      ) : (
+        <form class="staff-form" onSubmit={submit} noValidate>
+          {opds.loading && !opds.data ? (
+            <p class="muted">{t("common.loading")}</p>
+          ) : null}
+          <ErrorNote error={opds.error} />
+          <Field
+            id="reroute-opd"
+            label={t("staff.reroute.opd")}
+            error={opdError}
+            required
+          >
+            <select
+              id="reroute-opd"
+              value={opd}
+              required
+              aria-invalid={opdError ? true : undefined}
+              aria-describedby={describedBy("reroute-opd", opdError)}
+              onChange={(event) => setOpd(event.currentTarget.value)}
+            >
+              <option value="">{t("staff.reroute.choose")}</option>
+              {choices.map((item) => (
+                <option key={item.code} value={item.code}>
+                  {item.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field
+            id="reroute-reason"
+            label={t("staff.reroute.reason")}
+            hint={t("staff.reroute.reasonHint")}
+            error={reasonError}
+            required
+          >
+            <textarea
+              id="reroute-reason"
+              value={reason}
+              required
+              maxLength={1000}
+              aria-invalid={reasonError ? true : undefined}
+              aria-describedby={describedBy(
+                "reroute-reason",
+                reasonError,
+                "hint",
+              )}
+              onInput={(event) => setReason(event.currentTarget.value)}
+            />
+          </Field>
+          {action.error && !opdError && !reasonError ? (
+            <ErrorNote error={action.error} />
+          ) : null}
+          <div class="row">
+            <button
+              type="submit"
+              class="btn btn-primary"
+              disabled={action.busy || !opd}
+            >
+              {action.busy
+                ? t("staff.work.sending")
+                : t("staff.reroute.submit")}
+            </button>
+            <button type="button" class="btn" onClick={() => setOpen(false)}>
+              {t("common.cancel")}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

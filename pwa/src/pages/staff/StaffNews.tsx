@@ -1,0 +1,147 @@
+// The OPD's articles in every state (admins: every OPD's, or one), newest first, with a way to write one.
+import { useLocation, useRoute } from "preact-iso";
+import { query, userStore } from "../../api/client";
+import type { Opd } from "../../api/places";
+import { useApi } from "../../api/use-api";
+import { Empty, ErrorNote, Loading } from "../../components/Status";
+import { formatDateTime, t } from "../../i18n";
+import { useStore } from "../../store";
+import "./i18n";
+import { ARTICLE_STATUSES, type EditorArticle, staffNewsPath } from "./api";
+import { usePaged } from "./use-paged";
+
+const editPath = (slug: string) => `/staf/berita/${encodeURIComponent(slug)}`;
+
+export function StaffNews() {
+  const user = useStore(userStore);
+  const { route } = useLocation();
+  const { status, opd } = useRoute().query;
+  const isAdmin = user?.role === "admin";
+  const page = usePaged<EditorArticle>(
+    staffNewsPath({ status, opd: isAdmin ? opd : undefined }),
+  );
+  const opds = useApi<Opd[]>(isAdmin ? "opds" : null);
+  const choose = (next: {
+    status?: string | undefined;
+    opd?: string | undefined;
+  }) => route(`/staf/berita${query({ status, opd, ...next })}`, true);
+
+  return (
+    <section class="staff-news">
+      <div class="staff-heading">
+        <h1>{t("staff.news.title")}</h1>
+        <a class="btn btn-primary" href="/staf/berita/baru">
+          {t("staff.news.write")}
+        </a>
+      </div>
+      <form
+        class="staff-filters"
+        aria-label={t("staff.news.filters")}
+        onSubmit={(event) => event.preventDefault()}
+      >
+        <div class="field">
+          <label for="news-status">{t("staff.news.status")}</label>
+          <select
+            id="news-status"
+            value={status ?? ""}
+            onChange={(event) =>
+              choose({ status: event.currentTarget.value || undefined })
+            }
+          >
+            <option value="">{t("staff.news.allStatuses")}</option>
+            {ARTICLE_STATUSES.map((item) => (
+              <option key={item} value={item}>
+                {t(`staff.article.${item}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {isAdmin ? (
+          <div class="field">
+            <label for="news-opd">{t("staff.news.opd")}</label>
+            <select
+              id="news-opd"
+              value={opd ?? ""}
+              onChange={(event) =>
+                choose({ opd: event.currentTarget.value || undefined })
+              }
+            >
+              <option value="">{t("staff.inbox.allOpds")}</option>
+              {(opds.data ?? []).map((item) => (
+                <option key={item.code} value={item.code}>
+                  {item.short_name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+      </form>
+      {page.error ? (
+        <div class="stack">
+          <ErrorNote error={page.error} />
+          <button type="button" class="btn" onClick={page.reload}>
+            {t("common.retry")}
+          </button>
+        </div>
+      ) : null}
+      {page.items.length ? (
+        <div class="table-wrap">
+          <table class="staff-table">
+            <caption class="visually-hidden">{t("staff.news.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("staff.news.articleTitle")}</th>
+                <th scope="col">{t("staff.news.category")}</th>
+                {isAdmin ? <th scope="col">{t("staff.news.opd")}</th> : null}
+                <th scope="col">{t("staff.news.status")}</th>
+                <th scope="col">{t("staff.news.published")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((article) => (
+                <tr key={article.slug}>
+                  <th scope="row">
+                    <a href={editPath(article.slug)}>{article.title}</a>
+                  </th>
+                  <td>{t(`category.${article.category}`)}</td>
+                  {isAdmin ? <td>{article.opd.short_name}</td> : null}
+                  <td>
+                    <span class={`badge badge-article-${article.status}`}>
+                      {t(`staff.article.${article.status}`)}
+                    </span>
+                    {article.is_pinned ? (
+                      <span class="badge">{t("staff.article.pinned")}</span>
+                    ) : null}
+                    {article.is_hidden ? (
+                      <span class="badge">{t("staff.work.hidden")}</span>
+                    ) : null}
+                  </td>
+                  <td>
+                    {article.published_at ? (
+                      <time dateTime={article.published_at}>
+                        {formatDateTime(article.published_at)}
+                      </time>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {page.loaded && !page.error && !page.items.length ? (
+        <Empty>{t("staff.news.empty")}</Empty>
+      ) : null}
+      {page.loading ? <Loading /> : null}
+      {page.hasMore && !page.loading ? (
+        <p>
+          <button type="button" class="btn" onClick={page.loadMore}>
+            {t("common.loadMore")}
+          </button>
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,287 @@
+"""The command center (issue 7): the dashboard renders with the demo data and refreshes; the wall
+layout and the phone layout; residents are kept out."""
+
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+from werkzeug.serving import make_server
+
+from backend.accounts.models import Role
+from backend.catalog.services import seed_catalog
+from backend.citypacks import load_pack
+from backend.demo_requests import seed_demo_requests
+from backend.extensions import cache, db
+from backend.places.services import seed_places
+from backend.push.models import Campaign
+
+from ..conftest import empty_database
+from ..factories import auth_headers, make_request, make_user
+from .conftest import DIST
+from .helpers import assert_accessible, log_in, screenshot
+
+WALL = {"viewport": {"width": 1920, "height": 1080}}
+# Summary field: the tile's label, the digits shown and the unit after the number.
+TILES = {
+    "open": ("Laporan terbuka", 0, ""),
+    "overdue": ("Melewati tenggat", 0, ""),
+    "created_today": ("Masuk hari ini", 0, ""),
+    "created_this_week": ("Masuk minggu ini", 0, ""),
+    "resolved_this_week": ("Selesai minggu ini", 0, ""),
+    "median_response": ("Median respons pertama (30 hari)", 1, " jam"),
+    "median_resolution": ("Median penyelesaian (30 hari)", 1, " jam"),
+    "average_rating": ("Rata-rata penilaian (30 hari)", 1, " / 5"),
+}
+
+
+@pytest.fixture(scope="module")
+def demo(base_app):
+    """Balikpapan with the demo month (about 1,500 requests), seeded once for the module: the
+    per-test `app` fixture would empty the database after every test. Emptied at the end the same way."""
+    with base_app.app_context():
+        pack = load_pack("balikpapan")
+        seed_places(pack)
+        seed_catalog(pack)
+        assert seed_demo_requests() > 1000
+        db.session.add(
+            Campaign(
+                title="Waspada banjir rob",
+                body="Air pasang tinggi malam ini.",
+                target_kind="all",
+                status="done",
+                targeted=1200,
+                sent=1150,
+                failed=50,
+                clicked=230,
+            )
+        )
+        db.session.commit()
+        yield {
+            "operator": make_user(role=Role.OPERATOR, name="Rina Operator"),
+            "resident": make_user(role=Role.RESIDENT, name="Siti Warga"),
+        }
+        base_app.extensions["jobs"].wait_idle()
+        db.session.rollback()
+        empty_database()
+        cache.clear()
+        db.session.remove()
+
+
+@dataclass
+class Server:
+    url: str
+    # The HTTP status of every /api/v1/dashboard/* answer, in order.
+    dashboard_statuses: list[int] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def server(make_app, demo):
+    """The built PWA on a server of its own whose dashboard answers are cached for a second (the
+    shared live server keeps them 20 s), so that a refresh can show a new request at once. Map
+    tiles point back at it (they fail there), so that no third-party host is asked and the browser
+    keeps its HTTP cache (Playwright's request routing would switch the cache off)."""
+    app = make_app(PWA_DIST_DIR=str(DIST), CACHE_DEFAULT_TIMEOUT=1, MAP_TILE_URL="/no-tiles/{z}/{x}/{y}.png")
+    http = make_server("127.0.0.1", 0, app, threaded=True)
+    running = Server(f"http://127.0.0.1:{http.server_port}")
+    inner = app.wsgi_app
+
+    def recording(environ, start_response):
+        def start(status, headers, exc_info=None):
+            if environ["PATH_INFO"].startswith("/api/v1/dashboard/"):
+                running.dashboard_statuses.append(int(status[:3]))
+            return start_response(status, headers, exc_info)
+
+        return inner(environ, start)
+
+    app.wsgi_app = recording
+    threading.Thread(target=http.serve_forever, daemon=True).start()
+    yield running
+    http.shutdown()
+
+
+@pytest.fixture
+def open_page(browser, playwright, server):
+    """A page on that server, for a device or a viewport; afterwards, no request may have left it."""
+    contexts = []
+    elsewhere = []
+
+    def opener(**device):
+        options = (device or playwright.devices["Pixel 7"]) | {"locale": "id-ID"}
+        context = browser.new_context(**options, base_url=server.url, bypass_csp=True)
+        context.on(
+            "request",
+            lambda request: (
+                None
+                if request.url.startswith((server.url, "blob:", "data:"))
+                else elsewhere.append(request.url)
+            ),
+        )
+        contexts.append(context)
+        return context.new_page()
+
+    yield opener
+    for context in contexts:
+        context.close()
+    assert elsewhere == []
+
+
+def summary(base_app, user) -> dict:
+    """GET /api/v1/dashboard/summary now (the test app's own cache emptied first)."""
+    cache.clear()
+    response = base_app.test_client().get("/api/v1/dashboard/summary", headers=auth_headers(user))
+    assert response.status_code == 200
+    return response.get_json()
+
+
+def id_number(value: float, digits: int = 0) -> str:
+    """A number as formatNumber writes it in Bahasa Indonesia (halves away from zero): 1.234, 12,5."""
+    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    text = f"{rounded:,}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    return text.rstrip("0").rstrip(",") if digits else text
+
+
+def tile(page, label: str):
+    return page.locator(".cc-kpi").filter(has=page.get_by_text(label, exact=True)).locator("dd")
+
+
+def tiles_show(page, answer: dict) -> bool:
+    """Whether every tile shows the API's value, formatted as the page formats it."""
+    return all(
+        tile(page, label).inner_text() == id_number(answer[key], digits) + unit
+        for key, (label, digits, unit) in TILES.items()
+    )
+
+
+def eventually(check, seconds: float = 10) -> None:
+    """Waits until check() holds (the page and the API may be a refresh apart)."""
+    deadline = time.monotonic() + seconds
+    while not check():
+        assert time.monotonic() < deadline, "never became true"
+        time.sleep(0.25)
+
+
+def league_column(page, index: int) -> list[str]:
+    return page.locator(".cc-league tbody tr").evaluate_all(
+        f"rows => rows.map(r => r.querySelectorAll('td')[{index}].textContent)"
+    )
+
+
+def test_the_dashboard_renders_with_the_demo_data_and_refreshes(open_page, demo, base_app, server):
+    operator = demo["operator"]
+    page = open_page()
+    log_in(page, operator.email)
+    # ?refresh=2: every 2 s instead of 30, so the refresh is seen without waiting.
+    page.goto("/command?refresh=2")
+    expect(page.get_by_role("heading", name="Pusat komando", level=1)).to_be_visible()
+    expect(tile(page, "Laporan terbuka")).to_be_visible()
+
+    eventually(lambda: tiles_show(page, summary(base_app, operator)))
+    assert summary(base_app, operator)["open"] > 100
+
+    # The map: clustered open requests (no tiles), overdue ones counted in the text alternative.
+    expect(page.locator(".cc-map .leaflet-marker-icon").first).to_be_visible()
+    assert page.locator(".cc-map .cc-cluster").count() > 0
+    expect(page.locator(".cc-map-summary")).to_contain_text("laporan terbuka di area peta")
+
+    # The charts: uPlot's canvas, and the kecamatan bars as a table.
+    expect(page.locator(".cc-chart canvas").first).to_be_attached()
+    assert page.get_by_role("table", name="Jumlah laporan per kecamatan").locator("tbody tr").count() == 6
+
+    # The league sorts by a clicked header, and says so with aria-sort.
+    open_header = page.locator(".cc-league th").filter(
+        has=page.get_by_role("button", name="Terbuka", exact=True)
+    )
+    open_header.get_by_role("button").click()
+    expect(open_header).to_have_attribute("aria-sort", "descending")
+    counts = [int(text.replace(".", "")) for text in league_column(page, 0)]
+    assert counts == sorted(counts, reverse=True) and counts[0] > 0
+    open_header.get_by_role("button").click()
+    expect(open_header).to_have_attribute("aria-sort", "ascending")
+    counts = [int(text.replace(".", "")) for text in league_column(page, 0)]
+    assert counts == sorted(counts)
+
+    # The overdue list: the longest overdue first, ten rows until more are asked for.
+    overdue_rows = page.locator(".cc-overdue tbody tr")
+    expect(overdue_rows).to_have_count(10)
+    hours = [
+        int(text.split()[0].replace(".", "")) for text in overdue_rows.locator("td.cc-num").all_inner_texts()
+    ]
+    assert hours == sorted(hours, reverse=True)
+    page.get_by_role("button", name=re.compile(r"^Tampilkan \d+ laporan terlama")).click()
+    expect(overdue_rows).to_have_count(50)  # the API's cap; the note says how many there are
+    expect(page.get_by_text(re.compile(r"^Menampilkan 50 dari [\d.]+ laporan"))).to_be_visible()
+
+    # A new request: the next refresh shows it, and the time of the update moves on.
+    updated = page.locator(".cc-updated time")
+    before_time = updated.get_attribute("datetime")
+    before_open = summary(base_app, operator)["open"]
+    eventually(lambda: tile(page, "Laporan terbuka").inner_text() == id_number(before_open))
+    make_request("sampah-menumpuk", description="Sampah baru di depan pasar")
+    expect(tile(page, "Laporan terbuka")).to_have_text(id_number(before_open + 1), timeout=10_000)
+    assert updated.get_attribute("datetime") != before_time
+    expect(page.get_by_role("status").filter(has_text="Terakhir diperbarui")).to_have_attribute(
+        "aria-live", "polite"
+    )
+    # Unchanged panels are revalidated with their ETag, not downloaded again.
+    assert 304 in server.dashboard_statuses
+
+    # The campaign panel: delivery and click-through (230 of 1,150 sent).
+    campaign = page.get_by_role("row").filter(has_text="Waspada banjir rob")
+    expect(campaign.get_by_role("cell")).to_have_text(["1.200", "1.150", "50", "230", "20%"])
+
+    # The CSV export of the same filters, fetched with the token and saved from a Blob.
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Unduh CSV").click()
+    assert download.value.suggested_filename.startswith("laporan-")
+    lines = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("code,service,status,opd") and len(lines) > 1000
+
+    screenshot(page, "command-phone")
+    assert_accessible(page)
+
+    # A row opens its request.
+    link = page.locator(".cc-overdue tbody a").first
+    code = link.inner_text()
+    link.click()
+    expect(page).to_have_url(re.compile(f"/laporan/{code}$"))
+
+
+def test_the_wall_layout_fills_a_1920_screen_without_the_app_navigation(open_page, demo):
+    page = open_page(**WALL)
+    log_in(page, demo["operator"].email)
+    page.goto("/command?kecamatan=64.71.05")
+    expect(page.get_by_label("Kecamatan", exact=True)).to_have_value("64.71.05")
+    page.get_by_role("button", name="Mode layar dinding").click()
+    expect(page).to_have_url(re.compile(r"/command\?kecamatan=64\.71\.05&wall=1$"))
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.locator(".tab-bar")).to_be_hidden()
+    expect(page.locator(".cc-scope")).to_have_text("30 hari terakhir · Balikpapan Selatan · Semua OPD")
+    expect(tile(page, "Laporan terbuka")).to_be_visible()
+    expect(page.locator(".cc-map .leaflet-marker-icon").first).to_be_visible()
+    expect(page.locator(".cc-chart canvas").first).to_be_attached()
+    # Moving the map asks for the points of the new area.
+    with page.expect_response(lambda r: "/dashboard/map?" in r.url) as moved:
+        page.get_by_role("button", name="Zoom in").click()
+    assert "kecamatan=64.71.05" in moved.value.url and moved.value.ok
+    expect(page.locator(".cc-map-summary")).to_contain_text("laporan terbuka di area peta")
+    # The numbers are big, and everything fits the screen without scrolling.
+    assert page.locator(".cc-kpi dd").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 48
+    screenshot(page, "command-wall")
+    width, height = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.scrollHeight]"
+    )
+    assert width <= 1920 and height <= 1080, (width, height)
+    assert_accessible(page)
+
+
+def test_a_resident_is_told_the_command_center_is_not_for_them(open_page, demo):
+    page = open_page()
+    log_in(page, demo["resident"].email)
+    page.goto("/command")
+    expect(page.get_by_role("heading", name="Akses ditolak")).to_be_visible()
+    expect(page.locator(".cc-kpi")).to_have_count(0)

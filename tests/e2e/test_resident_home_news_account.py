@@ -1,0 +1,245 @@
+"""The resident's home, news, account and notification screens in Chromium: offline reading after
+one visit, registering and logging in, the language switch, the warning banner, the install offer,
+asking for push permission, and accessibility."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from playwright.sync_api import expect
+from sqlalchemy import select
+
+from backend.accounts.models import Role, User
+from backend.database import utcnow
+from backend.extensions import db
+from backend.news import services as news
+
+from ..factories import PASSWORD, auth_headers, jpeg, make_user, set_fields
+from .conftest import wait_for_service_worker
+from .helpers import assert_accessible, log_in, screenshot
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # Residents' phones speak Indonesian; Chromium here would otherwise pick English (en-US).
+    return browser_context_args | {"locale": "id-ID"}
+
+
+@pytest.fixture
+def editor(app):
+    return make_user(role=Role.OPD_STAFF, opd_code="DPU", name="Redaksi DPU")
+
+
+def publish(editor, title: str, category: str = "berita", **fields) -> str:
+    data = {"title": title, "summary": f"Ringkasan {title}.", "category": category, "body": ""} | fields
+    if category == "peringatan":
+        data.setdefault("expires_at", utcnow() + timedelta(days=1))
+    if category == "agenda":
+        data |= {"event_starts_at": utcnow() + timedelta(days=3), "event_place": "Balai Kota"}
+    slug = news.create_article(editor, data).slug
+    news.publish_article(slug, editor)
+    return slug
+
+
+def upload_cover(page, live_server, editor) -> int:
+    answer = page.request.post(
+        f"{live_server}/api/v1/news/images",
+        headers=auth_headers(editor),
+        multipart={"image": {"name": "sampul.jpg", "mimeType": "image/jpeg", "buffer": jpeg((320, 180))}},
+    )
+    assert answer.status == 201, answer.text()
+    return answer.json()["id"]
+
+
+def test_home_news_and_an_article_open_offline_after_one_visit(page, context, live_server, editor):
+    cover = upload_cover(page, live_server, editor)
+    slug = publish(
+        editor,
+        "Perbaikan Jalan Sudirman",
+        "pengumuman",
+        body="## Jadwal\n\nLajur kiri ditutup **Senin sampai Rabu**.",
+        cover_id=cover,
+        is_pinned=True,
+    )
+    publish(editor, "Festival Teluk Balikpapan", "agenda")
+    publish(editor, "Posyandu Keliling Dimulai")
+    page.goto("/")
+    wait_for_service_worker(page)
+    # Now that the worker controls the app, each screen's reads go through its cache.
+    page.goto("/")
+    expect(page.get_by_role("heading", name="Perbaikan Jalan Sudirman")).to_be_visible()
+    page.goto("/berita")
+    expect(page.get_by_role("heading", name="Posyandu Keliling Dimulai")).to_be_visible()
+    image = page.locator("img.news-cover")
+    assert image.get_attribute("loading") == "lazy"
+    assert image.get_attribute("width") and image.get_attribute("height")
+    page.goto(f"/berita/{slug}")
+    expect(page.get_by_role("heading", name="Jadwal")).to_be_visible()
+    page.wait_for_timeout(300)  # the worker stores what it fetched just after answering
+
+    context.set_offline(True)
+    response = page.reload()
+    assert response.from_service_worker
+    expect(page.get_by_role("heading", level=1)).to_have_text("Perbaikan Jalan Sudirman")
+    expect(page.locator(".article-body strong")).to_have_text("Senin sampai Rabu")
+    expect(page.locator(".banner-offline")).to_be_visible()
+    page.get_by_role("link", name="Kembali ke daftar berita").first.click()
+    expect(page.get_by_role("heading", name="Festival Teluk Balikpapan")).to_be_visible()
+    page.goto("/")
+    expect(page.get_by_role("link", name="Laporkan")).to_be_visible()
+    expect(page.get_by_role("heading", name="Posyandu Keliling Dimulai")).to_be_visible()
+    context.set_offline(False)
+
+
+def test_the_news_list_filters_by_category_and_loads_more(page, editor):
+    for number in range(11):
+        publish(editor, f"Kabar Kota Nomor {number + 1}")
+    publish(editor, "Lomba Perahu Naga", "agenda")
+    page.goto("/berita")
+    cards = page.locator(".news-list > li")
+    expect(cards).to_have_count(10)
+    page.get_by_role("button", name="Muat lebih banyak").click()
+    expect(cards).to_have_count(12)
+    expect(page.get_by_role("button", name="Muat lebih banyak")).to_have_count(0)
+    page.get_by_role("link", name="Agenda", exact=True).click()
+    expect(cards).to_have_count(1)
+    expect(cards.first).to_contain_text("Lomba Perahu Naga")
+    page.get_by_role("link", name="Peringatan", exact=True).click()
+    expect(page.get_by_text("Belum ada berita dalam kategori ini.")).to_be_visible()
+
+
+def test_a_resident_registers_logs_out_and_logs_in_again(page, live_server, app):
+    page.goto("/daftar")
+    page.get_by_label("Nama").fill("Budi Warga")
+    page.get_by_label("Email atau nomor HP").fill("budi@contoh.id")
+    page.get_by_label("Kata sandi").fill("teluk-balikpapan-2026")
+    page.get_by_role("button", name="Daftar").click()
+    expect(page.get_by_role("heading", name="Halo, Budi Warga")).to_be_visible()
+    expect(page.get_by_role("link", name="Laporkan")).to_be_visible()
+    expect(page.get_by_text("Tidak ada laporan Anda yang masih diproses.")).to_be_visible()
+    assert db.session.scalar(select(User.name).where(User.email == "budi@contoh.id")) == "Budi Warga"
+
+    page.get_by_role("link", name="Akun", exact=True).click()
+    page.get_by_role("button", name="Keluar").click()
+    expect(page.get_by_role("heading", name="Selamat datang di SatuPintu")).to_be_visible()
+    assert page.evaluate("localStorage.getItem('satupintu.user')") is None
+
+    page.goto("/masuk?next=/akun")
+    page.get_by_label("Email atau nomor HP").fill("budi@contoh.id")
+    page.get_by_label("Kata sandi").fill("salah-sandi-sekali")
+    page.get_by_role("button", name="Masuk").click()
+    expect(page.locator(".error-note")).to_be_visible()
+    expect(page.get_by_label("Email atau nomor HP")).to_have_value("budi@contoh.id")
+    page.get_by_label("Kata sandi").fill("teluk-balikpapan-2026")
+    page.get_by_role("button", name="Masuk").click()
+    expect(page).to_have_url(f"{live_server}/akun")
+    expect(page.get_by_text("Anda masuk sebagai Budi Warga.")).to_be_visible()
+
+
+def test_the_language_switch_changes_the_app_and_the_account_and_survives_a_reload(page, resident):
+    page.goto("/akun")
+    page.get_by_label("English").check()
+    expect(page.get_by_role("heading", name="Account", exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name="News", exact=True)).to_be_visible()
+    page.reload()
+    expect(page.get_by_role("link", name="Log in", exact=True)).to_be_visible()
+    page.get_by_label("Bahasa Indonesia").check()
+    expect(page.get_by_role("heading", name="Akun", exact=True)).to_be_visible()
+
+    log_in(page, resident.email)
+    page.goto("/akun")
+    with page.expect_response(lambda r: r.url.endswith("/api/v1/me") and r.request.method == "PATCH"):
+        page.get_by_label("English").check()
+    expect(page.get_by_text("You are logged in as Siti Warga.")).to_be_visible()
+    db.session.expire_all()
+    assert db.session.get(User, resident.id).locale == "en"
+
+
+def test_an_active_warning_shows_on_the_home_screen(page, editor):
+    slug = publish(editor, "Waspada Banjir Rob", "peringatan", summary="Air pasang tinggi malam ini.")
+    old = publish(editor, "Peringatan Lama", "peringatan")
+    set_fields(news.get_article(old), expires_at=utcnow() - timedelta(hours=1))
+    page.goto("/")
+    warnings = page.locator(".alert-peringatan")
+    expect(warnings).to_have_count(1)
+    expect(warnings).to_contain_text("Air pasang tinggi malam ini.")
+    warnings.get_by_role("link", name="Waspada Banjir Rob").click()
+    expect(page).to_have_url(re.compile(f"/berita/{slug}$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Waspada Banjir Rob")
+
+
+def test_the_install_offer_prompts_and_stays_dismissed(page):
+    offer = """() => {
+        const event = new Event('beforeinstallprompt', {cancelable: true});
+        event.prompt = () => { window.prompted = true; return Promise.resolve(); };
+        event.userChoice = Promise.resolve({outcome: 'accepted'});
+        window.dispatchEvent(event);
+    }"""
+    page.goto("/")
+    expect(page.get_by_role("link", name="Laporkan")).to_be_visible()
+    page.evaluate(offer)
+    page.get_by_role("button", name="Pasang aplikasi").click()
+    assert page.evaluate("window.prompted") is True
+    expect(page.get_by_role("button", name="Pasang aplikasi")).to_have_count(0)
+    page.evaluate(offer)
+    page.get_by_role("button", name="Nanti saja").click()
+    page.reload()
+    expect(page.get_by_role("link", name="Laporkan")).to_be_visible()
+    page.evaluate(offer)
+    expect(page.get_by_role("button", name="Pasang aplikasi")).to_have_count(0)
+
+
+def test_turning_on_notifications_shows_why_it_failed(page, context, live_server, app):
+    context.grant_permissions(["notifications"], origin=live_server)
+    page.goto("/notifikasi")
+    expect(page.get_by_label("Peringatan darurat (selalu aktif)")).to_be_disabled()
+    page.get_by_label("Kecamatan saya").select_option(label="Balikpapan Kota")
+    expect(page.get_by_label("Kelurahan saya")).to_be_enabled()
+    page.get_by_role("button", name="Aktifkan notifikasi").click()
+    # Chromium here has no push service: subscribe() is refused, and the screen says so.
+    expect(page.locator(".error-note")).to_contain_text("gagal mendaftarkan notifikasi", timeout=15_000)
+    expect(page.get_by_text("Notifikasi belum aktif di perangkat ini.")).to_be_visible()
+    expect(page.get_by_role("button", name="Aktifkan notifikasi")).to_be_enabled()
+
+
+def test_a_refused_permission_explains_how_to_allow_it_again(page, app):
+    page.goto("/notifikasi")
+    page.get_by_role("button", name="Aktifkan notifikasi").click()
+    expect(page.get_by_text("Notifikasi diblokir untuk situs ini.")).to_be_visible()
+    expect(page.locator(".error-note")).to_contain_text("Izin notifikasi ditolak")
+
+
+def test_the_reading_screens_are_accessible(page, editor):
+    slug = publish(editor, "Jadwal Pengangkutan Sampah", body="Setiap **Selasa** dan **Jumat**.")
+    publish(editor, "Waspada Angin Kencang", "peringatan")
+    page.goto("/")
+    expect(page.get_by_role("heading", name="Jadwal Pengangkutan Sampah")).to_be_visible()
+    expect(page.locator(".alert-peringatan")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "resident-home")
+    # Moving inside the app keeps axe loaded between the checks.
+    page.get_by_role("link", name="Berita", exact=True).click()
+    expect(page.get_by_role("heading", name="Berita", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="Jadwal Pengangkutan Sampah")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "resident-news")
+    page.get_by_role("link", name="Jadwal Pengangkutan Sampah").click()
+    expect(page).to_have_url(re.compile(f"/berita/{slug}$"))
+    expect(page.locator(".article-body")).to_contain_text("Selasa")
+    assert_accessible(page)
+    screenshot(page, "resident-article")
+
+
+def test_the_account_screens_are_accessible(page, resident):
+    page.goto("/masuk")
+    expect(page.get_by_role("button", name="Masuk")).to_be_visible()
+    assert_accessible(page)
+    log_in(page, resident.email, PASSWORD)
+    page.get_by_role("link", name="Akun", exact=True).click()
+    expect(page.get_by_role("heading", name="Profil")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "resident-account")
+    page.get_by_role("link", name="Atur notifikasi").click()
+    expect(page.get_by_role("button", name="Aktifkan notifikasi")).to_be_enabled()
+    assert_accessible(page)
+    screenshot(page, "resident-notifications")
