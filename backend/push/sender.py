@@ -152,7 +152,7 @@ def _headers(message: Message, authorization: str) -> dict:
     return headers
 
 
-async def _send_one(session, signer, target: Target, message: Message, policy: RetryPolicy) -> Outcome:
+async def _send_one(session, signer, target: Target, message: Message, gate, policy: RetryPolicy) -> Outcome:
     try:
         body = encrypt(message.payload, target)
     except (ValueError, http_ece.ECEException):  # keys that cannot be used: this message fails
@@ -161,12 +161,15 @@ async def _send_one(session, signer, target: Target, message: Message, policy: R
     for attempt in range(1, policy.attempts + 1):
         retry_after = None
         headers = _headers(message, signer.authorization(target.endpoint))
-        try:
-            async with session.post(target.endpoint, data=body, headers=headers, timeout=TIMEOUT) as response:
-                await response.read()  # so that the connection is kept for the next message
-                status, retry_after = response.status, response.headers.get("Retry-After")
-        except (TimeoutError, aiohttp.ClientError, OSError):
-            status = None
+        async with gate:  # held for the request only, not while a retry waits
+            try:
+                async with session.post(
+                    target.endpoint, data=body, headers=headers, timeout=TIMEOUT
+                ) as answer:
+                    await answer.read()  # so that the connection is kept for the next message
+                    status, retry_after = answer.status, answer.headers.get("Retry-After")
+            except (TimeoutError, aiohttp.ClientError, OSError):
+                status = None
         result = classify(status)
         if result is not None:
             return Outcome(target.subscription_id, result, status, attempt)
@@ -212,16 +215,10 @@ def _shared_loop(concurrency: int) -> _Loop:
 
 
 async def _send_all(session, targets, message_for, signer, policy, concurrency) -> list[Outcome]:
-    """`concurrency` senders taking the next target in turn (a retry waiting keeps its sender)."""
-    outcomes = [None] * len(targets)
-    queue = iter(enumerate(targets))
-
-    async def sender():
-        for index, target in queue:
-            outcomes[index] = await _send_one(session, signer, target, message_for(target), policy)
-
-    await asyncio.gather(*(sender() for _ in range(min(concurrency, len(targets)))))
-    return outcomes
+    gate = asyncio.Semaphore(concurrency)
+    return await asyncio.gather(
+        *(_send_one(session, signer, target, message_for(target), gate, policy) for target in targets)
+    )
 
 
 def send_many(
