@@ -34,6 +34,30 @@ export default defineConfig({
         display: "standalone",
         background_color: "#ffffff",
         theme_color: "#0b4f8a",
+        // Made from the running demo (see README "The app"): two phone screens and the wall screen.
+        screenshots: [
+          {
+            src: "/screenshots/home-narrow.png",
+            sizes: "412x915",
+            type: "image/png",
+            form_factor: "narrow",
+            label: "Beranda SatuPintu",
+          },
+          {
+            src: "/screenshots/berita-narrow.png",
+            sizes: "412x915",
+            type: "image/png",
+            form_factor: "narrow",
+            label: "Berita kota",
+          },
+          {
+            src: "/screenshots/command-wide.png",
+            sizes: "1280x800",
+            type: "image/png",
+            form_factor: "wide",
+            label: "Pusat komando",
+          },
+        ],
         icons: [
           { src: "/icons/icon-192.png", sizes: "192x192", type: "image/png" },
           { src: "/icons/icon-512.png", sizes: "512x512", type: "image/png" },
@@ -47,7 +71,7 @@ export default defineConfig({
       },
       injectManifest: {
         globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],
-        globIgnores: ["assets/work/**"],
+        globIgnores: ["assets/work/**", "screenshots/**"],
       },
     }),
   ],

@@ -22,6 +22,8 @@ def test_the_app_is_installable(persistent_context, live_server, app):
     parsed = json.loads(manifest["data"])
     assert parsed["short_name"] == "SatuPintu" and parsed["display"] == "standalone"
     assert {icon["sizes"] for icon in parsed["icons"]} >= {"192x192", "512x512"}
+    assert "maskable" in {icon.get("purpose") for icon in parsed["icons"]}
+    assert {shot["form_factor"] for shot in parsed["screenshots"]} == {"narrow", "wide"}
 
 
 def test_after_the_first_visit_the_app_opens_offline(page, context, app):
