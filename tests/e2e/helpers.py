@@ -1,4 +1,5 @@
-"""Shared steps for the browser tests: accessibility checks with axe-core, screenshots, logging in."""
+"""Shared steps for the browser tests: accessibility checks with axe-core, screenshots, logging in
+(through the login screen, or through the API where the screen is not what is tested)."""
 
 import os
 from pathlib import Path
@@ -41,3 +42,14 @@ def log_in(page, login: str, password: str = PASSWORD) -> None:
     page.get_by_label("Kata sandi").fill(password)
     page.get_by_role("button", name="Masuk").click()
     page.wait_for_function("localStorage.getItem('satupintu.user') !== null")
+
+
+def log_in_by_api(page, user) -> None:
+    """Logs in through the API the way the login screen does (the refresh cookie and the remembered
+    user); the app trades the cookie for its access token on the next page it loads."""
+    answer = page.request.post("/api/v1/auth/login", data={"login": user.email, "password": PASSWORD})
+    assert answer.status == 200, answer.text()
+    if not page.url.startswith("http"):
+        page.goto("/")
+    remember = "user => localStorage.setItem('satupintu.user', JSON.stringify(user))"
+    page.evaluate(remember, answer.json()["user"])

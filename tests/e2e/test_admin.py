@@ -15,12 +15,6 @@ from .helpers import assert_accessible, log_in, screenshot
 NARROW = {"width": 360, "height": 740}
 
 
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args):
-    # The app follows the browser's language; these steps read the Indonesian screens.
-    return browser_context_args | {"locale": "id-ID"}
-
-
 @pytest.fixture
 def admin_page(page, context, app):
     """The browser, logged in as a fresh admin; map tiles are never fetched."""

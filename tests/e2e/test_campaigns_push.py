@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 
 from playwright.sync_api import expect
 
-from ..factories import PASSWORD, auth_headers
+from ..factories import auth_headers
 from ..push.helpers import CAMPAIGNS, subscribe, wait_for_jobs
 from .conftest import wait_for_service_worker
-from .helpers import assert_accessible, screenshot
+from .helpers import assert_accessible, log_in_by_api, screenshot
 
 WITA = ZoneInfo("Asia/Makassar")
 MANGGAR, BARU_ILIR = "64.71.01.1001", "64.71.02.1001"
@@ -30,26 +30,6 @@ TAP_NOTIFICATION = """async () => {
     self.dispatchEvent(new NotificationEvent("notificationclick", { notification }));
     return notification.tag;
 }"""
-
-
-def sign_in(page, user) -> None:
-    """Log in through the API (the login screen has its own tests); the app picks the session up,
-    in Bahasa Indonesia whatever the browser's language."""
-    page.goto("/")
-    status = page.evaluate(
-        """async ([login, password]) => {
-            const response = await fetch("/api/v1/auth/login", {
-                method: "POST",
-                headers: { "Content-Type": "application/json" },
-                body: JSON.stringify({ login, password }),
-            });
-            localStorage.setItem("satupintu.user", JSON.stringify((await response.json()).user));
-            localStorage.setItem("satupintu.language", "id");
-            return response.status;
-        }""",
-        [user.email, PASSWORD],
-    )
-    assert status == 200
 
 
 def deliver_push(context, page, origin: str, payload: dict) -> None:
@@ -146,7 +126,7 @@ def test_the_composer_counts_live_and_the_campaign_runs_to_done(page, app, admin
     subscribe(client, inside[1], kelurahan=MANGGAR)
     subscribe(client, inside[2], kelurahan=BARU_ILIR)
     subscribe(client, outside)
-    sign_in(page, admin)
+    log_in_by_api(page, admin)
     page.goto("/admin/kampanye/baru")
 
     count = page.locator(".campaign-count")
@@ -201,7 +181,7 @@ def test_the_composer_counts_live_and_the_campaign_runs_to_done(page, app, admin
 def test_a_scheduled_city_wide_alert_is_confirmed_then_cancelled(page, app, admin, push_service):
     device = push_service.device()
     subscribe(app.test_client(), device)
-    sign_in(page, admin)
+    log_in_by_api(page, admin)
     page.goto("/admin/kampanye/baru")
     expect(page.locator(".campaign-count")).to_have_text("Menjangkau 1 perangkat saat ini")
     page.get_by_label("Judul").fill("Kerja bakti serentak")

@@ -19,12 +19,6 @@ from .conftest import wait_for_service_worker
 from .helpers import assert_accessible, log_in, screenshot
 
 
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args):
-    # Residents' phones speak Indonesian; Chromium here would otherwise pick English (en-US).
-    return browser_context_args | {"locale": "id-ID"}
-
-
 @pytest.fixture
 def editor(app):
     return make_user(role=Role.OPD_STAFF, opd_code="DPU", name="Redaksi DPU")

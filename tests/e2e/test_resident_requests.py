@@ -13,9 +13,8 @@ from backend.service_requests.models import ServiceRequest
 from ..factories import jpeg, set_fields
 from .conftest import wait_for_service_worker
 from .helpers import assert_accessible, log_in, screenshot
-from .test_resident_requests_steps import (  # noqa: F401 (browser_context_args: the Indonesian locale)
+from .test_resident_requests_steps import (
     advance_request,
-    browser_context_args,
     file_request_via_api,
     make_resident,
 )

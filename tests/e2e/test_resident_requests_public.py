@@ -6,9 +6,8 @@ from playwright.sync_api import expect
 
 from ..factories import make_request
 from .helpers import assert_accessible, screenshot
-from .test_resident_requests_steps import (  # noqa: F401 (browser_context_args: the Indonesian locale)
+from .test_resident_requests_steps import (
     advance_request,
-    browser_context_args,
     file_request_via_api,
     make_resident,
 )

@@ -4,8 +4,6 @@ the workflow as its OPD would, make residents. No tests live here."""
 import json
 import uuid
 
-import pytest
-
 from backend.accounts.models import Role
 from backend.service_requests import workflow
 
@@ -19,13 +17,6 @@ STAFF_PATH = {
     "resolved": ("accepted", "in_progress", "resolved"),
     "closed": ("accepted", "in_progress", "resolved", "closed"),
 }
-
-
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args):
-    """The Pixel 7 profile speaks English; a resident here reads Bahasa Indonesia, the app's default.
-    Import it into a test module to use it."""
-    return browser_context_args | {"locale": "id-ID"}
 
 
 def make_resident(**fields):

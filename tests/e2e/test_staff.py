@@ -18,12 +18,6 @@ from .helpers import assert_accessible, log_in, screenshot
 DESKTOP = {"width": 1280, "height": 900}
 
 
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args):
-    # The Pixel 7 profile speaks English; the staff here read Bahasa Indonesia (the app's default).
-    return browser_context_args | {"locale": "id-ID"}
-
-
 @pytest.fixture
 def dpu_staff(app):
     # Potholes (jalan-berlubang) go to the public works agency, DPU.

@@ -161,6 +161,10 @@ export interface RequestOptions {
   form?: FormData;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** Sent without the Authorization header (and never renewing the login), for public reads:
+   * the answers vary by that header, so a copy the service worker cached under one access token
+   * would not match the next one when offline. */
+  anonymous?: boolean;
 }
 
 /** Turns any answer that is not 2xx into an ApiError carrying the server's message. */
@@ -184,7 +188,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = {
     Accept: "application/json",
     "Accept-Language": language(),
-    ...authHeader(),
+    ...(options.anonymous ? {} : authHeader()),
     ...options.headers,
   };
   let body: BodyInit | undefined;
@@ -215,9 +219,10 @@ export async function api<T>(
   options: RequestOptions = {},
 ): Promise<T> {
   const url = path.startsWith("/") ? path : `/api/v1/${path}`;
-  if (!accessToken && userStore.get()) await refreshSession();
+  const signedIn = () => !options.anonymous && userStore.get() !== null;
+  if (!accessToken && signedIn()) await refreshSession();
   let response = await send(url, options);
-  if (response.status === 401 && userStore.get() && (await refreshSession())) {
+  if (response.status === 401 && signedIn() && (await refreshSession())) {
     response = await send(url, options);
   }
   if (!response.ok) throw await errorFrom(response);

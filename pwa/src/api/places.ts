@@ -58,4 +58,3 @@ export const listKelurahan = (kecamatan?: string) =>
       ? `kelurahan?kecamatan=${encodeURIComponent(kecamatan)}`
       : "kelurahan",
   );
-export const listOpds = () => api<Opd[]>("opds");

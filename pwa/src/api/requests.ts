@@ -148,9 +148,11 @@ export interface RequestFilters {
   limit?: number;
 }
 
-/** The catalogue's text in the current language, Bahasa Indonesia when no translation exists. */
-export function localized(text: Localized | null | undefined): string {
+/** The catalogue's text in the current language, Bahasa Indonesia when no translation exists
+ * (a plain string is the same in both). */
+export function localized(text: Localized | string | null | undefined): string {
   if (!text) return "";
+  if (typeof text === "string") return text;
   return (language() === "en" && text.en) || text.id;
 }
 
@@ -159,8 +161,8 @@ const base = (code: string) => `requests/${encodeURIComponent(code)}`;
 /** Paths of the reads, for useApi(); the anonymous reporter's token opens a private request. */
 export const publicRequestsPath = (filters: RequestFilters = {}) =>
   `requests${query({ ...filters })}`;
-export const myRequestsPath = (cursor?: string, limit = 20) =>
-  `requests/mine${query({ cursor, limit })}`;
+export const myRequestsPath = (limit = 20) =>
+  `requests/mine${query({ limit })}`;
 export const requestPath = (code: string, token?: string) =>
   `${base(code)}${query({ token })}`;
 export const eventsPath = (code: string, token?: string) =>
@@ -170,15 +172,6 @@ export const listPublicRequests = (
   filters: RequestFilters = {},
   signal?: AbortSignal,
 ) => api<Page<ServiceRequest>>(publicRequestsPath(filters), { signal });
-
-export const listMyRequests = (cursor?: string) =>
-  api<Page<ServiceRequest>>(myRequestsPath(cursor));
-
-export const getRequest = (code: string, token?: string) =>
-  api<ServiceRequest>(requestPath(code, token));
-
-export const listEvents = (code: string, token?: string) =>
-  api<RequestEvent[]>(eventsPath(code, token));
 
 export const addComment = (code: string, text: string) =>
   api<RequestEvent>(`${base(code)}/comments`, {

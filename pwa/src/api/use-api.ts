@@ -9,8 +9,16 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
+export interface ReadOptions {
+  /** A public read, sent without the login (see RequestOptions.anonymous: the worker's cache). */
+  anonymous?: boolean;
+}
+
 /** GETs `path` (skipped while it is null) and again whenever it changes or reload() is called. */
-export function useApi<T>(path: string | null): Loaded<T> {
+export function useApi<T>(
+  path: string | null,
+  { anonymous = false }: ReadOptions = {},
+): Loaded<T> {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [loading, setLoading] = useState(path !== null);
@@ -20,7 +28,7 @@ export function useApi<T>(path: string | null): Loaded<T> {
     if (path === null) return;
     const controller = new AbortController();
     setLoading(true);
-    api<T>(path, { signal: controller.signal })
+    api<T>(path, { signal: controller.signal, anonymous })
       .then((answer) => {
         setData(answer);
         setError(undefined);
@@ -32,7 +40,7 @@ export function useApi<T>(path: string | null): Loaded<T> {
         if (!controller.signal.aborted) setLoading(false);
       });
     return () => controller.abort();
-  }, [path, round]);
+  }, [path, round, anonymous]);
 
   const reload = useCallback(() => setRound((n) => n + 1), []);
   return { data, error, loading, reload };

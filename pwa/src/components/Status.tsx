@@ -11,17 +11,29 @@ export function Loading() {
   );
 }
 
-/** The server's message (already in the person's language), or the offline notice. */
+/** The server's message (already in the person's language), or the offline notice; with
+ * `onRetry`, a button to try again under it. */
 export function ErrorNote({
   error,
+  onRetry,
 }: {
   error: ApiError | Error | undefined | null;
+  onRetry?: () => void;
 }) {
   if (!error) return null;
-  return (
+  const note = (
     <p class="error-note" role="alert">
       {error.message || t("error.generic")}
     </p>
+  );
+  if (!onRetry) return note;
+  return (
+    <div class="stack">
+      {note}
+      <button type="button" class="btn" onClick={onRetry}>
+        {t("common.retry")}
+      </button>
+    </div>
   );
 }
 

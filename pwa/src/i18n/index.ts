@@ -87,3 +87,8 @@ let cityTimeZone = "Asia/Makassar";
 export function setCityTimeZone(zone: string): void {
   cityTimeZone = zone;
 }
+
+/** The city's IANA zone ("Asia/Makassar" until GET /city has answered). */
+export function cityZone(): string {
+  return cityTimeZone;
+}

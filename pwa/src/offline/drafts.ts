@@ -57,7 +57,7 @@ export function emptyDraft(): ReportDraft {
 export const loadDraft = (id: string) => get<ReportDraft>(id, drafts);
 export const clearDraft = (id: string) => del(id, drafts);
 
-/** Saves a draft a moment after the last change, and at once when the page is being left. */
+/** Saves a draft a moment after a change, and at once when the page is being left. */
 export function draftSaver(id: string) {
   let pending: ReportDraft | null = null;
   let timer: number | undefined;
@@ -76,8 +76,11 @@ export function draftSaver(id: string) {
   document.addEventListener("visibilitychange", onHide);
 
   return {
+    /** Saves within `wait` ms of the first unsaved change: steady typing cannot put it off. */
     schedule(draft: ReportDraft, wait = 300): void {
+      const waiting = pending !== null;
       pending = draft;
+      if (waiting && wait > 0) return;
       window.clearTimeout(timer);
       timer = window.setTimeout(() => void flush(), wait);
     },

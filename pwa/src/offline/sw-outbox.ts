@@ -10,6 +10,8 @@ import { classify, getEntry, recordOutcome } from "./outbox-store";
 
 /** The same lock the pages take, so a report is never uploaded by two senders at once. */
 const LOCK = "satupintu-outbox";
+/** A sync event that never settles is cut short by the browser; give up well before. */
+const TIMEOUT = 60_000;
 
 interface Copy {
   key: string;
@@ -52,21 +54,28 @@ async function freshToken(
     .cookieStore;
   if (!cookies || !worker.navigator.locks || userId === null) return null;
   // The page's refresh takes the same lock: a refresh token spent twice ends the login.
-  return worker.navigator.locks.request("satupintu-refresh", async () => {
-    const csrf = await cookies.get("csrf_refresh_token");
-    if (!csrf) return null;
-    const response = await fetch("/api/v1/auth/refresh", {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { "X-CSRF-TOKEN": decodeURIComponent(csrf.value) },
-    });
-    if (!response.ok) return null;
-    const body = (await response.json()) as {
-      access_token: string;
-      user: { id: number };
-    };
-    return body.user.id === userId ? body.access_token : null;
-  });
+  // While a page renews, this replay waits for the next sync rather than block on it.
+  return worker.navigator.locks.request(
+    "satupintu-refresh",
+    { ifAvailable: true },
+    async (lock) => {
+      if (!lock) throw new Error("A page is renewing the login.");
+      const csrf = await cookies.get("csrf_refresh_token");
+      if (!csrf) return null;
+      const response = await fetch("/api/v1/auth/refresh", {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "X-CSRF-TOKEN": decodeURIComponent(csrf.value) },
+        signal: AbortSignal.timeout(TIMEOUT),
+      });
+      if (!response.ok) return null;
+      const body = (await response.json()) as {
+        access_token: string;
+        user: { id: number };
+      };
+      return body.user.id === userId ? body.access_token : null;
+    },
+  );
 }
 
 async function replayOne(
@@ -96,6 +105,7 @@ async function replayOne(
       headers,
       body: await request.clone().arrayBuffer(),
       credentials: "same-origin",
+      signal: AbortSignal.timeout(TIMEOUT),
     });
   } catch {
     return "retry";
@@ -128,8 +138,13 @@ async function replayAll(
     while ((entry = await queue.shiftRequest())) {
       const { request, metadata } = entry;
       const task = () => replayOne(worker, request, metadata as Copy);
-      const result = worker.navigator.locks
-        ? await worker.navigator.locks.request(LOCK, task)
+      // A page sending this very report holds the lock: leave it to the page, come back later.
+      const result: Replay = worker.navigator.locks
+        ? ((await worker.navigator.locks.request(
+            LOCK,
+            { ifAvailable: true },
+            (lock) => (lock ? task() : "retry"),
+          )) as Replay)
         : await task();
       if (result === "retry") {
         await queue.unshiftRequest(entry);

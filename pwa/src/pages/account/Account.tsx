@@ -44,6 +44,21 @@ function WorkAreas({ role }: { role: User["role"] }) {
   );
 }
 
+/** The language and the way to the notification settings (a visitor has them too). */
+function Settings({ title }: { title?: string }) {
+  return (
+    <div class="card account-section">
+      {title ? <h2>{title}</h2> : null}
+      <LanguageSwitch />
+      <p>
+        <a class="more-link" href="/notifikasi">
+          {t("account.notifications")}
+        </a>
+      </p>
+    </div>
+  );
+}
+
 function Visitor() {
   return (
     <section>
@@ -57,14 +72,7 @@ function Visitor() {
           {t("account.registerLink")}
         </a>
       </div>
-      <div class="card account-section">
-        <LanguageSwitch />
-        <p>
-          <a class="more-link" href="/notifikasi">
-            {t("account.notifications")}
-          </a>
-        </p>
-      </div>
+      <Settings />
     </section>
   );
 }
@@ -87,15 +95,7 @@ export function Account() {
       <p class="lead">{t("account.signedInAs", { name: user.name })}</p>
       <WorkAreas role={user.role} />
       <ProfileForm user={user} />
-      <div class="card account-section">
-        <h2>{t("account.settingsTitle")}</h2>
-        <LanguageSwitch />
-        <p>
-          <a class="more-link" href="/notifikasi">
-            {t("account.notifications")}
-          </a>
-        </p>
-      </div>
+      <Settings title={t("account.settingsTitle")} />
       <PasswordForm />
       <p class="account-section">
         <button

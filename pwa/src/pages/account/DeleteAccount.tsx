@@ -2,8 +2,8 @@
 import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { deleteAccount } from "../../api/auth";
-import { ApiError } from "../../api/client";
-import { Field, describedBy } from "../../components/Field";
+import { useSubmit } from "../../api/use-submit";
+import { TextField } from "../../components/Field";
 import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
 import "./i18n";
@@ -12,20 +12,14 @@ export function DeleteAccount() {
   const { route } = useLocation();
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit } = useSubmit();
 
-  async function submit(event: Event) {
+  function onSubmit(event: Event) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    void submit(async () => {
       await deleteAccount(password);
       route("/", true);
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure : undefined);
-      setBusy(false);
-    }
+    });
   }
 
   const passwordError = error?.field("password");
@@ -45,24 +39,18 @@ export function DeleteAccount() {
           {t("account.deleteStart")}
         </button>
       ) : (
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={onSubmit} noValidate>
           <p class="error-note">{t("account.deleteFinal")}</p>
-          <Field
+          <TextField
             id="delete-password"
             label={t("account.deletePassword")}
             error={passwordError}
-          >
-            <input
-              id="delete-password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onInput={(e) => setPassword(e.currentTarget.value)}
-              aria-invalid={passwordError ? true : undefined}
-              aria-describedby={describedBy("delete-password", passwordError)}
-            />
-          </Field>
-          {error && !passwordError ? <ErrorNote error={error} /> : null}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onInput={setPassword}
+          />
+          <ErrorNote error={passwordError ? undefined : error} />
           <div class="row">
             <button
               type="submit"

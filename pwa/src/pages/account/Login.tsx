@@ -2,11 +2,13 @@
 import { useState } from "preact/hooks";
 import { useLocation, useRoute } from "preact-iso";
 import { logIn } from "../../api/auth";
-import { ApiError, userStore } from "../../api/client";
-import { Field, describedBy } from "../../components/Field";
+import { userStore } from "../../api/client";
+import { useSubmit } from "../../api/use-submit";
+import { TextField } from "../../components/Field";
 import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
 import { useStore } from "../../store";
+import { OtherScreen, SubmitButton } from "./AuthButtons";
 import { safeNext } from "./next-url";
 import "./i18n";
 import "./account.css";
@@ -17,20 +19,14 @@ export function Login() {
   const user = useStore(userStore);
   const [login, setLogin] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmit();
 
-  async function submit(event: Event) {
+  function onSubmit(event: Event) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    void submit(async () => {
       await logIn(login.trim(), password);
       route(next, true);
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure : undefined);
-      setBusy(false);
-    }
+    });
   }
 
   const loginError = error?.field("login");
@@ -44,62 +40,35 @@ export function Login() {
           <a href={next}>{t("account.continue")}</a>
         </p>
       ) : null}
-      <form onSubmit={submit} noValidate>
-        <Field id="login-id" label={t("account.loginId")} error={loginError}>
-          <input
-            id="login-id"
-            name="username"
-            type="text"
-            inputMode="email"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellcheck={false}
-            required
-            value={login}
-            onInput={(e) => setLogin(e.currentTarget.value)}
-            aria-invalid={loginError ? true : undefined}
-            aria-describedby={describedBy("login-id", loginError)}
-          />
-        </Field>
-        <Field
+      <form onSubmit={onSubmit} noValidate>
+        <TextField
+          id="login-id"
+          label={t("account.loginId")}
+          error={loginError}
+          name="username"
+          inputMode="email"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellcheck={false}
+          required
+          value={login}
+          onInput={setLogin}
+        />
+        <TextField
           id="login-password"
           label={t("account.password")}
           error={passwordError}
-        >
-          <input
-            id="login-password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-            aria-invalid={passwordError ? true : undefined}
-            aria-describedby={describedBy("login-password", passwordError)}
-          />
-        </Field>
-        {error && !loginError && !passwordError ? (
-          <ErrorNote error={error} />
-        ) : null}
-        <p>
-          <button
-            type="submit"
-            class="btn btn-primary btn-big"
-            disabled={busy}
-            aria-busy={busy}
-          >
-            {t("account.loginButton")}
-          </button>
-        </p>
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onInput={setPassword}
+        />
+        <ErrorNote error={loginError || passwordError ? undefined : error} />
+        <SubmitButton busy={busy} label={t("account.loginButton")} />
       </form>
-      <p>
-        {t("account.noAccount")}{" "}
-        <a
-          href={`/daftar${next !== "/" ? `?next=${encodeURIComponent(next)}` : ""}`}
-        >
-          {t("account.registerLink")}
-        </a>
-      </p>
+      <OtherScreen to="register" next={next} />
     </section>
   );
 }

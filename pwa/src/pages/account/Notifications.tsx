@@ -142,7 +142,7 @@ export function Notifications() {
         {problem ? (
           <ErrorNote error={{ name: "push", message: problem }} />
         ) : null}
-        <div class="push-actions">
+        <div class="row push-actions">
           <button
             type="submit"
             class="btn btn-primary"

@@ -1,8 +1,9 @@
 // The own profile: name, e-mail and phone, saved with PATCH /me (only what changed).
 import { useState } from "preact/hooks";
 import { type ProfileChanges, updateProfile } from "../../api/auth";
-import { ApiError, type User } from "../../api/client";
-import { Field, describedBy } from "../../components/Field";
+import type { User } from "../../api/client";
+import { useSubmit } from "../../api/use-submit";
+import { TextField } from "../../components/Field";
 import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
 import "./i18n";
@@ -19,11 +20,10 @@ export function ProfileForm({ user }: { user: User }) {
   const [name, setName] = useState(user.name);
   const [email, setEmail] = useState(user.email ?? "");
   const [phone, setPhone] = useState(user.phone ?? "");
-  const [error, setError] = useState<ApiError | undefined>(undefined);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit } = useSubmit();
 
-  async function submit(event: Event) {
+  async function onSubmit(event: Event) {
     event.preventDefault();
     const changed = changes(user, name, email, phone);
     setError(undefined);
@@ -32,17 +32,11 @@ export function ProfileForm({ user }: { user: User }) {
       setSaved(true);
       return;
     }
-    setBusy(true);
-    try {
-      const updated = await updateProfile(changed);
-      setPhone(updated.phone ?? "");
-      setEmail(updated.email ?? "");
-      setSaved(true);
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure : undefined);
-    } finally {
-      setBusy(false);
-    }
+    const updated = await submit(() => updateProfile(changed));
+    if (!updated) return;
+    setPhone(updated.phone ?? "");
+    setEmail(updated.email ?? "");
+    setSaved(true);
   }
 
   const errors = {
@@ -51,53 +45,38 @@ export function ProfileForm({ user }: { user: User }) {
     phone: error?.field("phone"),
   };
   return (
-    <form class="card account-section" onSubmit={submit} noValidate>
+    <form class="card account-section" onSubmit={onSubmit} noValidate>
       <h2>{t("account.profileTitle")}</h2>
-      <Field id="profile-name" label={t("account.name")} error={errors.name}>
-        <input
-          id="profile-name"
-          type="text"
-          autoComplete="name"
-          value={name}
-          onInput={(e) => setName(e.currentTarget.value)}
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={describedBy("profile-name", errors.name)}
-        />
-      </Field>
-      <Field id="profile-email" label={t("account.email")} error={errors.email}>
-        <input
-          id="profile-email"
-          type="email"
-          autoComplete="email"
-          value={email}
-          onInput={(e) => setEmail(e.currentTarget.value)}
-          aria-invalid={errors.email ? true : undefined}
-          aria-describedby={describedBy("profile-email", errors.email)}
-        />
-      </Field>
-      <Field
+      <TextField
+        id="profile-name"
+        label={t("account.name")}
+        error={errors.name}
+        autoComplete="name"
+        value={name}
+        onInput={setName}
+      />
+      <TextField
+        id="profile-email"
+        label={t("account.email")}
+        error={errors.email}
+        type="email"
+        autoComplete="email"
+        value={email}
+        onInput={setEmail}
+      />
+      <TextField
         id="profile-phone"
         label={t("account.phone")}
         hint={t("account.phoneHint")}
         error={errors.phone}
-      >
-        <input
-          id="profile-phone"
-          type="tel"
-          autoComplete="tel"
-          value={phone}
-          onInput={(e) => setPhone(e.currentTarget.value)}
-          aria-invalid={errors.phone ? true : undefined}
-          aria-describedby={describedBy(
-            "profile-phone",
-            errors.phone,
-            t("account.phoneHint"),
-          )}
-        />
-      </Field>
-      {error && !errors.name && !errors.email && !errors.phone ? (
-        <ErrorNote error={error} />
-      ) : null}
+        type="tel"
+        autoComplete="tel"
+        value={phone}
+        onInput={setPhone}
+      />
+      <ErrorNote
+        error={errors.name || errors.email || errors.phone ? undefined : error}
+      />
       <p role="status" class="saved-note">
         {saved ? t("account.profileSaved") : ""}
       </p>

@@ -3,10 +3,11 @@
 import { useState } from "preact/hooks";
 import { useLocation, useRoute } from "preact-iso";
 import { contactFields, register } from "../../api/auth";
-import { ApiError } from "../../api/client";
-import { Field, describedBy } from "../../components/Field";
+import { useSubmit } from "../../api/use-submit";
+import { TextField } from "../../components/Field";
 import { ErrorNote } from "../../components/Status";
 import { language, t } from "../../i18n";
+import { OtherScreen, SubmitButton } from "./AuthButtons";
 import { safeNext } from "./next-url";
 import "./i18n";
 import "./account.css";
@@ -17,14 +18,11 @@ export function Register() {
   const [name, setName] = useState("");
   const [contact, setContact] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmit();
 
-  async function submit(event: Event) {
+  function onSubmit(event: Event) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    void submit(async () => {
       await register({
         name: name.trim(),
         ...contactFields(contact),
@@ -32,10 +30,7 @@ export function Register() {
         locale: language(),
       });
       route(next, true);
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure : undefined);
-      setBusy(false);
-    }
+    });
   }
 
   const nameError = error?.field("name");
@@ -46,92 +41,45 @@ export function Register() {
     <section class="auth">
       <h1>{t("account.registerTitle")}</h1>
       <p>{t("account.registerIntro")}</p>
-      <form onSubmit={submit} noValidate>
-        <Field
+      <form onSubmit={onSubmit} noValidate>
+        <TextField
           id="register-name"
           label={t("account.name")}
           error={nameError}
+          autoComplete="name"
           required
-        >
-          <input
-            id="register-name"
-            type="text"
-            autoComplete="name"
-            required
-            value={name}
-            onInput={(e) => setName(e.currentTarget.value)}
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={describedBy("register-name", nameError)}
-          />
-        </Field>
-        <Field
+          value={name}
+          onInput={setName}
+        />
+        <TextField
           id="register-contact"
           label={t("account.loginId")}
           hint={t("account.contactHint")}
           error={contactError}
+          inputMode="email"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellcheck={false}
           required
-        >
-          <input
-            id="register-contact"
-            type="text"
-            inputMode="email"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellcheck={false}
-            required
-            value={contact}
-            onInput={(e) => setContact(e.currentTarget.value)}
-            aria-invalid={contactError ? true : undefined}
-            aria-describedby={describedBy(
-              "register-contact",
-              contactError,
-              t("account.contactHint"),
-            )}
-          />
-        </Field>
-        <Field
+          value={contact}
+          onInput={setContact}
+        />
+        <TextField
           id="register-password"
           label={t("account.password")}
           hint={t("account.passwordHint")}
           error={passwordError}
+          type="password"
+          autoComplete="new-password"
+          minLength={8}
           required
-        >
-          <input
-            id="register-password"
-            type="password"
-            autoComplete="new-password"
-            minLength={8}
-            required
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-            aria-invalid={passwordError ? true : undefined}
-            aria-describedby={describedBy(
-              "register-password",
-              passwordError,
-              t("account.passwordHint"),
-            )}
-          />
-        </Field>
-        {error && !fieldErrors ? <ErrorNote error={error} /> : null}
-        <p>
-          <button
-            type="submit"
-            class="btn btn-primary btn-big"
-            disabled={busy}
-            aria-busy={busy}
-          >
-            {t("account.registerButton")}
-          </button>
-        </p>
+          value={password}
+          onInput={setPassword}
+        />
+        <ErrorNote error={fieldErrors ? undefined : error} />
+        <SubmitButton busy={busy} label={t("account.registerButton")} />
       </form>
-      <p>
-        {t("account.haveAccount")}{" "}
-        <a
-          href={`/masuk${next !== "/" ? `?next=${encodeURIComponent(next)}` : ""}`}
-        >
-          {t("account.loginLink")}
-        </a>
-      </p>
+      <OtherScreen to="login" next={next} />
     </section>
   );
 }

@@ -9,3 +9,8 @@ export function safeNext(next: string | undefined): string {
     return "/";
   return next;
 }
+
+/** `path` (the login or register screen) carrying where to go afterwards, unless that is home. */
+export function withNext(path: string, next: string): string {
+  return next === "/" ? path : `${path}?next=${encodeURIComponent(next)}`;
+}

@@ -1,9 +1,9 @@
 // The attributes a service's form asks for: a table in form order, editing one in place, adding one.
-import { Fragment } from "preact";
 import { useState } from "preact/hooks";
 import { localized } from "../../api/catalog";
 import { Empty } from "../../components/Status";
 import { t } from "../../i18n";
+import { AdminTable, EditableRow } from "./AdminTable";
 import type { Service, ServiceAttribute } from "./api";
 import { AttributeForm } from "./AttributeForm";
 
@@ -41,101 +41,69 @@ export function AttributeEditor({ service, onSaved }: Props) {
         <Empty>{t("admin.attribute.empty")}</Empty>
       ) : null}
       {attributes.length ? (
-        <div
-          class="table-wrap"
-          role="region"
-          aria-labelledby="attributes-title"
-          tabIndex={0}
+        <AdminTable
+          labelledBy="attributes-title"
+          columns={[
+            t("admin.attribute.order"),
+            t("admin.attribute.label"),
+            t("admin.attribute.datatype"),
+            t("admin.users.status"),
+          ]}
+          actions
         >
-          <table class="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("admin.attribute.order")}</th>
-                <th scope="col">{t("admin.attribute.label")}</th>
-                <th scope="col">{t("admin.attribute.datatype")}</th>
-                <th scope="col">{t("admin.users.status")}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t("admin.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {attributes.map((attribute) => (
-                <Fragment key={attribute.code}>
-                  <tr>
-                    <td data-label={t("admin.attribute.order")}>
-                      {attribute.order}
-                    </td>
-                    <td>
-                      {localized(attribute.label)}
-                      <br />
-                      <code class="muted admin-small">{attribute.code}</code>
-                    </td>
-                    <td>
-                      {t(`admin.datatype.${attribute.datatype}`)}
-                      {attribute.values ? (
-                        <span class="muted admin-small">
-                          {" "}
-                          (
-                          {attribute.values
-                            .map((value) => localized(value.name))
-                            .join(", ")}
-                          )
-                        </span>
-                      ) : null}
-                    </td>
-                    <td>
-                      {attribute.required ? (
-                        <span class="badge">
-                          {t("admin.attribute.required")}
-                        </span>
-                      ) : null}{" "}
-                      {attribute.is_public ? null : (
-                        <span class="badge">
-                          {t("admin.attribute.private")}
-                        </span>
-                      )}{" "}
-                      {attribute.is_active ? null : (
-                        <span class="badge badge-overdue">
-                          {t("admin.inactive")}
-                        </span>
-                      )}
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        id={`edit-attribute-${attribute.code}`}
-                        class="btn btn-small"
-                        aria-expanded={editing === attribute.code}
-                        aria-label={t("admin.attribute.editOne", {
-                          code: attribute.code,
-                        })}
-                        onClick={() => setEditing(attribute.code)}
-                      >
-                        {t("admin.edit")}
-                      </button>
-                    </td>
-                  </tr>
-                  {editing === attribute.code ? (
-                    <tr class="admin-editor-row">
-                      <td colSpan={5}>
-                        <AttributeForm
-                          service={service.code}
-                          attribute={attribute}
-                          onSaved={(next) => saved(next, attribute.code, false)}
-                          onCancel={() => {
-                            setEditing(null);
-                            focusLater(`edit-attribute-${attribute.code}`);
-                          }}
-                        />
-                      </td>
-                    </tr>
-                  ) : null}
-                </Fragment>
-              ))}
-            </tbody>
-          </table>
-        </div>
+          {attributes.map((attribute) => (
+            <EditableRow
+              key={attribute.code}
+              buttonId={`edit-attribute-${attribute.code}`}
+              label={t("admin.attribute.editOne", { code: attribute.code })}
+              editing={editing === attribute.code}
+              onEdit={() => setEditing(attribute.code)}
+              span={5}
+              editor={
+                <AttributeForm
+                  service={service.code}
+                  attribute={attribute}
+                  onSaved={(next) => saved(next, attribute.code, false)}
+                  onCancel={() => {
+                    setEditing(null);
+                    focusLater(`edit-attribute-${attribute.code}`);
+                  }}
+                />
+              }
+            >
+              <td data-label={t("admin.attribute.order")}>{attribute.order}</td>
+              <td>
+                {localized(attribute.label)}
+                <br />
+                <code class="muted admin-small">{attribute.code}</code>
+              </td>
+              <td>
+                {t(`admin.datatype.${attribute.datatype}`)}
+                {attribute.values ? (
+                  <span class="muted admin-small">
+                    {" "}
+                    (
+                    {attribute.values
+                      .map((value) => localized(value.name))
+                      .join(", ")}
+                    )
+                  </span>
+                ) : null}
+              </td>
+              <td>
+                {attribute.required ? (
+                  <span class="badge">{t("admin.attribute.required")}</span>
+                ) : null}{" "}
+                {attribute.is_public ? null : (
+                  <span class="badge">{t("admin.attribute.private")}</span>
+                )}{" "}
+                {attribute.is_active ? null : (
+                  <span class="badge badge-overdue">{t("admin.inactive")}</span>
+                )}
+              </td>
+            </EditableRow>
+          ))}
+        </AdminTable>
       ) : null}
       {adding ? (
         <AttributeForm

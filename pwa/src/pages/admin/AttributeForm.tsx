@@ -1,7 +1,7 @@
 // One attribute of a service's form: adding it (code and datatype are chosen once) or editing it.
-import { useEffect, useRef, useState } from "preact/hooks";
-import { ApiError } from "../../api/client";
-import { ErrorNote } from "../../components/Status";
+import { useState } from "preact/hooks";
+import { useSubmit } from "../../api/use-submit";
+import { CheckField, SelectField, TextField } from "../../components/Field";
 import { t } from "../../i18n";
 import {
   type AttributeInput,
@@ -13,13 +13,7 @@ import {
   isList,
   updateAttribute,
 } from "./api";
-import { errorAt } from "./errors";
-import {
-  CheckField,
-  LocalizedFields,
-  SelectField,
-  TextField,
-} from "./FormFields";
+import { InlineForm, LocalizedFields } from "./FormFields";
 import { fromTexts, optionalTexts, toTexts, wholeNumber } from "./texts";
 import { type ValueRow, ValuesEditor, fromRows, toRows } from "./ValuesEditor";
 
@@ -53,19 +47,10 @@ export function AttributeForm({
   const [rows, setRows] = useState<ValueRow[]>(toRows(attribute?.values));
   const [isPublic, setPublic] = useState(attribute?.is_public ?? true);
   const [active, setActive] = useState(attribute?.is_active ?? true);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const form = useRef<HTMLFormElement>(null);
+  const { busy, error, submit } = useSubmit();
   const prefix = attribute ? `attribute-${attribute.code}` : "attribute-new";
 
-  useEffect(() => {
-    form.current
-      ?.querySelector<HTMLElement>("input:not([readonly]), select")
-      ?.focus();
-  }, []);
-
-  async function save(event: Event) {
-    event.preventDefault();
+  async function save() {
     const input: AttributeInput = {
       required,
       order: wholeNumber(order),
@@ -75,43 +60,30 @@ export function AttributeForm({
       values: isList(datatype) ? fromRows(rows) : null,
       is_public: isPublic,
     };
-    setSaving(true);
-    setError(null);
-    try {
-      const answer = attribute
-        ? await updateAttribute(service, attribute.code, {
+    const answer = await submit(() =>
+      attribute
+        ? updateAttribute(service, attribute.code, {
             ...input,
             is_active: active,
           })
-        : await addAttribute(service, {
-            ...input,
-            code: code.trim(),
-            datatype,
-          });
-      onSaved(answer, attribute?.code ?? code.trim());
-    } catch (failure) {
-      setError(
-        failure instanceof ApiError
-          ? failure
-          : new ApiError(0, t("error.generic")),
-      );
-    } finally {
-      setSaving(false);
-    }
+        : addAttribute(service, { ...input, code: code.trim(), datatype }),
+    );
+    if (answer) onSaved(answer, attribute?.code ?? code.trim());
   }
 
   const title = attribute
     ? t("admin.attribute.editOne", { code: attribute.code })
     : t("admin.attribute.add");
   return (
-    <form
-      ref={form}
-      class="admin-inline-form"
-      aria-label={title}
-      noValidate
-      onSubmit={save}
+    <InlineForm
+      title={title}
+      heading="h3"
+      busy={busy}
+      error={error}
+      saveLabel={t("admin.attribute.save")}
+      onSave={() => void save()}
+      onCancel={onCancel}
     >
-      <h3 class="admin-form-title">{title}</h3>
       <div class="admin-grid">
         <TextField
           id={`${prefix}-code`}
@@ -166,24 +138,18 @@ export function AttributeForm({
         id={`${prefix}-label`}
         label={t("admin.attribute.label")}
         required
-        maxLength={2000}
         value={label}
-        errors={{
-          id: errorAt(error, "label", "id"),
-          en: errorAt(error, "label", "en"),
-        }}
+        name="label"
+        error={error}
         onInput={setLabel}
       />
       <LocalizedFields
         id={`${prefix}-description`}
         label={t("admin.attribute.description")}
         multiline
-        maxLength={2000}
         value={description}
-        errors={{
-          id: errorAt(error, "description", "id"),
-          en: errorAt(error, "description", "en"),
-        }}
+        name="description"
+        error={error}
         onInput={setDescription}
       />
       {datatype === "string" ? (
@@ -230,15 +196,6 @@ export function AttributeForm({
           onChange={setActive}
         />
       ) : null}
-      <ErrorNote error={error} />
-      <div class="row">
-        <button type="submit" class="btn btn-primary" disabled={saving}>
-          {saving ? t("admin.saving") : t("admin.attribute.save")}
-        </button>
-        <button type="button" class="btn" onClick={onCancel}>
-          {t("admin.cancel")}
-        </button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }

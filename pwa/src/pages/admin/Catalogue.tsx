@@ -3,10 +3,11 @@
 import { useState } from "preact/hooks";
 import { useLocation, useRoute } from "preact-iso";
 import { localized } from "../../api/catalog";
+import { SelectField, TextField } from "../../components/Field";
 import { Empty, ErrorNote, Loading } from "../../components/Status";
 import { t } from "../../i18n";
+import { ActiveBadge, AdminTable } from "./AdminTable";
 import { type Service, listAllOpds, listAllServices, listGroups } from "./api";
-import { SelectField, TextField } from "./FormFields";
 import { ServiceForm } from "./ServiceForm";
 import { useLoad } from "./use-load";
 import "./i18n";
@@ -40,12 +41,11 @@ export function Catalogue() {
     return (
       <section>
         <h1>{t(adding ? "admin.catalogue.new" : "admin.catalogue.title")}</h1>
-        {loaded.loading ? <Loading /> : <ErrorNote error={loaded.error} />}
-        {loaded.error ? (
-          <button type="button" class="btn" onClick={loaded.reload}>
-            {t("admin.retry")}
-          </button>
-        ) : null}
+        {loaded.loading ? (
+          <Loading />
+        ) : (
+          <ErrorNote error={loaded.error} onRetry={loaded.reload} />
+        )}
       </section>
     );
   const [services, groups, opds] = loaded.data;
@@ -112,69 +112,48 @@ export function Catalogue() {
       {shown.length === 0 ? (
         <Empty>{t("admin.catalogue.empty")}</Empty>
       ) : (
-        <div
-          class="table-wrap"
-          role="region"
-          aria-labelledby="services-caption"
-          tabIndex={0}
+        <AdminTable
+          labelledBy="services-caption"
+          caption={t("admin.catalogue.caption")}
+          columns={[
+            t("admin.service.name"),
+            t("admin.users.opd"),
+            t("admin.catalogue.sla"),
+            t("admin.users.status"),
+          ]}
         >
-          <table class="admin-table">
-            <caption id="services-caption" class="visually-hidden">
-              {t("admin.catalogue.caption")}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("admin.service.name")}</th>
-                <th scope="col">{t("admin.users.opd")}</th>
-                <th scope="col">{t("admin.catalogue.sla")}</th>
-                <th scope="col">{t("admin.users.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((service) => (
-                <tr key={service.code}>
-                  <td>
-                    <a
-                      href={`/admin/layanan/${encodeURIComponent(service.code)}`}
-                    >
-                      {localized(service.name)}
-                    </a>
-                    <br />
-                    <span class="muted admin-small">
-                      {localized(service.group.name)} ·{" "}
-                      {t("admin.catalogue.attributeCount", {
-                        count: service.attributes.length,
-                      })}
-                    </span>
-                  </td>
-                  <td data-label={t("admin.users.opd")}>
-                    {service.opd.short_name}
-                  </td>
-                  <td data-label={t("admin.catalogue.sla")}>
-                    {t("admin.catalogue.slaHours", {
-                      response: service.sla_response_hours,
-                      resolution: service.sla_resolution_hours,
-                    })}
-                  </td>
-                  <td>
-                    <span
-                      class={
-                        service.is_active
-                          ? "badge badge-ok"
-                          : "badge badge-overdue"
-                      }
-                    >
-                      {t(service.is_active ? "admin.active" : "admin.inactive")}
-                    </span>{" "}
-                    {service.is_public ? null : (
-                      <span class="badge">{t("admin.catalogue.private")}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+          {shown.map((service) => (
+            <tr key={service.code}>
+              <td>
+                <a href={`/admin/layanan/${encodeURIComponent(service.code)}`}>
+                  {localized(service.name)}
+                </a>
+                <br />
+                <span class="muted admin-small">
+                  {localized(service.group.name)} ·{" "}
+                  {t("admin.catalogue.attributeCount", {
+                    count: service.attributes.length,
+                  })}
+                </span>
+              </td>
+              <td data-label={t("admin.users.opd")}>
+                {service.opd.short_name}
+              </td>
+              <td data-label={t("admin.catalogue.sla")}>
+                {t("admin.catalogue.slaHours", {
+                  response: service.sla_response_hours,
+                  resolution: service.sla_resolution_hours,
+                })}
+              </td>
+              <td>
+                <ActiveBadge active={service.is_active} />{" "}
+                {service.is_public ? null : (
+                  <span class="badge">{t("admin.catalogue.private")}</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
     </section>
   );

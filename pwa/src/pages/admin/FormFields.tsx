@@ -1,137 +1,11 @@
-// Labelled inputs for the admin forms, each with its hint and the server's error underneath.
+// The admin forms' own pieces: a text in both languages, save and cancel, a form opened in place.
 import type { ComponentChildren } from "preact";
-import { Field, describedBy } from "../../components/Field";
+import { useEffect, useRef } from "preact/hooks";
+import type { ApiError } from "../../api/client";
+import { TextField } from "../../components/Field";
+import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
-
-interface Base {
-  id: string;
-  label: string;
-  error?: string | undefined;
-  hint?: string | undefined;
-  required?: boolean;
-}
-
-interface TextProps extends Base {
-  value: string;
-  onInput: (value: string) => void;
-  type?: "text" | "email" | "tel" | "number";
-  multiline?: boolean;
-  readOnly?: boolean;
-  maxLength?: number;
-  min?: number;
-  inputMode?: "numeric";
-  autoComplete?: string;
-}
-
-export function TextField(props: TextProps) {
-  const { id, error, hint, multiline, onInput, type = "text", ...rest } = props;
-  const shared = {
-    id,
-    value: rest.value,
-    required: rest.required,
-    readOnly: rest.readOnly,
-    maxLength: rest.maxLength,
-    autoComplete: rest.autoComplete ?? "off",
-    "aria-invalid": error ? true : undefined,
-    "aria-describedby": describedBy(id, error, hint),
-    onInput: (event: Event) =>
-      onInput((event.currentTarget as HTMLInputElement).value),
-  };
-  return (
-    <Field
-      id={id}
-      label={rest.label}
-      error={error}
-      hint={hint}
-      required={rest.required}
-    >
-      {multiline ? (
-        <textarea {...shared} rows={3} />
-      ) : (
-        <input
-          {...shared}
-          type={type}
-          min={rest.min}
-          inputMode={rest.inputMode}
-        />
-      )}
-    </Field>
-  );
-}
-
-interface SelectProps extends Base {
-  value: string;
-  onChange: (value: string) => void;
-  children: ComponentChildren;
-}
-
-export function SelectField(props: SelectProps) {
-  const { id, error, hint, onChange, children, ...rest } = props;
-  return (
-    <Field
-      id={id}
-      label={rest.label}
-      error={error}
-      hint={hint}
-      required={rest.required}
-    >
-      <select
-        id={id}
-        value={rest.value}
-        required={rest.required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        onChange={(event) => onChange(event.currentTarget.value)}
-      >
-        {children}
-      </select>
-    </Field>
-  );
-}
-
-interface CheckProps {
-  id: string;
-  label: string;
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-  hint?: string;
-  error?: string | undefined;
-}
-
-/** A checkbox with its label beside it; the hint and error are read with it. */
-export function CheckField({
-  id,
-  label,
-  checked,
-  onChange,
-  hint,
-  error,
-}: CheckProps) {
-  return (
-    <div class={`field${error ? " field-invalid" : ""}`}>
-      <label class="choice" for={id}>
-        <input
-          id={id}
-          type="checkbox"
-          checked={checked}
-          aria-describedby={describedBy(id, error, hint)}
-          onChange={(event) => onChange(event.currentTarget.checked)}
-        />
-        {label}
-      </label>
-      {hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
+import { errorAt } from "./errors";
 
 export interface Texts {
   id: string;
@@ -142,17 +16,20 @@ interface LocalizedProps {
   id: string;
   /** What the text is, e.g. "Nama layanan"; the language is added to each label. */
   label: string;
+  /** The API field, whose errors come per language ({name: {id: [...], en: [...]}}). */
+  name: string;
   value: Texts;
   onInput: (value: Texts) => void;
-  errors: { id?: string | undefined; en?: string | undefined };
+  error: ApiError | undefined;
   required?: boolean;
   multiline?: boolean;
+  /** The server's limit for each language's text. */
   maxLength?: number;
 }
 
 /** The Bahasa Indonesia text (required when `required`) and its optional English twin. */
 export function LocalizedFields(props: LocalizedProps) {
-  const { id, label, value, onInput, errors } = props;
+  const { id, label, name, value, onInput, error, maxLength = 2000 } = props;
   return (
     <>
       <TextField
@@ -160,20 +37,95 @@ export function LocalizedFields(props: LocalizedProps) {
         label={t("admin.inIndonesian", { what: label })}
         required={props.required}
         multiline={props.multiline}
-        maxLength={props.maxLength}
+        maxLength={maxLength}
         value={value.id}
-        error={errors.id}
+        error={errorAt(error, name, "id")}
         onInput={(text) => onInput({ ...value, id: text })}
       />
       <TextField
         id={`${id}-en`}
         label={t("admin.inEnglish", { what: label })}
         multiline={props.multiline}
-        maxLength={props.maxLength}
+        maxLength={maxLength}
         value={value.en}
-        error={errors.en}
+        error={errorAt(error, name, "en")}
         onInput={(text) => onInput({ ...value, en: text })}
       />
     </>
+  );
+}
+
+interface ButtonsProps {
+  saving: boolean;
+  /** The save button's words when not just "Simpan". */
+  label?: string | undefined;
+  /** Absent: no cancel button. */
+  onCancel?: () => void;
+}
+
+/** Save (busy while saving) and cancel, under an admin form. */
+export function FormButtons({ saving, label, onCancel }: ButtonsProps) {
+  return (
+    <div class="row">
+      <button type="submit" class="btn btn-primary" disabled={saving}>
+        {saving ? t("admin.saving") : (label ?? t("common.save"))}
+      </button>
+      {onCancel ? (
+        <button type="button" class="btn" onClick={onCancel}>
+          {t("common.cancel")}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+interface InlineProps {
+  /** The form's accessible name, and its heading when `heading` is given. */
+  title: string;
+  heading?: "h2" | "h3";
+  /** The control that takes the focus when the form opens. */
+  focus?: string;
+  busy: boolean;
+  error: ApiError | undefined;
+  saveLabel?: string;
+  onSave: () => void;
+  onCancel: () => void;
+  children: ComponentChildren;
+}
+
+/** A form opened in place (in a table row or under a list): its fields, the server's message,
+ * save and cancel; the first control takes the focus on opening. */
+export function InlineForm(props: InlineProps) {
+  const Heading = props.heading;
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    form.current
+      ?.querySelector<HTMLElement>(
+        props.focus ?? "input:not([readonly]), select",
+      )
+      ?.focus();
+  }, []);
+  return (
+    <form
+      ref={form}
+      class="admin-inline-form"
+      aria-label={props.title}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        props.onSave();
+      }}
+    >
+      {Heading ? (
+        <Heading class="admin-form-title">{props.title}</Heading>
+      ) : null}
+      {props.children}
+      <ErrorNote error={props.error} />
+      <FormButtons
+        saving={props.busy}
+        label={props.saveLabel}
+        onCancel={props.onCancel}
+      />
+    </form>
   );
 }

@@ -1,10 +1,10 @@
 // Hiding an item from the public (with a reason where the server keeps one) or showing it again.
 import { useEffect, useRef, useState } from "preact/hooks";
-import { ApiError } from "../../api/client";
+import { useSubmit } from "../../api/use-submit";
+import { TextField } from "../../components/Field";
 import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
 import type { Moderation } from "./api";
-import { TextField } from "./FormFields";
 
 interface Props {
   id: string;
@@ -25,32 +25,20 @@ export function HideControl({
 }: Props) {
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, submit } = useSubmit();
   const input = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (asking) input.current?.querySelector("input")?.focus();
   }, [asking]);
 
-  async function send(body: Moderation) {
-    setBusy(true);
-    setError(null);
-    try {
+  const send = (body: Moderation) =>
+    submit(async () => {
       await onModerate(body);
       setAsking(false);
       setReason("");
       window.setTimeout(() => document.getElementById(`${id}-toggle`)?.focus());
-    } catch (failure) {
-      setError(
-        failure instanceof ApiError
-          ? failure
-          : new ApiError(0, t("error.generic")),
-      );
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   if (hidden)
     return (
@@ -123,7 +111,7 @@ export function HideControl({
             );
           }}
         >
-          {t("admin.cancel")}
+          {t("common.cancel")}
         </button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 // The three moderation lists: public requests, comments on them, and published articles.
 import { localized } from "../../api/catalog";
+import { usePaged } from "../../api/use-paged";
 import { formatDateTime, t } from "../../i18n";
 import {
   type ModeratedArticle,
@@ -14,7 +15,6 @@ import {
 } from "./api";
 import { HideControl } from "./HideControl";
 import { PagedList } from "./PagedList";
-import { usePaged } from "./use-paged";
 
 interface ListProps {
   shown: Shown;

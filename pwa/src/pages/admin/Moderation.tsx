@@ -1,9 +1,9 @@
 // Moderation: find public requests, comments and articles, and hide (or show again) what breaks
 // the rules. Hidden items stay on record and leave every public answer.
 import { useState } from "preact/hooks";
+import { SelectField } from "../../components/Field";
 import { t } from "../../i18n";
 import type { Shown } from "./api";
-import { SelectField } from "./FormFields";
 import {
   ModeratedArticles,
   ModeratedComments,
@@ -37,11 +37,7 @@ export function Moderation() {
           <p class="admin-group-label" id="moderation-kind">
             {t("admin.moderation.kind")}
           </p>
-          <div
-            class="admin-segments"
-            role="group"
-            aria-labelledby="moderation-kind"
-          >
+          <div class="row" role="group" aria-labelledby="moderation-kind">
             {KINDS.map((one) => (
               <button
                 key={one.key}

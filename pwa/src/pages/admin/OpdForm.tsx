@@ -1,11 +1,11 @@
 // Adding or editing an agency (OPD): code (only when adding), names, contact and active flag.
-import { useEffect, useRef, useState } from "preact/hooks";
-import { ApiError } from "../../api/client";
+import { useState } from "preact/hooks";
 import type { Opd } from "../../api/places";
-import { ErrorNote } from "../../components/Status";
+import { useSubmit } from "../../api/use-submit";
+import { CheckField, TextField } from "../../components/Field";
 import { t } from "../../i18n";
 import { type OpdInput, createOpd, updateOpd } from "./api";
-import { CheckField, TextField } from "./FormFields";
+import { InlineForm } from "./FormFields";
 
 interface Props {
   /** The agency being edited; none when adding one. */
@@ -24,17 +24,10 @@ export function OpdForm({ opd, onSaved, onCancel }: Props) {
   const [phone, setPhone] = useState(opd?.phone ?? "");
   const [address, setAddress] = useState(opd?.address ?? "");
   const [active, setActive] = useState(opd?.is_active ?? true);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const form = useRef<HTMLFormElement>(null);
+  const { busy, error, submit } = useSubmit();
   const prefix = opd ? `opd-${opd.code}` : "opd-new";
 
-  useEffect(() => {
-    form.current?.querySelector("input")?.focus();
-  }, []);
-
-  async function save(event: Event) {
-    event.preventDefault();
+  async function save() {
     const input: OpdInput = {
       name: name.trim(),
       short_name: shortName.trim(),
@@ -43,37 +36,26 @@ export function OpdForm({ opd, onSaved, onCancel }: Props) {
       address: blankToNull(address),
       is_active: active,
     };
-    setSaving(true);
-    setError(null);
-    try {
-      onSaved(
-        opd
-          ? await updateOpd(opd.code, input)
-          : await createOpd({ ...input, code: code.trim() }),
-      );
-    } catch (failure) {
-      setError(
-        failure instanceof ApiError
-          ? failure
-          : new ApiError(0, t("error.generic")),
-      );
-    } finally {
-      setSaving(false);
-    }
+    const saved = await submit(() =>
+      opd
+        ? updateOpd(opd.code, input)
+        : createOpd({ ...input, code: code.trim() }),
+    );
+    if (saved) onSaved(saved);
   }
 
   const title = opd
     ? t("admin.opds.editOne", { name: opd.short_name })
     : t("admin.opds.add");
   return (
-    <form
-      ref={form}
-      class="admin-inline-form"
-      aria-label={title}
-      noValidate
-      onSubmit={save}
+    <InlineForm
+      title={title}
+      heading="h2"
+      busy={busy}
+      error={error}
+      onSave={() => void save()}
+      onCancel={onCancel}
     >
-      <h2 class="admin-form-title">{title}</h2>
       <div class="admin-grid">
         {opd ? null : (
           <TextField
@@ -137,15 +119,6 @@ export function OpdForm({ opd, onSaved, onCancel }: Props) {
         error={error?.field("is_active")}
         onChange={setActive}
       />
-      <ErrorNote error={error} />
-      <div class="row">
-        <button type="submit" class="btn btn-primary" disabled={saving}>
-          {saving ? t("admin.saving") : t("admin.save")}
-        </button>
-        <button type="button" class="btn" onClick={onCancel}>
-          {t("admin.cancel")}
-        </button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }

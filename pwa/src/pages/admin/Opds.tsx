@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import type { Opd } from "../../api/places";
 import { Empty, ErrorNote, Loading } from "../../components/Status";
 import { t } from "../../i18n";
+import { ActiveBadge, AdminTable, EditableRow } from "./AdminTable";
 import { listAllOpds } from "./api";
 import { OpdForm } from "./OpdForm";
 import { useLoad } from "./use-load";
@@ -62,53 +63,35 @@ export function Opds() {
         {notice}
       </p>
       {opds.loading && !opds.data ? <Loading /> : null}
-      <ErrorNote error={opds.error} />
-      {opds.error ? (
-        <button type="button" class="btn" onClick={opds.reload}>
-          {t("admin.retry")}
-        </button>
-      ) : null}
+      <ErrorNote error={opds.error} onRetry={opds.reload} />
       {opds.data && opds.data.length === 0 ? (
         <Empty>{t("admin.opds.empty")}</Empty>
       ) : null}
       {opds.data?.length ? (
-        <div
-          class="table-wrap"
-          role="region"
-          aria-labelledby="opds-caption"
-          tabIndex={0}
+        <AdminTable
+          labelledBy="opds-caption"
+          caption={t("admin.opds.caption")}
+          columns={[
+            t("admin.opds.name"),
+            t("admin.opds.contact"),
+            t("admin.users.status"),
+          ]}
+          actions
         >
-          <table class="admin-table">
-            <caption id="opds-caption" class="visually-hidden">
-              {t("admin.opds.caption")}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("admin.opds.name")}</th>
-                <th scope="col">{t("admin.opds.contact")}</th>
-                <th scope="col">{t("admin.users.status")}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t("admin.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {opds.data.map((opd) => (
-                <OpdRow
-                  key={opd.code}
-                  opd={opd}
-                  editing={editing === opd.code}
-                  onEdit={() => setEditing(opd.code)}
-                  onSaved={(changed) => saved(changed, false)}
-                  onCancel={() => {
-                    setEditing(null);
-                    focusLater(`edit-opd-${opd.code}`);
-                  }}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+          {opds.data.map((opd) => (
+            <OpdRow
+              key={opd.code}
+              opd={opd}
+              editing={editing === opd.code}
+              onEdit={() => setEditing(opd.code)}
+              onSaved={(changed) => saved(changed, false)}
+              onCancel={() => {
+                setEditing(null);
+                focusLater(`edit-opd-${opd.code}`);
+              }}
+            />
+          ))}
+        </AdminTable>
       ) : null}
     </section>
   );
@@ -124,48 +107,30 @@ interface RowProps {
 
 function OpdRow({ opd, editing, onEdit, onSaved, onCancel }: RowProps) {
   return (
-    <>
-      <tr>
-        <td>
-          <strong>{opd.short_name}</strong>{" "}
-          <span class="muted">({opd.code})</span>
-          <br />
-          {opd.name}
-        </td>
-        <td>
-          {[opd.email, opd.phone, opd.address].filter(Boolean).map((line) => (
-            <span key={line} class="admin-line">
-              {line}
-            </span>
-          ))}
-        </td>
-        <td>
-          <span
-            class={opd.is_active ? "badge badge-ok" : "badge badge-overdue"}
-          >
-            {t(opd.is_active ? "admin.active" : "admin.inactive")}
+    <EditableRow
+      buttonId={`edit-opd-${opd.code}`}
+      label={t("admin.opds.editOne", { name: opd.short_name })}
+      editing={editing}
+      onEdit={onEdit}
+      span={4}
+      editor={<OpdForm opd={opd} onSaved={onSaved} onCancel={onCancel} />}
+    >
+      <td>
+        <strong>{opd.short_name}</strong>{" "}
+        <span class="muted">({opd.code})</span>
+        <br />
+        {opd.name}
+      </td>
+      <td>
+        {[opd.email, opd.phone, opd.address].filter(Boolean).map((line) => (
+          <span key={line} class="admin-line">
+            {line}
           </span>
-        </td>
-        <td>
-          <button
-            type="button"
-            id={`edit-opd-${opd.code}`}
-            class="btn btn-small"
-            aria-expanded={editing}
-            aria-label={t("admin.opds.editOne", { name: opd.short_name })}
-            onClick={onEdit}
-          >
-            {t("admin.edit")}
-          </button>
-        </td>
-      </tr>
-      {editing ? (
-        <tr class="admin-editor-row">
-          <td colSpan={4}>
-            <OpdForm opd={opd} onSaved={onSaved} onCancel={onCancel} />
-          </td>
-        </tr>
-      ) : null}
-    </>
+        ))}
+      </td>
+      <td>
+        <ActiveBadge active={opd.is_active} />
+      </td>
+    </EditableRow>
   );
 }

@@ -1,8 +1,7 @@
-// A paged list's states around its items: loading, error with retry, empty, and "load more".
+// A paged list of cards (the moderation lists) with its loading, error, empty and "load more" states.
 import type { ComponentChildren } from "preact";
-import { Empty, ErrorNote, Loading } from "../../components/Status";
-import { t } from "../../i18n";
-import type { Paged } from "./use-paged";
+import type { Paged } from "../../api/use-paged";
+import { PagedStates } from "../../components/PagedStates";
 
 interface Props<T> {
   paged: Paged<T>;
@@ -13,27 +12,10 @@ interface Props<T> {
 
 export function PagedList<T>({ paged, empty, label, children }: Props<T>) {
   return (
-    <>
-      <ErrorNote error={paged.error} />
-      {paged.error ? (
-        <button type="button" class="btn" onClick={paged.reload}>
-          {t("admin.retry")}
-        </button>
-      ) : null}
-      {paged.loaded && !paged.error && paged.items.length === 0 ? (
-        <Empty>{empty}</Empty>
-      ) : null}
-      {paged.items.length ? (
-        <ul class="list admin-cards" aria-label={label}>
-          {paged.items.map(children)}
-        </ul>
-      ) : null}
-      {paged.loading ? <Loading /> : null}
-      {paged.hasMore && !paged.loading ? (
-        <button type="button" class="btn" onClick={paged.loadMore}>
-          {t("admin.loadMore")}
-        </button>
-      ) : null}
-    </>
+    <PagedStates paged={paged} empty={empty}>
+      <ul class="list admin-cards" aria-label={label}>
+        {paged.items.map(children)}
+      </ul>
+    </PagedStates>
   );
 }

@@ -34,12 +34,11 @@ export function ServiceEditor() {
       <section>
         {back}
         <h1>{t("admin.service.title")}</h1>
-        {loaded.loading ? <Loading /> : <ErrorNote error={loaded.error} />}
-        {loaded.error ? (
-          <button type="button" class="btn" onClick={loaded.reload}>
-            {t("admin.retry")}
-          </button>
-        ) : null}
+        {loaded.loading ? (
+          <Loading />
+        ) : (
+          <ErrorNote error={loaded.error} onRetry={loaded.reload} />
+        )}
       </section>
     );
   const [services, groups, opds] = loaded.data;

@@ -1,9 +1,10 @@
 // A service's details: names and descriptions in both languages, group, keywords, the responsible
 // OPD, SLA hours and the switches; used to add a service and to edit one.
 import { useState } from "preact/hooks";
-import { ApiError } from "../../api/client";
 import { localized } from "../../api/catalog";
 import type { Opd } from "../../api/places";
+import { useSubmit } from "../../api/use-submit";
+import { CheckField, SelectField, TextField } from "../../components/Field";
 import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
 import {
@@ -14,12 +15,7 @@ import {
   updateService,
 } from "./api";
 import { errorAt } from "./errors";
-import {
-  CheckField,
-  LocalizedFields,
-  SelectField,
-  TextField,
-} from "./FormFields";
+import { FormButtons, LocalizedFields } from "./FormFields";
 import { fromTexts, toTexts, wholeNumber } from "./texts";
 
 interface Props {
@@ -49,8 +45,7 @@ export function ServiceForm({ service, groups, opds, onSaved }: Props) {
     is_public: service?.is_public ?? true,
     is_active: service?.is_active ?? true,
   });
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, submit } = useSubmit();
   const prefix = "service";
 
   async function save(event: Event) {
@@ -68,23 +63,12 @@ export function ServiceForm({ service, groups, opds, onSaved }: Props) {
       sla_resolution_hours: wholeNumber(resolution),
       ...flags,
     };
-    setSaving(true);
-    setError(null);
-    try {
-      onSaved(
-        service
-          ? await updateService(service.code, input)
-          : await createService({ ...input, code: code.trim() }),
-      );
-    } catch (failure) {
-      setError(
-        failure instanceof ApiError
-          ? failure
-          : new ApiError(0, t("error.generic")),
-      );
-    } finally {
-      setSaving(false);
-    }
+    const saved = await submit(() =>
+      service
+        ? updateService(service.code, input)
+        : createService({ ...input, code: code.trim() }),
+    );
+    if (saved) onSaved(saved);
   }
 
   const flag = (key: keyof typeof flags, label: string, hint: string) => (
@@ -121,12 +105,9 @@ export function ServiceForm({ service, groups, opds, onSaved }: Props) {
           id={`${prefix}-name`}
           label={t("admin.service.name")}
           required
-          maxLength={2000}
           value={name}
-          errors={{
-            id: errorAt(error, "name", "id"),
-            en: errorAt(error, "name", "en"),
-          }}
+          name="name"
+          error={error}
           onInput={setName}
         />
         <LocalizedFields
@@ -134,12 +115,9 @@ export function ServiceForm({ service, groups, opds, onSaved }: Props) {
           label={t("admin.service.description")}
           required
           multiline
-          maxLength={2000}
           value={description}
-          errors={{
-            id: errorAt(error, "description", "id"),
-            en: errorAt(error, "description", "en"),
-          }}
+          name="description"
+          error={error}
           onInput={setDescription}
         />
         <TextField
@@ -226,13 +204,10 @@ export function ServiceForm({ service, groups, opds, onSaved }: Props) {
         {flag("is_active", "admin.service.active", "admin.service.activeHint")}
       </fieldset>
       <ErrorNote error={error} />
-      <button type="submit" class="btn btn-primary" disabled={saving}>
-        {saving
-          ? t("admin.saving")
-          : service
-            ? t("admin.save")
-            : t("admin.service.create")}
-      </button>
+      <FormButtons
+        saving={busy}
+        label={service ? undefined : t("admin.service.create")}
+      />
     </form>
   );
 }

@@ -1,8 +1,10 @@
 // Changing one user's role, OPD and active flag; only what changed is sent, and the server's
 // refusals (such as changing your own role) are shown as it words them.
-import { useEffect, useRef, useState } from "preact/hooks";
-import { ApiError } from "../../api/client";
+import { useState } from "preact/hooks";
+import type { ApiError } from "../../api/client";
 import type { Opd } from "../../api/places";
+import { useSubmit } from "../../api/use-submit";
+import { CheckField, SelectField } from "../../components/Field";
 import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
 import {
@@ -12,7 +14,7 @@ import {
   type UserChanges,
   updateUser,
 } from "./api";
-import { CheckField, SelectField } from "./FormFields";
+import { InlineForm } from "./FormFields";
 
 interface Props {
   user: AdminUser;
@@ -33,49 +35,32 @@ export function UserEditor({
   const [role, setRole] = useState<Role>(user.role);
   const [opd, setOpd] = useState(user.opd?.code ?? "");
   const [active, setActive] = useState(user.is_active);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const form = useRef<HTMLFormElement>(null);
+  const { busy, error, submit } = useSubmit();
   const prefix = `user-${user.id}`;
-
-  useEffect(() => {
-    form.current?.querySelector("select")?.focus();
-  }, []);
 
   const choices = opds.filter(
     (one) => one.is_active || one.code === user.opd?.code,
   );
 
-  async function save(event: Event) {
-    event.preventDefault();
+  async function save() {
     const changes: UserChanges = {};
     if (role !== user.role) changes.role = role;
     if (role === "opd_staff" && opd !== (user.opd?.code ?? ""))
       changes.opd = opd || null;
     if (active !== user.is_active) changes.is_active = active;
     if (Object.keys(changes).length === 0) return onCancel();
-    setSaving(true);
-    setError(null);
-    try {
-      onSaved(await updateUser(user.id, changes));
-    } catch (failure) {
-      setError(
-        failure instanceof ApiError
-          ? failure
-          : new ApiError(0, t("error.generic")),
-      );
-    } finally {
-      setSaving(false);
-    }
+    const saved = await submit(() => updateUser(user.id, changes));
+    if (saved) onSaved(saved);
   }
 
   return (
-    <form
-      ref={form}
-      class="admin-inline-form"
-      noValidate
-      aria-label={t("admin.users.editOne", { name: user.name })}
-      onSubmit={save}
+    <InlineForm
+      title={t("admin.users.editOne", { name: user.name })}
+      focus="select"
+      busy={busy}
+      error={error}
+      onSave={() => void save()}
+      onCancel={onCancel}
     >
       <div class="admin-grid">
         <SelectField
@@ -118,15 +103,6 @@ export function UserEditor({
         error={error?.field("is_active")}
         onChange={setActive}
       />
-      <ErrorNote error={error} />
-      <div class="row">
-        <button type="submit" class="btn btn-primary" disabled={saving}>
-          {saving ? t("admin.saving") : t("admin.save")}
-        </button>
-        <button type="button" class="btn" onClick={onCancel}>
-          {t("admin.cancel")}
-        </button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }

@@ -2,13 +2,14 @@
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import { userStore } from "../../api/client";
-import { Empty, ErrorNote, Loading } from "../../components/Status";
+import { usePaged } from "../../api/use-paged";
+import { SelectField, TextField } from "../../components/Field";
+import { PagedStates } from "../../components/PagedStates";
 import { formatDateTime, t } from "../../i18n";
 import { useStore } from "../../store";
+import { ActiveBadge, AdminTable, EditableRow } from "./AdminTable";
 import { type AdminUser, ROLES, listAllOpds, usersPath } from "./api";
-import { SelectField, TextField } from "./FormFields";
 import { useLoad } from "./use-load";
-import { usePaged } from "./use-paged";
 import { UserEditor } from "./UserEditor";
 import "./i18n";
 import "./admin.css";
@@ -79,59 +80,36 @@ export function Users() {
       <p class="admin-notice" role="status" aria-live="polite">
         {notice}
       </p>
-      <ErrorNote error={users.error} />
-      {users.loaded && !users.error && users.items.length === 0 ? (
-        <Empty>{t("admin.users.empty")}</Empty>
-      ) : null}
-      {users.items.length ? (
-        <div
-          class="table-wrap"
-          role="region"
-          aria-labelledby="users-caption"
-          tabIndex={0}
+      <PagedStates paged={users} empty={t("admin.users.empty")}>
+        <AdminTable
+          labelledBy="users-caption"
+          caption={t("admin.users.caption")}
+          columns={[
+            t("admin.users.name"),
+            t("admin.users.role"),
+            t("admin.users.status"),
+          ]}
+          actions
         >
-          <table class="admin-table">
-            <caption id="users-caption" class="visually-hidden">
-              {t("admin.users.caption")}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("admin.users.name")}</th>
-                <th scope="col">{t("admin.users.role")}</th>
-                <th scope="col">{t("admin.users.status")}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t("admin.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.items.map((user) => (
-                <UserRow
-                  key={user.id}
-                  user={user}
-                  isMe={me?.id === user.id}
-                  editing={editing === user.id}
-                  onEdit={() => setEditing(user.id)}
-                >
-                  <UserEditor
-                    user={user}
-                    opds={opds.data ?? []}
-                    opdsError={opds.error}
-                    onSaved={saved}
-                    onCancel={() => closeEditor(user.id)}
-                  />
-                </UserRow>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {users.loading ? <Loading /> : null}
-      {users.hasMore && !users.loading ? (
-        <button type="button" class="btn" onClick={users.loadMore}>
-          {t("admin.loadMore")}
-        </button>
-      ) : null}
+          {users.items.map((user) => (
+            <UserRow
+              key={user.id}
+              user={user}
+              isMe={me?.id === user.id}
+              editing={editing === user.id}
+              onEdit={() => setEditing(user.id)}
+            >
+              <UserEditor
+                user={user}
+                opds={opds.data ?? []}
+                opdsError={opds.error}
+                onSaved={saved}
+                onCancel={() => closeEditor(user.id)}
+              />
+            </UserRow>
+          ))}
+        </AdminTable>
+      </PagedStates>
     </section>
   );
 }
@@ -146,57 +124,39 @@ interface RowProps {
 
 function UserRow({ user, isMe, editing, onEdit, children }: RowProps) {
   return (
-    <>
-      <tr>
-        <td>
-          <strong>{user.name}</strong>
-          {isMe ? (
-            <span class="badge admin-badge-me">{t("admin.users.me")}</span>
-          ) : null}
-          <br />
-          <span class="muted">
-            {[user.email, user.phone].filter(Boolean).join(" · ")}
+    <EditableRow
+      buttonId={`edit-user-${user.id}`}
+      label={t("admin.users.editOne", { name: user.name })}
+      editing={editing}
+      onEdit={onEdit}
+      span={4}
+      editor={children}
+    >
+      <td>
+        <strong>{user.name}</strong>
+        {isMe ? (
+          <span class="badge admin-badge-me">{t("admin.users.me")}</span>
+        ) : null}
+        <br />
+        <span class="muted">
+          {[user.email, user.phone].filter(Boolean).join(" · ")}
+        </span>
+      </td>
+      <td>
+        {t(`admin.role.${user.role}`)}
+        {user.opd ? <span class="muted"> · {user.opd.short_name}</span> : null}
+      </td>
+      <td>
+        <ActiveBadge active={user.is_active} />
+        {user.last_login_at ? (
+          <span class="muted admin-small">
+            {" "}
+            {t("admin.users.lastLogin", {
+              when: formatDateTime(user.last_login_at),
+            })}
           </span>
-        </td>
-        <td>
-          {t(`admin.role.${user.role}`)}
-          {user.opd ? (
-            <span class="muted"> · {user.opd.short_name}</span>
-          ) : null}
-        </td>
-        <td>
-          <span
-            class={user.is_active ? "badge badge-ok" : "badge badge-overdue"}
-          >
-            {t(user.is_active ? "admin.active" : "admin.inactive")}
-          </span>
-          {user.last_login_at ? (
-            <span class="muted admin-small">
-              {" "}
-              {t("admin.users.lastLogin", {
-                when: formatDateTime(user.last_login_at),
-              })}
-            </span>
-          ) : null}
-        </td>
-        <td>
-          <button
-            type="button"
-            id={`edit-user-${user.id}`}
-            class="btn btn-small"
-            aria-expanded={editing}
-            aria-label={t("admin.users.editOne", { name: user.name })}
-            onClick={onEdit}
-          >
-            {t("admin.edit")}
-          </button>
-        </td>
-      </tr>
-      {editing ? (
-        <tr class="admin-editor-row">
-          <td colSpan={4}>{children}</td>
-        </tr>
-      ) : null}
-    </>
+        ) : null}
+      </td>
+    </EditableRow>
   );
 }

@@ -1,9 +1,9 @@
 // The allowed values of a list attribute: a key each (stored with requests) and its names.
 import { ApiError } from "../../api/client";
 import type { AttributeValue } from "../../api/catalog";
+import { TextField } from "../../components/Field";
 import { t } from "../../i18n";
 import { errorAt, ownErrorAt } from "./errors";
-import { TextField } from "./FormFields";
 import { fromTexts } from "./texts";
 
 export interface ValueRow {
@@ -32,7 +32,7 @@ export const fromRows = (rows: ValueRow[]): AttributeValue[] =>
 interface Props {
   id: string;
   rows: ValueRow[];
-  error: ApiError | null;
+  error: ApiError | undefined;
   onChange: (rows: ValueRow[]) => void;
 }
 

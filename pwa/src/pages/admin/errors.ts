@@ -11,7 +11,7 @@ function messages(node: unknown): string[] {
 
 /** Every message at `path` in the error's fields, e.g. ("name", "id") or ("values", 0, "key"). */
 export function errorAt(
-  error: ApiError | undefined | null,
+  error: ApiError | undefined,
   ...path: (string | number)[]
 ): string | undefined {
   let node: unknown = error?.errors;
@@ -26,7 +26,7 @@ export function errorAt(
 
 /** Only the messages about the field as a whole (not those of its nested parts). */
 export function ownErrorAt(
-  error: ApiError | undefined | null,
+  error: ApiError | undefined,
   name: string,
 ): string | undefined {
   const node = error?.errors[name];

@@ -106,12 +106,7 @@ export function CommandCenter() {
       {data ? (
         <KpiTiles summary={data.summary} days={view.days} />
       ) : live.error ? (
-        <div class="stack">
-          <ErrorNote error={live.error} />
-          <button type="button" class="btn" onClick={live.reload}>
-            {t("common.retry")}
-          </button>
-        </div>
+        <ErrorNote error={live.error} onRetry={live.reload} />
       ) : (
         <Loading />
       )}

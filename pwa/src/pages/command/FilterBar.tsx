@@ -1,7 +1,8 @@
 // The filters (period, kecamatan, OPD) that narrow every panel, and the CSV export of the same.
-import { useState } from "preact/hooks";
-import type { ApiError } from "../../api/client";
 import type { Kecamatan, Opd } from "../../api/places";
+import { useSubmit } from "../../api/use-submit";
+import { SelectField } from "../../components/Field";
+import { KecamatanOptions, OpdOptions } from "../../components/Options";
 import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
 import { downloadCsv } from "./csv-export";
@@ -26,16 +27,8 @@ function withCurrent<T extends { code: string }>(
 }
 
 export function FilterBar({ view, kecamatan, opds, onChange }: Props) {
-  const [exporting, setExporting] = useState(false);
-  const [failure, setFailure] = useState<ApiError | null>(null);
-
-  const exportCsv = () => {
-    setExporting(true);
-    setFailure(null);
-    downloadCsv(view)
-      .catch((error: ApiError) => setFailure(error))
-      .finally(() => setExporting(false));
-  };
+  const exporting = useSubmit();
+  const exportCsv = () => void exporting.submit(() => downloadCsv(view));
 
   const places = withCurrent(kecamatan, view.kecamatan, (code) => ({
     code,
@@ -58,69 +51,53 @@ export function FilterBar({ view, kecamatan, opds, onChange }: Props) {
       onSubmit={(event) => event.preventDefault()}
       aria-label={t("command.filters.title")}
     >
-      <div class="field">
-        <label for="cc-days">{t("command.filters.period")}</label>
-        <select
-          id="cc-days"
-          value={String(view.days)}
-          onChange={(e) => onChange({ days: Number(e.currentTarget.value) })}
-        >
-          {PERIODS.map((days) => (
-            <option key={days} value={String(days)}>
-              {t("command.filters.days", { days })}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="cc-kecamatan">{t("command.filters.kecamatan")}</label>
-        <select
-          id="cc-kecamatan"
-          value={view.kecamatan ?? ""}
-          onChange={(e) =>
-            onChange({ kecamatan: e.currentTarget.value || undefined })
-          }
-        >
-          <option value="">{t("command.filters.allKecamatan")}</option>
-          {places.map((item) => (
-            <option key={item.code} value={item.code}>
-              {item.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="cc-opd">{t("command.filters.opd")}</label>
-        <select
-          id="cc-opd"
-          value={view.opd ?? ""}
-          onChange={(e) =>
-            onChange({ opd: e.currentTarget.value || undefined })
-          }
-        >
-          <option value="">{t("command.filters.allOpds")}</option>
-          {agencies.map((item) => (
-            <option key={item.code} value={item.code}>
-              {item.short_name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="cc-days"
+        label={t("command.filters.period")}
+        value={String(view.days)}
+        onChange={(days) => onChange({ days: Number(days) })}
+      >
+        {PERIODS.map((days) => (
+          <option key={days} value={String(days)}>
+            {t("command.filters.days", { days })}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        id="cc-kecamatan"
+        label={t("command.filters.kecamatan")}
+        value={view.kecamatan ?? ""}
+        onChange={(code) => onChange({ kecamatan: code || undefined })}
+      >
+        <option value="">{t("command.filters.allKecamatan")}</option>
+        <KecamatanOptions kecamatan={places} />
+      </SelectField>
+      <SelectField
+        id="cc-opd"
+        label={t("command.filters.opd")}
+        value={view.opd ?? ""}
+        onChange={(code) => onChange({ opd: code || undefined })}
+      >
+        <option value="">{t("command.filters.allOpds")}</option>
+        <OpdOptions opds={agencies} />
+      </SelectField>
       <div class="cc-filter-actions">
         <button
           type="button"
           class="btn"
           onClick={exportCsv}
-          disabled={exporting}
+          disabled={exporting.busy}
           aria-describedby="cc-export-hint"
         >
-          {exporting ? t("command.export.busy") : t("command.export.button")}
+          {exporting.busy
+            ? t("command.export.busy")
+            : t("command.export.button")}
         </button>
         <p id="cc-export-hint" class="hint">
           {t("command.export.hint")}
         </p>
       </div>
-      <ErrorNote error={failure} />
+      <ErrorNote error={exporting.error} />
     </form>
   );
 }

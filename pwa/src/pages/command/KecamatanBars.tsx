@@ -1,8 +1,9 @@
 // Requests of the period per kecamatan: a plain table whose bars are drawn in CSS, so the numbers
 // themselves are the text alternative.
+import { localized } from "../../api/requests";
 import { Empty } from "../../components/Status";
 import { formatNumber, t } from "../../i18n";
-import { type Breakdown, localized } from "./dashboard-api";
+import type { Breakdown } from "./dashboard-api";
 
 export function KecamatanBars({
   rows,

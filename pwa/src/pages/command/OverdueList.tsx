@@ -1,9 +1,10 @@
 // Open requests past their deadline, the longest overdue first; each code opens the request.
 // The first rows are shown, the rest on request (the wall shows a fixed few and counts the rest).
 import { useState } from "preact/hooks";
+import { localized } from "../../api/requests";
 import { Empty } from "../../components/Status";
 import { formatDateTime, formatNumber, t } from "../../i18n";
-import { type OverdueItem, localized, requestHref } from "./dashboard-api";
+import { type OverdueItem, requestHref } from "./dashboard-api";
 
 const FIRST_ROWS = 10;
 const WALL_ROWS = 6;

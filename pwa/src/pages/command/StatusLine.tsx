@@ -1,15 +1,14 @@
 // "Terakhir diperbarui HH:MM" in a polite live region (it only changes once a minute, so a screen
 // reader hears it rarely), and the warning when a refresh failed and older numbers stay shown.
 import type { ApiError } from "../../api/client";
-import { cityStore } from "../../api/places";
-import { language, t } from "../../i18n";
+import { cityZone, language, t } from "../../i18n";
 
 function clock(moment: Date): string {
   return new Intl.DateTimeFormat(language() === "id" ? "id-ID" : "en-GB", {
     hour: "2-digit",
     minute: "2-digit",
     hourCycle: "h23",
-    timeZone: cityStore.get()?.timezone ?? "Asia/Makassar",
+    timeZone: cityZone(),
   }).format(moment);
 }
 

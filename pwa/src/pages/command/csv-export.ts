@@ -8,33 +8,18 @@ import {
   refreshSession,
   userStore,
 } from "../../api/client";
-import { cityStore } from "../../api/places";
 import { language, t } from "../../i18n";
+import { zonedIso, zonedNow } from "../../i18n/zoned-time";
 import type { Scope } from "./dashboard-api";
 
-function cityZone(): string {
-  return cityStore.get()?.timezone ?? "Asia/Makassar";
-}
-
 /** Today's date in the city ("2026-11-28"). */
-function cityToday(zone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(
-    new Date(),
-  );
-}
+const cityToday = () => zonedNow().slice(0, 10);
 
 /** Midnight of the city day `daysAgo` days before today, with the zone's offset. */
-function cityMidnight(daysAgo: number, zone: string): string {
-  const day = new Date(`${cityToday(zone)}T00:00:00Z`);
+function cityMidnight(daysAgo: number): string | null {
+  const day = new Date(`${cityToday()}T00:00:00Z`);
   day.setUTCDate(day.getUTCDate() - daysAgo);
-  const offset = new Intl.DateTimeFormat("en-US", {
-    timeZone: zone,
-    timeZoneName: "longOffset",
-  })
-    .formatToParts(day)
-    .find((part) => part.type === "timeZoneName")
-    ?.value.replace("GMT", "");
-  return `${day.toISOString().slice(0, 10)}T00:00:00${offset || "Z"}`;
+  return zonedIso(day.toISOString().slice(0, 16));
 }
 
 function exportUrl(scope: Scope): string {
@@ -42,7 +27,7 @@ function exportUrl(scope: Scope): string {
   return `/api/v1/requests.csv${query({
     kecamatan: scope.kecamatan,
     opd: scope.opd,
-    since: cityMidnight(scope.days - 1, cityZone()),
+    since: cityMidnight(scope.days - 1),
   })}`;
 }
 
@@ -71,7 +56,7 @@ export async function downloadCsv(scope: Scope): Promise<void> {
   const blob = await response.blob();
   const link = document.createElement("a");
   link.href = URL.createObjectURL(blob);
-  link.download = `laporan-${cityToday(cityZone())}.csv`;
+  link.download = `laporan-${cityToday()}.csv`;
   document.body.append(link);
   link.click();
   link.remove();

@@ -1,9 +1,9 @@
 // The command center's reads (GET /api/v1/dashboard/*): answer types and one fetcher per panel.
 import { api, query, userStore } from "../../api/client";
-import { language } from "../../i18n";
+import type { Localized as Texts } from "../../api/requests";
 
 /** A name stored per language ({"id": …, "en": …}) or a plain string. */
-export type Localized = string | Record<string, string>;
+export type Localized = string | Texts;
 
 export interface Summary {
   open: number;
@@ -140,12 +140,6 @@ export function loadMapPoints(
   signal: AbortSignal,
 ): Promise<MapAnswer> {
   return read<MapAnswer>(`dashboard/map${scopeQuery(scope, { bbox })}`, signal);
-}
-
-export function localized(value: Localized | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
-  return value[language()] ?? value.id ?? Object.values(value)[0] ?? "";
 }
 
 /** Where a request opens: admins work on it in the staff screens, operators read its page. */

@@ -2,7 +2,8 @@
 // news, the install offer and the way to the public reports and notifications. Kept light: no map,
 // no forms, one small news chunk.
 import { type User, userStore } from "../../api/client";
-import { type NewsPage, newsPath, usePublic } from "../../api/news";
+import { type NewsPage, newsPath } from "../../api/news";
+import { useApi } from "../../api/use-api";
 import { Empty, ErrorNote, Loading } from "../../components/Status";
 import { t } from "../../i18n";
 import { useStore } from "../../store";
@@ -27,7 +28,9 @@ function Greeting({ user }: { user: User | null }) {
 }
 
 function HomeNews() {
-  const { data, error, loading } = usePublic<NewsPage>(newsPath({ limit: 6 }));
+  const { data, error, loading } = useApi<NewsPage>(newsPath({ limit: 6 }), {
+    anonymous: true,
+  });
   const pinned = (data?.items ?? []).filter((item) => item.is_pinned);
   const latest = (data?.items ?? []).filter((item) => !item.is_pinned);
   return (

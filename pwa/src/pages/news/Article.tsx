@@ -2,11 +2,8 @@
 // once opened (the service worker keeps the answer).
 import { useEffect } from "preact/hooks";
 import { useRoute } from "preact-iso";
-import {
-  type Article as ArticleData,
-  articlePath,
-  usePublic,
-} from "../../api/news";
+import { type Article as ArticleData, articlePath } from "../../api/news";
+import { useApi } from "../../api/use-api";
 import { ErrorNote, Loading } from "../../components/Status";
 import { formatDate, formatDateTime, t } from "../../i18n";
 import { CategoryBadge } from "./NewsCard";
@@ -73,8 +70,9 @@ function Meta({ article }: { article: ArticleData }) {
 
 export function Article() {
   const slug = useRoute().params.slug ?? "";
-  const { data, error, loading, reload } = usePublic<ArticleData>(
+  const { data, error, loading, reload } = useApi<ArticleData>(
     articlePath(slug),
+    { anonymous: true },
   );
 
   useEffect(() => {

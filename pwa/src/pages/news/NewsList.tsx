@@ -1,16 +1,13 @@
 // The news list (/berita): a category filter in the address (?kategori=), pages by keyset cursor.
-import { useEffect, useRef, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
-import type { ApiError } from "../../api/client";
 import {
   type ArticleSummary,
   CATEGORIES,
   type Category,
-  type NewsPage,
   isCategory,
   newsPath,
-  publicGet,
 } from "../../api/news";
+import { usePaged } from "../../api/use-paged";
 import { Empty, ErrorNote, Loading } from "../../components/Status";
 import { t } from "../../i18n";
 import { NewsCard } from "./NewsCard";
@@ -43,40 +40,10 @@ function CategoryFilter({ current }: { current: Category | undefined }) {
 export function NewsList() {
   const kategori = useRoute().query.kategori;
   const category = isCategory(kategori) ? kategori : undefined;
-  const [items, setItems] = useState<ArticleSummary[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const running = useRef<AbortController | null>(null);
-
-  function load(cursor: string | null) {
-    running.current?.abort();
-    const controller = new AbortController();
-    running.current = controller;
-    setLoading(true);
-    setError(undefined);
-    publicGet<NewsPage>(
-      newsPath({ category, cursor, limit: PAGE_SIZE }),
-      controller.signal,
-    )
-      .then((page) => {
-        setItems((shown) => (cursor ? [...shown, ...page.items] : page.items));
-        setNext(page.next);
-      })
-      .catch((failure: ApiError) => {
-        if (!controller.signal.aborted) setError(failure);
-      })
-      .finally(() => {
-        if (!controller.signal.aborted) setLoading(false);
-      });
-  }
-
-  useEffect(() => {
-    setItems([]);
-    setNext(null);
-    load(null);
-    return () => running.current?.abort();
-  }, [category]);
+  const { items, loading, error, hasMore, loadMore, reload } =
+    usePaged<ArticleSummary>(newsPath({ category, limit: PAGE_SIZE }), {
+      anonymous: true,
+    });
 
   return (
     <section>
@@ -109,15 +76,15 @@ export function NewsList() {
           <button
             type="button"
             class="btn"
-            onClick={() => load(items.length ? next : null)}
+            onClick={items.length ? loadMore : reload}
           >
             {t("common.retry")}
           </button>
         </div>
       ) : null}
-      {next && !loading && !error ? (
+      {hasMore && !loading && !error ? (
         <p>
-          <button type="button" class="btn btn-big" onClick={() => load(next)}>
+          <button type="button" class="btn btn-big" onClick={loadMore}>
             {t("common.loadMore")}
           </button>
         </p>

@@ -1,11 +1,14 @@
 // The active peringatan (warnings) at the top of the home screen; nothing when there are none.
-import { type ArticleSummary, bannerPath, usePublic } from "../../api/news";
+import { type ArticleSummary, bannerPath } from "../../api/news";
+import { useApi } from "../../api/use-api";
 import { formatDateTime, t } from "../../i18n";
 import "./i18n";
 import "./news.css";
 
 export function WarningBanner() {
-  const { data } = usePublic<ArticleSummary[]>(bannerPath());
+  const { data } = useApi<ArticleSummary[]>(bannerPath(), {
+    anonymous: true,
+  });
   // A missing banner (offline on a first visit, a server error) must not block the home screen.
   if (!data || data.length === 0) return null;
   return (

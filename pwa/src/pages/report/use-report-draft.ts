@@ -57,7 +57,8 @@ export function useReportDraft(fixKey: string | null) {
       setDraft((current) => {
         if (!current) return current;
         const next = { ...current, ...patch };
-        saver.schedule(next);
+        // A new step is a moment to keep at once; typing is saved a moment later.
+        saver.schedule(next, "step" in patch ? 0 : 300);
         return next;
       }),
     [saver],

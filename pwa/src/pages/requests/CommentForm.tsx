@@ -2,11 +2,12 @@
 import { useState } from "preact/hooks";
 import { userStore } from "../../api/client";
 import { addComment } from "../../api/requests";
-import { Field, describedBy } from "../../components/Field";
+import { useSubmit } from "../../api/use-submit";
+import { TextField } from "../../components/Field";
+import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
 import { useStore } from "../../store";
 import { useStoredText } from "./use-stored-text";
-import { useSubmit } from "./use-submit";
 
 interface Props {
   code: string;
@@ -18,7 +19,7 @@ export function CommentForm({ code, onSent }: Props) {
   const [text, setText] = useStoredText(`comment.${code}`);
   const [missing, setMissing] = useState(false);
   const [sent, setSent] = useState(false);
-  const { sending, error, setError, submit } = useSubmit();
+  const { busy, error, setError, submit } = useSubmit();
 
   if (!user) {
     return (
@@ -52,37 +53,22 @@ export function CommentForm({ code, onSent }: Props) {
 
   return (
     <form class="comment-form" onSubmit={onSubmit} noValidate>
-      <Field
+      <TextField
         id="komentar"
         label={t("requests.comment.label")}
         hint={t("requests.comment.hint")}
         error={fieldError}
-      >
-        <textarea
-          id="komentar"
-          name="text"
-          rows={3}
-          maxLength={2000}
-          value={text}
-          onInput={(event) => {
-            setText(event.currentTarget.value);
-            setSent(false);
-          }}
-          aria-describedby={describedBy(
-            "komentar",
-            fieldError,
-            t("requests.comment.hint"),
-          )}
-          aria-invalid={fieldError ? true : undefined}
-        />
-      </Field>
-      {error && !error.field("text") ? (
-        <p class="error-note" role="alert">
-          {error.message}
-        </p>
-      ) : null}
-      <button type="submit" class="btn btn-primary" disabled={sending}>
-        {sending ? t("requests.sending") : t("requests.comment.submit")}
+        multiline
+        maxLength={2000}
+        value={text}
+        onInput={(value) => {
+          setText(value);
+          setSent(false);
+        }}
+      />
+      <ErrorNote error={error?.field("text") ? undefined : error} />
+      <button type="submit" class="btn btn-primary" disabled={busy}>
+        {busy ? t("requests.sending") : t("requests.comment.submit")}
       </button>
       <p class="comment-sent" role="status">
         {sent ? t("requests.comment.sent") : ""}

@@ -4,11 +4,11 @@ import "./i18n";
 import "./requests.css";
 import { userStore } from "../../api/client";
 import { myRequestsPath, type ServiceRequest } from "../../api/requests";
+import { usePaged } from "../../api/use-paged";
 import { OutboxList } from "../../components/OutboxList";
 import { t } from "../../i18n";
 import { useStore } from "../../store";
 import { RequestList } from "./RequestList";
-import { usePaged } from "./use-paged";
 
 function LoggedOut() {
   const next = encodeURIComponent("/laporan-saya");

@@ -6,11 +6,11 @@ import { useEffect, useState } from "preact/hooks";
 import { useLocation, useRoute } from "preact-iso";
 import { query } from "../../api/client";
 import { type ServiceRequest, publicRequestsPath } from "../../api/requests";
+import { usePaged } from "../../api/use-paged";
 import { Loading } from "../../components/Status";
 import { t } from "../../i18n";
 import { type Filters, RequestFilters } from "./RequestFilters";
 import { RequestList } from "./RequestList";
-import { usePaged } from "./use-paged";
 
 type MapView = typeof import("./RequestMap").RequestMap;
 

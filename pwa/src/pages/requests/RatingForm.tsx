@@ -1,10 +1,11 @@
 // The reporter rates a resolved request: 1 to 5 stars (radio buttons) and optional feedback.
 import { useState } from "preact/hooks";
 import { type ServiceRequest, rateRequest } from "../../api/requests";
-import { Field, describedBy } from "../../components/Field";
+import { useSubmit } from "../../api/use-submit";
+import { TextField } from "../../components/Field";
+import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
 import { useStoredText } from "./use-stored-text";
-import { useSubmit } from "./use-submit";
 
 interface Props {
   request: ServiceRequest;
@@ -17,17 +18,16 @@ export function RatingForm({ request, onRated }: Props) {
   const [rating, setRating] = useState<number | null>(null);
   const [feedback, setFeedback] = useStoredText(`rating.${request.code}`);
   const [missing, setMissing] = useState(false);
-  const { sending, error, submit } = useSubmit();
+  const { busy, error, submit } = useSubmit();
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
     setMissing(rating === null);
     if (rating === null) return;
-    let rated: ServiceRequest | undefined;
-    const ok = await submit(async () => {
-      rated = await rateRequest(request.code, rating, feedback.trim());
-    });
-    if (ok && rated) {
+    const rated = await submit(() =>
+      rateRequest(request.code, rating, feedback.trim()),
+    );
+    if (rated) {
       setFeedback("");
       onRated(rated);
     }
@@ -37,8 +37,6 @@ export function RatingForm({ request, onRated }: Props) {
     ? t("requests.rating.required")
     : error?.field("rating");
   const feedbackError = error?.field("feedback");
-  const otherError =
-    error && !error.field("rating") && !error.field("feedback");
 
   return (
     <section class="card" aria-labelledby="penilaian">
@@ -73,27 +71,20 @@ export function RatingForm({ request, onRated }: Props) {
             </p>
           ) : null}
         </fieldset>
-        <Field
+        <TextField
           id="masukan"
           label={t("requests.rating.feedback")}
           error={feedbackError}
-        >
-          <textarea
-            id="masukan"
-            rows={3}
-            maxLength={2000}
-            value={feedback}
-            onInput={(event) => setFeedback(event.currentTarget.value)}
-            aria-describedby={describedBy("masukan", feedbackError)}
-          />
-        </Field>
-        {otherError ? (
-          <p class="error-note" role="alert">
-            {error.message}
-          </p>
-        ) : null}
-        <button type="submit" class="btn btn-primary" disabled={sending}>
-          {sending ? t("requests.sending") : t("requests.rating.submit")}
+          multiline
+          maxLength={2000}
+          value={feedback}
+          onInput={setFeedback}
+        />
+        <ErrorNote
+          error={error?.field("rating") || feedbackError ? undefined : error}
+        />
+        <button type="submit" class="btn btn-primary" disabled={busy}>
+          {busy ? t("requests.sending") : t("requests.rating.submit")}
         </button>
       </form>
     </section>

@@ -1,10 +1,11 @@
 // The reporter reopens a resolved request (within 7 days), saying why.
 import { useState } from "preact/hooks";
 import { type ServiceRequest, reopenRequest } from "../../api/requests";
-import { Field, describedBy } from "../../components/Field";
+import { useSubmit } from "../../api/use-submit";
+import { TextField } from "../../components/Field";
+import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
 import { useStoredText } from "./use-stored-text";
-import { useSubmit } from "./use-submit";
 
 interface Props {
   request: ServiceRequest;
@@ -14,18 +15,15 @@ interface Props {
 export function ReopenForm({ request, onReopened }: Props) {
   const [reason, setReason] = useStoredText(`reopen.${request.code}`);
   const [short, setShort] = useState(false);
-  const { sending, error, submit } = useSubmit();
+  const { busy, error, submit } = useSubmit();
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
     const text = reason.trim();
     setShort(text.length < 3);
     if (text.length < 3) return;
-    let reopened: ServiceRequest | undefined;
-    const ok = await submit(async () => {
-      reopened = await reopenRequest(request.code, text);
-    });
-    if (ok && reopened) {
+    const reopened = await submit(() => reopenRequest(request.code, text));
+    if (reopened) {
       setReason("");
       onReopened(reopened);
     }
@@ -40,30 +38,19 @@ export function ReopenForm({ request, onReopened }: Props) {
       <h2 id="buka-kembali">{t("requests.reopen.title")}</h2>
       <p>{t("requests.reopen.text")}</p>
       <form onSubmit={onSubmit} noValidate>
-        <Field
+        <TextField
           id="alasan"
           label={t("requests.reopen.reason")}
           error={reasonError}
           required
-        >
-          <textarea
-            id="alasan"
-            rows={3}
-            maxLength={2000}
-            required
-            value={reason}
-            onInput={(event) => setReason(event.currentTarget.value)}
-            aria-describedby={describedBy("alasan", reasonError)}
-            aria-invalid={reasonError ? true : undefined}
-          />
-        </Field>
-        {error && !error.field("reason") ? (
-          <p class="error-note" role="alert">
-            {error.message}
-          </p>
-        ) : null}
-        <button type="submit" class="btn btn-danger" disabled={sending}>
-          {sending ? t("requests.sending") : t("requests.reopen.submit")}
+          multiline
+          maxLength={2000}
+          value={reason}
+          onInput={setReason}
+        />
+        <ErrorNote error={error?.field("reason") ? undefined : error} />
+        <button type="submit" class="btn btn-danger" disabled={busy}>
+          {busy ? t("requests.sending") : t("requests.reopen.submit")}
         </button>
       </form>
     </section>

@@ -1,7 +1,13 @@
 // The public list's filters: service, status and kecamatan, applied as soon as one changes.
 import type { Kecamatan } from "../../api/places";
-import { type Localized, STATUSES, localized } from "../../api/requests";
+import { type Localized, OPEN_STATUSES } from "../../api/requests";
 import { useApi } from "../../api/use-api";
+import { SelectField } from "../../components/Field";
+import {
+  KecamatanOptions,
+  ServiceOptions,
+  StatusOptions,
+} from "../../components/Options";
 import { t } from "../../i18n";
 
 export interface Filters {
@@ -23,11 +29,8 @@ interface Props {
 export function RequestFilters({ filters, onChange }: Props) {
   const services = useApi<ServiceOption[]>("services");
   const kecamatan = useApi<Kecamatan[]>("kecamatan");
-  const set = (name: keyof Filters) => (event: Event) =>
-    onChange({
-      ...filters,
-      [name]: (event.currentTarget as HTMLSelectElement).value,
-    });
+  const set = (name: keyof Filters) => (value: string) =>
+    onChange({ ...filters, [name]: value });
 
   return (
     <form
@@ -35,54 +38,36 @@ export function RequestFilters({ filters, onChange }: Props) {
       aria-label={t("requests.filters.label")}
       onSubmit={(event) => event.preventDefault()}
     >
-      <div class="field">
-        <label for="filter-service">{t("requests.filters.service")}</label>
-        <select
-          id="filter-service"
-          value={filters.service}
-          onChange={set("service")}
-        >
-          <option value="">{t("requests.filters.allServices")}</option>
-          {(services.data ?? []).map((service) => (
-            <option key={service.code} value={service.code}>
-              {localized(service.name)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="filter-status">{t("requests.filters.status")}</label>
-        <select
-          id="filter-status"
-          value={filters.status}
-          onChange={set("status")}
-        >
-          <option value="">{t("requests.filters.allStatuses")}</option>
-          <option value="submitted,accepted,in_progress">
-            {t("requests.filters.open")}
-          </option>
-          {STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t(`status.${status}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="filter-kecamatan">{t("requests.filters.kecamatan")}</label>
-        <select
-          id="filter-kecamatan"
-          value={filters.kecamatan}
-          onChange={set("kecamatan")}
-        >
-          <option value="">{t("requests.filters.allKecamatan")}</option>
-          {(kecamatan.data ?? []).map((item) => (
-            <option key={item.code} value={item.code}>
-              {item.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="filter-service"
+        label={t("requests.filters.service")}
+        value={filters.service}
+        onChange={set("service")}
+      >
+        <option value="">{t("requests.filters.allServices")}</option>
+        <ServiceOptions services={services.data ?? []} />
+      </SelectField>
+      <SelectField
+        id="filter-status"
+        label={t("requests.filters.status")}
+        value={filters.status}
+        onChange={set("status")}
+      >
+        <option value="">{t("requests.filters.allStatuses")}</option>
+        <option value={OPEN_STATUSES.join(",")}>
+          {t("requests.filters.open")}
+        </option>
+        <StatusOptions />
+      </SelectField>
+      <SelectField
+        id="filter-kecamatan"
+        label={t("requests.filters.kecamatan")}
+        value={filters.kecamatan}
+        onChange={set("kecamatan")}
+      >
+        <option value="">{t("requests.filters.allKecamatan")}</option>
+        <KecamatanOptions kecamatan={kecamatan.data ?? []} />
+      </SelectField>
     </form>
   );
 }

@@ -1,10 +1,10 @@
 // A paged list of requests with its loading, empty, error and offline states and "load more".
 import type { ComponentChildren } from "preact";
 import type { ServiceRequest } from "../../api/requests";
+import type { Paged } from "../../api/use-paged";
 import { Empty, Loading } from "../../components/Status";
 import { t } from "../../i18n";
 import { RequestCard } from "./RequestCard";
-import type { Paged } from "./use-paged";
 
 interface Props {
   paged: Paged<ServiceRequest>;

@@ -12,17 +12,17 @@ import {
   requestPath,
 } from "../../api/requests";
 import { type Loaded, useApi } from "../../api/use-api";
+import { AttributeList } from "../../components/AttributeList";
+import { PhotoList } from "../../components/PhotoList";
+import { Fact, RequestFacts } from "../../components/RequestFacts";
 import { StatusBadge } from "../../components/StatusBadge";
 import { Loading } from "../../components/Status";
 import { Timeline } from "../../components/Timeline";
 import { t } from "../../i18n";
-import { AttributeList } from "./AttributeList";
 import { CommentForm } from "./CommentForm";
 import { LocationMap } from "./LocationMap";
-import { PhotoList } from "./PhotoList";
 import { RatingForm } from "./RatingForm";
 import { ReopenForm } from "./ReopenForm";
-import { RequestFacts } from "./RequestFacts";
 import { SupportPanel } from "./SupportPanel";
 
 function Missing({ message, retry }: { message: string; retry?: () => void }) {
@@ -66,6 +66,20 @@ function History({ events, rating }: HistoryProps) {
   );
 }
 
+/** The address with its kelurahan and kecamatan, as far as they are known. */
+function place(request: ServiceRequest): string {
+  const parts = [
+    request.location.address,
+    request.kelurahan
+      ? t("requests.page.kelurahan", { name: request.kelurahan.name })
+      : null,
+    request.kecamatan
+      ? t("requests.page.kecamatan", { name: request.kecamatan.name })
+      : null,
+  ];
+  return parts.filter(Boolean).join(", ");
+}
+
 function RequestView({ code, token }: { code: string; token?: string }) {
   const loaded = useApi<ServiceRequest>(requestPath(code, token));
   const events = useApi<RequestEvent[]>(eventsPath(code, token));
@@ -96,6 +110,7 @@ function RequestView({ code, token }: { code: string; token?: string }) {
     setNotice(text);
   };
   const { lat, long } = request.location;
+  const where = place(request);
 
   return (
     <article class="stack request-page">
@@ -122,7 +137,11 @@ function RequestView({ code, token }: { code: string; token?: string }) {
       {request.description ? (
         <p class="request-description">{request.description}</p>
       ) : null}
-      <RequestFacts request={request} />
+      <RequestFacts request={request}>
+        {where ? (
+          <Fact label={t("requests.page.location")}>{where}</Fact>
+        ) : null}
+      </RequestFacts>
       <AttributeList
         service={request.service.code}
         values={request.attributes}

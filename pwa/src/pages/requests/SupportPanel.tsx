@@ -5,7 +5,7 @@ import { type ServiceRequest, supportRequest } from "../../api/requests";
 import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
 import { useStore } from "../../store";
-import { useSubmit } from "./use-submit";
+import { useSubmit } from "../../api/use-submit";
 
 interface Props {
   request: ServiceRequest;
@@ -16,7 +16,7 @@ interface Props {
 
 export function SupportPanel({ request, tokenHolder, onChange }: Props) {
   const user = useStore(userStore);
-  const { sending, error, submit } = useSubmit();
+  const { busy, error, submit } = useSubmit();
   const { viewer } = request;
   const done = useRef<HTMLParagraphElement>(null);
   const [justSupported, setJustSupported] = useState(false);
@@ -62,7 +62,7 @@ export function SupportPanel({ request, tokenHolder, onChange }: Props) {
         type="button"
         class="btn btn-primary"
         onClick={support}
-        disabled={sending}
+        disabled={busy}
       >
         {t("requests.support.button")}
       </button>

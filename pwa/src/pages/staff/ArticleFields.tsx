@@ -4,7 +4,13 @@ import type { ApiError } from "../../api/client";
 import { CATEGORIES } from "../../api/news";
 import type { Kecamatan, Opd } from "../../api/places";
 import { useApi } from "../../api/use-api";
-import { Field, describedBy } from "../../components/Field";
+import {
+  Field,
+  SelectField,
+  TextField,
+  describedBy,
+} from "../../components/Field";
+import { KecamatanOptions } from "../../components/Options";
 import { t } from "../../i18n";
 import type { Draft } from "./editor-state";
 
@@ -30,58 +36,41 @@ export function ArticleFields({ draft, change, error, chooseOpd }: Props) {
     hint?: string,
     required = false,
   ) {
-    const id = `article-${field}`;
-    const problem = error?.field(field);
     return (
-      <Field
-        id={id}
+      <TextField
+        id={`article-${field}`}
         label={label}
         hint={hint}
-        error={problem}
+        error={error?.field(field)}
         required={required}
-      >
-        <input
-          id={id}
-          type={type}
-          value={draft[name]}
-          required={required}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={describedBy(id, problem, hint)}
-          onInput={(event) => change({ [name]: event.currentTarget.value })}
-        />
-      </Field>
+        type={type}
+        value={draft[name]}
+        onInput={(value) => change({ [name]: value })}
+      />
     );
   }
 
   const summaryError = error?.field("summary");
-  const opdError = error?.field("opd");
-  const areaError = error?.field("kecamatan");
   return (
     <>
       {chooseOpd ? (
-        <Field
+        <SelectField
           id="article-opd"
           label={t("staff.editor.opd")}
-          error={opdError}
+          error={error?.field("opd")}
           required
+          value={draft.opd}
+          onChange={(opd) => change({ opd })}
         >
-          <select
-            id="article-opd"
-            value={draft.opd}
-            required
-            aria-describedby={describedBy("article-opd", opdError)}
-            onChange={(event) => change({ opd: event.currentTarget.value })}
-          >
-            <option value="">{t("staff.editor.chooseOpd")}</option>
-            {(opds.data ?? [])
-              .filter((opd) => opd.is_active)
-              .map((opd) => (
-                <option key={opd.code} value={opd.code}>
-                  {opd.name}
-                </option>
-              ))}
-          </select>
-        </Field>
+          <option value="">{t("staff.editor.chooseOpd")}</option>
+          {(opds.data ?? [])
+            .filter((opd) => opd.is_active)
+            .map((opd) => (
+              <option key={opd.code} value={opd.code}>
+                {opd.name}
+              </option>
+            ))}
+        </SelectField>
       ) : null}
       {input(
         "title",
@@ -111,45 +100,31 @@ export function ArticleFields({ draft, change, error, chooseOpd }: Props) {
         />
       </Field>
       <div class="staff-field-pair">
-        <Field id="article-category" label={t("staff.editor.category")}>
-          <select
-            id="article-category"
-            value={draft.category}
-            onChange={(event) =>
-              change({
-                category: event.currentTarget.value as Draft["category"],
-              })
-            }
-          >
-            {CATEGORIES.map((category) => (
-              <option key={category} value={category}>
-                {t(`category.${category}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field
+        <SelectField
+          id="article-category"
+          label={t("staff.editor.category")}
+          value={draft.category}
+          onChange={(category) =>
+            change({ category: category as Draft["category"] })
+          }
+        >
+          {CATEGORIES.map((category) => (
+            <option key={category} value={category}>
+              {t(`category.${category}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
           id="article-area"
           label={t("staff.editor.area")}
           hint={t("staff.editor.areaHint")}
-          error={areaError}
+          error={error?.field("kecamatan")}
+          value={draft.kecamatan}
+          onChange={(kecamatan) => change({ kecamatan })}
         >
-          <select
-            id="article-area"
-            value={draft.kecamatan}
-            aria-describedby={describedBy("article-area", areaError, "hint")}
-            onChange={(event) =>
-              change({ kecamatan: event.currentTarget.value })
-            }
-          >
-            <option value="">{t("staff.editor.wholeCity")}</option>
-            {(kecamatan.data ?? []).map((item) => (
-              <option key={item.code} value={item.code}>
-                {item.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+          <option value="">{t("staff.editor.wholeCity")}</option>
+          <KecamatanOptions kecamatan={kecamatan.data ?? []} />
+        </SelectField>
       </div>
       {draft.category === "agenda" ? (
         <fieldset class="staff-fieldset">

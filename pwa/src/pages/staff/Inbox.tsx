@@ -4,7 +4,8 @@ import { query, userStore } from "../../api/client";
 import type { Kecamatan, Opd } from "../../api/places";
 import type { ServiceRequest } from "../../api/requests";
 import { useApi } from "../../api/use-api";
-import { Empty, ErrorNote, Loading } from "../../components/Status";
+import { usePaged } from "../../api/use-paged";
+import { PagedStates } from "../../components/PagedStates";
 import { t } from "../../i18n";
 import { useStore } from "../../store";
 import "./i18n";
@@ -15,7 +16,6 @@ import {
 } from "./api";
 import { InboxFilters } from "./InboxFilters";
 import { InboxTable } from "./InboxTable";
-import { usePaged } from "./use-paged";
 
 function filtersFrom(values: Record<string, string>): Filters {
   return {
@@ -77,30 +77,12 @@ export function Inbox() {
           ? t("staff.inbox.count", { count: page.items.length })
           : ""}
       </p>
-      {page.error ? (
-        <div class="stack">
-          <ErrorNote error={page.error} />
-          <button type="button" class="btn" onClick={page.reload}>
-            {t("common.retry")}
-          </button>
-        </div>
-      ) : null}
-      {page.items.length ? (
+      <PagedStates
+        paged={page}
+        empty={filtered ? t("staff.inbox.noMatch") : t("staff.inbox.empty")}
+      >
         <InboxTable requests={page.items} showOpd={isAdmin && !filters.opd} />
-      ) : null}
-      {page.loaded && !page.error && !page.items.length ? (
-        <Empty>
-          {filtered ? t("staff.inbox.noMatch") : t("staff.inbox.empty")}
-        </Empty>
-      ) : null}
-      {page.loading ? <Loading /> : null}
-      {page.hasMore && !page.loading ? (
-        <p>
-          <button type="button" class="btn" onClick={page.loadMore}>
-            {t("common.loadMore")}
-          </button>
-        </p>
-      ) : null}
+      </PagedStates>
     </section>
   );
 }

@@ -1,6 +1,13 @@
 // The inbox filters; each change applies at once and is kept in the address, so Back restores it.
 import type { Kecamatan, Opd } from "../../api/places";
-import { STATUSES, localized } from "../../api/requests";
+import { STATUSES } from "../../api/requests";
+import { SelectField } from "../../components/Field";
+import {
+  KecamatanOptions,
+  OpdOptions,
+  ServiceOptions,
+  StatusOptions,
+} from "../../components/Options";
 import { t } from "../../i18n";
 import type { CatalogService, InboxFilters as Filters } from "./api";
 
@@ -12,9 +19,6 @@ interface Props {
   /** Admins only: the agencies to choose from (null hides the filter). */
   opds: Opd[] | null;
 }
-
-const value = (event: Event) =>
-  (event.currentTarget as HTMLSelectElement).value;
 
 export function InboxFilters({
   filters,
@@ -32,76 +36,48 @@ export function InboxFilters({
       onSubmit={(event) => event.preventDefault()}
     >
       {opds ? (
-        <div class="field">
-          <label for="filter-opd">{t("staff.inbox.opd")}</label>
-          <select
-            id="filter-opd"
-            value={filters.opd ?? ""}
-            onChange={(event) =>
-              onChange({
-                ...filters,
-                opd: value(event) || undefined,
-                service: undefined,
-              })
-            }
-          >
-            <option value="">{t("staff.inbox.allOpds")}</option>
-            {opds.map((opd) => (
-              <option key={opd.code} value={opd.code}>
-                {opd.short_name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="filter-opd"
+          label={t("staff.inbox.opd")}
+          value={filters.opd ?? ""}
+          onChange={(opd) =>
+            onChange({ ...filters, opd: opd || undefined, service: undefined })
+          }
+        >
+          <option value="">{t("staff.inbox.allOpds")}</option>
+          <OpdOptions opds={opds} />
+        </SelectField>
       ) : null}
-      <div class="field">
-        <label for="filter-status">{t("staff.inbox.status")}</label>
-        <select
-          id="filter-status"
-          value={filters.status ?? ""}
-          onChange={(event) => set("status", value(event))}
-        >
-          <option value="">{t("staff.inbox.openStatuses")}</option>
-          {STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t(`status.${status}`)}
-            </option>
-          ))}
-          <option value={STATUSES.join(",")}>
-            {t("staff.inbox.allStatuses")}
-          </option>
-        </select>
-      </div>
-      <div class="field">
-        <label for="filter-service">{t("staff.inbox.service")}</label>
-        <select
-          id="filter-service"
-          value={filters.service ?? ""}
-          onChange={(event) => set("service", value(event))}
-        >
-          <option value="">{t("staff.inbox.allServices")}</option>
-          {services.map((service) => (
-            <option key={service.code} value={service.code}>
-              {localized(service.name)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="filter-kecamatan">{t("staff.inbox.kecamatan")}</label>
-        <select
-          id="filter-kecamatan"
-          value={filters.kecamatan ?? ""}
-          onChange={(event) => set("kecamatan", value(event))}
-        >
-          <option value="">{t("staff.inbox.allKecamatan")}</option>
-          {kecamatan.map((item) => (
-            <option key={item.code} value={item.code}>
-              {item.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="filter-status"
+        label={t("staff.inbox.status")}
+        value={filters.status ?? ""}
+        onChange={(value) => set("status", value)}
+      >
+        <option value="">{t("staff.inbox.openStatuses")}</option>
+        <StatusOptions />
+        <option value={STATUSES.join(",")}>
+          {t("staff.inbox.allStatuses")}
+        </option>
+      </SelectField>
+      <SelectField
+        id="filter-service"
+        label={t("staff.inbox.service")}
+        value={filters.service ?? ""}
+        onChange={(value) => set("service", value)}
+      >
+        <option value="">{t("staff.inbox.allServices")}</option>
+        <ServiceOptions services={services} />
+      </SelectField>
+      <SelectField
+        id="filter-kecamatan"
+        label={t("staff.inbox.kecamatan")}
+        value={filters.kecamatan ?? ""}
+        onChange={(value) => set("kecamatan", value)}
+      >
+        <option value="">{t("staff.inbox.allKecamatan")}</option>
+        <KecamatanOptions kecamatan={kecamatan} />
+      </SelectField>
       <div class="staff-filter-check">
         <label class="choice">
           <input

@@ -7,6 +7,7 @@ import { ApiError, userStore } from "../../api/client";
 import { useApi } from "../../api/use-api";
 import { ErrorNote, Loading } from "../../components/Status";
 import { t } from "../../i18n";
+import { zonedIso } from "../../i18n/zoned-time";
 import { useStore } from "../../store";
 import "./i18n";
 import {
@@ -23,7 +24,6 @@ import { CoverField } from "./CoverField";
 import {
   type Draft,
   EMPTY_DRAFT,
-  cityZone,
   draftFrom,
   dropBackup,
   inputFrom,
@@ -32,7 +32,6 @@ import {
   saveBackup,
 } from "./editor-state";
 import { PublishPanel } from "./PublishPanel";
-import { zonedIso } from "./zoned-time";
 
 // What to tell after saving moved the editor to the article's own address (a fresh mount).
 let carried: { message: string; problem?: ApiError | undefined } = {
@@ -46,10 +45,7 @@ export function NewsEditor() {
     return loaded.error ? (
       <section class="stack">
         <h1>{t("staff.editor.editTitle")}</h1>
-        <ErrorNote error={loaded.error} />
-        <button type="button" class="btn" onClick={loaded.reload}>
-          {t("common.retry")}
-        </button>
+        <ErrorNote error={loaded.error} onRetry={loaded.reload} />
       </section>
     ) : (
       <Loading />
@@ -147,7 +143,7 @@ function ArticleForm({ saved }: { saved: EditorArticle | null }) {
     setScheduleError(undefined);
     let at: string | undefined;
     if (when !== undefined) {
-      at = zonedIso(when, cityZone()) ?? undefined;
+      at = zonedIso(when) ?? undefined;
       if (!at || Date.parse(at) <= Date.now()) {
         setScheduleError(t("staff.editor.scheduleFuture"));
         return;

@@ -1,10 +1,10 @@
 // An internal note: for the OPD's own record, never shown to the reporter or the public.
 import { useState } from "preact/hooks";
-import { Field, describedBy } from "../../components/Field";
+import { type ConflictHandler, useSubmit } from "../../api/use-submit";
+import { TextField } from "../../components/Field";
 import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
 import { addNote } from "./api";
-import { type ConflictHandler, useAction } from "./use-action";
 
 interface Props {
   code: string;
@@ -14,13 +14,13 @@ interface Props {
 
 export function NoteForm({ code, onDone, onConflict }: Props) {
   const [text, setText] = useState("");
-  const action = useAction(onConflict);
+  const action = useSubmit(onConflict);
   const error = action.error?.field("text");
 
   async function submit(event: Event) {
     event.preventDefault();
     if (!text.trim()) return;
-    if (await action.run(() => addNote(code, text.trim()))) {
+    if (await action.submit(() => addNote(code, text.trim()))) {
       setText("");
       onDone();
     }
@@ -33,22 +33,17 @@ export function NoteForm({ code, onDone, onConflict }: Props) {
       aria-labelledby="catatan-internal"
     >
       <h2 id="catatan-internal">{t("staff.note.title")}</h2>
-      <Field
+      <TextField
         id="note-text"
         label={t("staff.note.label")}
         hint={t("staff.note.hint")}
         error={error}
-      >
-        <textarea
-          id="note-text"
-          value={text}
-          maxLength={2000}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy("note-text", error, "hint")}
-          onInput={(event) => setText(event.currentTarget.value)}
-        />
-      </Field>
-      {action.error && !error ? <ErrorNote error={action.error} /> : null}
+        multiline
+        maxLength={2000}
+        value={text}
+        onInput={setText}
+      />
+      <ErrorNote error={error ? undefined : action.error} />
       <button type="submit" class="btn" disabled={action.busy || !text.trim()}>
         {action.busy ? t("staff.work.sending") : t("staff.note.submit")}
       </button>

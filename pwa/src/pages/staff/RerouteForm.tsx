@@ -2,12 +2,12 @@
 import { useState } from "preact/hooks";
 import type { Opd } from "../../api/places";
 import type { ServiceRequest } from "../../api/requests";
-import { Field, describedBy } from "../../components/Field";
+import { type ConflictHandler, useSubmit } from "../../api/use-submit";
+import { SelectField, TextField } from "../../components/Field";
 import { ErrorNote } from "../../components/Status";
 import { useApi } from "../../api/use-api";
 import { t } from "../../i18n";
 import { reroute } from "./api";
-import { type ConflictHandler, useAction } from "./use-action";
 
 interface Props {
   request: ServiceRequest;
@@ -20,7 +20,7 @@ export function RerouteForm({ request, onDone, onConflict }: Props) {
   const [opd, setOpd] = useState("");
   const [reason, setReason] = useState("");
   const opds = useApi<Opd[]>(open ? "opds" : null);
-  const action = useAction(onConflict);
+  const action = useSubmit(onConflict);
   const opdError = action.error?.field("opd");
   const reasonError = action.error?.field("reason");
   const choices = (opds.data ?? []).filter(
@@ -30,7 +30,7 @@ export function RerouteForm({ request, onDone, onConflict }: Props) {
   async function submit(event: Event) {
     event.preventDefault();
     const target = choices.find((item) => item.code === opd);
-    const changed = await action.run(() =>
+    const changed = await action.submit(() =>
       reroute(request.code, opd, reason.trim()),
     );
     if (changed && target) onDone(changed, target);
@@ -54,52 +54,35 @@ export function RerouteForm({ request, onDone, onConflict }: Props) {
             <p class="muted">{t("common.loading")}</p>
           ) : null}
           <ErrorNote error={opds.error} />
-          <Field
+          <SelectField
             id="reroute-opd"
             label={t("staff.reroute.opd")}
             error={opdError}
             required
+            value={opd}
+            onChange={setOpd}
           >
-            <select
-              id="reroute-opd"
-              value={opd}
-              required
-              aria-invalid={opdError ? true : undefined}
-              aria-describedby={describedBy("reroute-opd", opdError)}
-              onChange={(event) => setOpd(event.currentTarget.value)}
-            >
-              <option value="">{t("staff.reroute.choose")}</option>
-              {choices.map((item) => (
-                <option key={item.code} value={item.code}>
-                  {item.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field
+            <option value="">{t("staff.reroute.choose")}</option>
+            {choices.map((item) => (
+              <option key={item.code} value={item.code}>
+                {item.name}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
             id="reroute-reason"
             label={t("staff.reroute.reason")}
             hint={t("staff.reroute.reasonHint")}
             error={reasonError}
             required
-          >
-            <textarea
-              id="reroute-reason"
-              value={reason}
-              required
-              maxLength={1000}
-              aria-invalid={reasonError ? true : undefined}
-              aria-describedby={describedBy(
-                "reroute-reason",
-                reasonError,
-                "hint",
-              )}
-              onInput={(event) => setReason(event.currentTarget.value)}
-            />
-          </Field>
-          {action.error && !opdError && !reasonError ? (
-            <ErrorNote error={action.error} />
-          ) : null}
+            multiline
+            maxLength={1000}
+            value={reason}
+            onInput={setReason}
+          />
+          <ErrorNote
+            error={opdError || reasonError ? undefined : action.error}
+          />
           <div class="row">
             <button
               type="submit"

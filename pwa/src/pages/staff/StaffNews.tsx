@@ -3,12 +3,14 @@ import { useLocation, useRoute } from "preact-iso";
 import { query, userStore } from "../../api/client";
 import type { Opd } from "../../api/places";
 import { useApi } from "../../api/use-api";
-import { Empty, ErrorNote, Loading } from "../../components/Status";
+import { usePaged } from "../../api/use-paged";
+import { SelectField } from "../../components/Field";
+import { OpdOptions } from "../../components/Options";
+import { PagedStates } from "../../components/PagedStates";
 import { formatDateTime, t } from "../../i18n";
 import { useStore } from "../../store";
 import "./i18n";
 import { ARTICLE_STATUSES, type EditorArticle, staffNewsPath } from "./api";
-import { usePaged } from "./use-paged";
 
 const editPath = (slug: string) => `/staf/berita/${encodeURIComponent(slug)}`;
 
@@ -39,52 +41,32 @@ export function StaffNews() {
         aria-label={t("staff.news.filters")}
         onSubmit={(event) => event.preventDefault()}
       >
-        <div class="field">
-          <label for="news-status">{t("staff.news.status")}</label>
-          <select
-            id="news-status"
-            value={status ?? ""}
-            onChange={(event) =>
-              choose({ status: event.currentTarget.value || undefined })
-            }
-          >
-            <option value="">{t("staff.news.allStatuses")}</option>
-            {ARTICLE_STATUSES.map((item) => (
-              <option key={item} value={item}>
-                {t(`staff.article.${item}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="news-status"
+          label={t("staff.news.status")}
+          value={status ?? ""}
+          onChange={(value) => choose({ status: value || undefined })}
+        >
+          <option value="">{t("staff.news.allStatuses")}</option>
+          {ARTICLE_STATUSES.map((item) => (
+            <option key={item} value={item}>
+              {t(`staff.article.${item}`)}
+            </option>
+          ))}
+        </SelectField>
         {isAdmin ? (
-          <div class="field">
-            <label for="news-opd">{t("staff.news.opd")}</label>
-            <select
-              id="news-opd"
-              value={opd ?? ""}
-              onChange={(event) =>
-                choose({ opd: event.currentTarget.value || undefined })
-              }
-            >
-              <option value="">{t("staff.inbox.allOpds")}</option>
-              {(opds.data ?? []).map((item) => (
-                <option key={item.code} value={item.code}>
-                  {item.short_name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="news-opd"
+            label={t("staff.news.opd")}
+            value={opd ?? ""}
+            onChange={(value) => choose({ opd: value || undefined })}
+          >
+            <option value="">{t("staff.inbox.allOpds")}</option>
+            <OpdOptions opds={opds.data ?? []} />
+          </SelectField>
         ) : null}
       </form>
-      {page.error ? (
-        <div class="stack">
-          <ErrorNote error={page.error} />
-          <button type="button" class="btn" onClick={page.reload}>
-            {t("common.retry")}
-          </button>
-        </div>
-      ) : null}
-      {page.items.length ? (
+      <PagedStates paged={page} empty={t("staff.news.empty")}>
         <div class="table-wrap">
           <table class="staff-table">
             <caption class="visually-hidden">{t("staff.news.caption")}</caption>
@@ -130,18 +112,7 @@ export function StaffNews() {
             </tbody>
           </table>
         </div>
-      ) : null}
-      {page.loaded && !page.error && !page.items.length ? (
-        <Empty>{t("staff.news.empty")}</Empty>
-      ) : null}
-      {page.loading ? <Loading /> : null}
-      {page.hasMore && !page.loading ? (
-        <p>
-          <button type="button" class="btn" onClick={page.loadMore}>
-            {t("common.loadMore")}
-          </button>
-        </p>
-      ) : null}
+      </PagedStates>
     </section>
   );
 }

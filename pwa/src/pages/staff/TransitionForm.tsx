@@ -3,11 +3,11 @@
 import { useState } from "preact/hooks";
 import { ApiError } from "../../api/client";
 import type { ServiceRequest } from "../../api/requests";
-import { Field, describedBy } from "../../components/Field";
+import { type ConflictHandler, useSubmit } from "../../api/use-submit";
+import { Field, TextField, describedBy } from "../../components/Field";
 import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
 import { changeStatus } from "./api";
-import { type ConflictHandler, useAction } from "./use-action";
 
 interface Props {
   request: ServiceRequest;
@@ -28,7 +28,7 @@ export function TransitionForm({
   const [photo, setPhoto] = useState<File | null>(null);
   const [duplicate, setDuplicate] = useState(false);
   const [original, setOriginal] = useState("");
-  const action = useAction(onConflict);
+  const action = useSubmit(onConflict);
   const id = `form-${to}`;
   const noteError = action.error?.field("note");
   const photoError = action.error?.field("photo");
@@ -44,7 +44,7 @@ export function TransitionForm({
       action.setError(new ApiError(422, t("staff.work.checkFields"), missing));
       return;
     }
-    const changed = await action.run(() =>
+    const changed = await action.submit(() =>
       changeStatus(request.code, to, note.trim(), {
         photo: to === "resolved" ? photo : null,
         duplicateOf:
@@ -103,34 +103,24 @@ export function TransitionForm({
             {t("staff.work.rejected.duplicate")}
           </label>
           {duplicate ? (
-            <Field
+            <TextField
               id={`${id}-original`}
               label={t("staff.work.rejected.original")}
               hint={t("staff.work.rejected.originalHint")}
               error={originalError}
               required
-            >
-              <input
-                id={`${id}-original`}
-                type="text"
-                value={original}
-                maxLength={16}
-                autoComplete="off"
-                aria-invalid={originalError ? true : undefined}
-                aria-describedby={describedBy(
-                  `${id}-original`,
-                  originalError,
-                  "hint",
-                )}
-                onInput={(event) => setOriginal(event.currentTarget.value)}
-              />
-            </Field>
+              maxLength={16}
+              value={original}
+              onInput={setOriginal}
+            />
           ) : null}
         </>
       )}
-      {action.error && !noteError && !photoError && !originalError ? (
-        <ErrorNote error={action.error} />
-      ) : null}
+      <ErrorNote
+        error={
+          noteError || photoError || originalError ? undefined : action.error
+        }
+      />
       <div class="row">
         <button
           type="submit"

@@ -1,11 +1,11 @@
 // The moves the server allows for this request right now (viewer.allowed_transitions), and no other.
 import { useState } from "preact/hooks";
 import type { RequestStatus, ServiceRequest } from "../../api/requests";
+import { type ConflictHandler, useSubmit } from "../../api/use-submit";
 import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
 import { changeStatus } from "./api";
 import { TransitionForm } from "./TransitionForm";
-import { type ConflictHandler, useAction } from "./use-action";
 
 interface Props {
   request: ServiceRequest;
@@ -24,11 +24,11 @@ function style(to: RequestStatus): string {
 
 export function WorkActions({ request, onDone, onConflict }: Props) {
   const [form, setForm] = useState<Worded | null>(null);
-  const action = useAction(onConflict);
+  const action = useSubmit(onConflict);
   const allowed = request.viewer.allowed_transitions;
 
   async function move(to: RequestStatus) {
-    const changed = await action.run(() =>
+    const changed = await action.submit(() =>
       changeStatus(request.code, to, null),
     );
     if (changed) onDone(changed);

@@ -13,16 +13,18 @@ import {
   requestPath,
 } from "../../api/requests";
 import { useApi } from "../../api/use-api";
+import { AttributeList } from "../../components/AttributeList";
+import { PhotoList } from "../../components/PhotoList";
+import { Fact, RequestFacts, When } from "../../components/RequestFacts";
 import { StatusBadge } from "../../components/StatusBadge";
 import { ErrorNote, Loading } from "../../components/Status";
 import { Timeline } from "../../components/Timeline";
 import { t } from "../../i18n";
 import "./i18n";
 import { NoteForm } from "./NoteForm";
-import { RequestAttributes } from "./RequestAttributes";
-import { Location, Photos, Reporter, RequestFacts } from "./RequestInfo";
+import { Location, Reporter } from "./RequestInfo";
 import { RerouteForm } from "./RerouteForm";
-import { SlaBadge } from "./SlaBadge";
+import { SlaBadge, SlaDeadline } from "./SlaBadge";
 import { WorkActions } from "./WorkActions";
 
 export function WorkPage() {
@@ -56,10 +58,7 @@ export function WorkPage() {
       return (
         <section class="stack">
           <h1>{t("staff.work.title", { code })}</h1>
-          <ErrorNote error={request.error} />
-          <button type="button" class="btn" onClick={reload}>
-            {t("common.retry")}
-          </button>
+          <ErrorNote error={request.error} onRetry={reload} />
           <p>
             <a href="/staf">{t("staff.work.back")}</a>
           </p>
@@ -110,13 +109,26 @@ export function WorkPage() {
               {data.description || t("staff.work.noDescription")}
             </p>
           </section>
-          <RequestFacts request={data} />
-          <RequestAttributes
-            service={data.service.code}
-            values={data.attributes}
-          />
+          <RequestFacts
+            request={data}
+            pagePath={(original) => `/staf/laporan/${original}`}
+            deadline={<SlaDeadline request={data} />}
+          >
+            <Fact label={t("staff.work.firstResponse")}>
+              <When iso={data.first_response_at} />
+            </Fact>
+            <Fact label={t("staff.work.visibility")}>
+              {data.is_public
+                ? t("staff.work.public")
+                : t("staff.work.private")}
+            </Fact>
+            <Fact label={t("staff.work.supporters")}>
+              {data.supporter_count}
+            </Fact>
+          </RequestFacts>
+          <AttributeList service={data.service.code} values={data.attributes} />
           <Location request={data} />
-          <Photos request={data} />
+          <PhotoList photos={data.photos} newTab />
           <section aria-labelledby="riwayat">
             <h2 id="riwayat">{t("staff.work.timeline")}</h2>
             {events.data ? (

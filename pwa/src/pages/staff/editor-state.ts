@@ -1,9 +1,8 @@
 // The article editor's form state, its conversion to the API's fields, and a copy kept in
 // localStorage so that a reload or a closed tab never loses what the editor typed.
 import type { Category, NewsImage } from "../../api/news";
-import { cityStore } from "../../api/places";
+import { localInput, zonedIso } from "../../i18n/zoned-time";
 import type { ArticleInput, EditorArticle } from "./api";
-import { localInput, zonedIso } from "./zoned-time";
 
 export interface Draft {
   title: string;
@@ -22,8 +21,6 @@ export interface Draft {
   opd: string;
 }
 
-export const cityZone = () => cityStore.get()?.timezone ?? "Asia/Makassar";
-
 export const EMPTY_DRAFT: Draft = {
   title: "",
   summary: "",
@@ -39,7 +36,6 @@ export const EMPTY_DRAFT: Draft = {
 };
 
 export function draftFrom(article: EditorArticle): Draft {
-  const zone = cityZone();
   return {
     title: article.title,
     summary: article.summary,
@@ -47,17 +43,16 @@ export function draftFrom(article: EditorArticle): Draft {
     category: article.category,
     kecamatan: article.kecamatan?.code ?? "",
     cover: article.cover,
-    eventStartsAt: localInput(article.event?.starts_at ?? null, zone),
-    eventEndsAt: localInput(article.event?.ends_at ?? null, zone),
+    eventStartsAt: localInput(article.event?.starts_at ?? null),
+    eventEndsAt: localInput(article.event?.ends_at ?? null),
     eventPlace: article.event?.place ?? "",
-    expiresAt: localInput(article.expires_at, zone),
+    expiresAt: localInput(article.expires_at),
     opd: article.opd.code,
   };
 }
 
 /** The fields to send; event details only for an agenda, an expiry only for a warning. */
 export function inputFrom(draft: Draft, withOpd: boolean): ArticleInput {
-  const zone = cityZone();
   const agenda = draft.category === "agenda";
   const input: ArticleInput = {
     title: draft.title.trim(),
@@ -66,11 +61,11 @@ export function inputFrom(draft: Draft, withOpd: boolean): ArticleInput {
     category: draft.category,
     kecamatan: draft.kecamatan || null,
     cover_id: draft.cover?.id ?? null,
-    event_starts_at: agenda ? zonedIso(draft.eventStartsAt, zone) : null,
-    event_ends_at: agenda ? zonedIso(draft.eventEndsAt, zone) : null,
+    event_starts_at: agenda ? zonedIso(draft.eventStartsAt) : null,
+    event_ends_at: agenda ? zonedIso(draft.eventEndsAt) : null,
     event_place: agenda ? draft.eventPlace.trim() || null : null,
     expires_at:
-      draft.category === "peringatan" ? zonedIso(draft.expiresAt, zone) : null,
+      draft.category === "peringatan" ? zonedIso(draft.expiresAt) : null,
   };
   if (withOpd) input.opd = draft.opd;
   return input;

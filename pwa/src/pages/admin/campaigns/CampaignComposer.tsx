@@ -6,11 +6,10 @@ import "./campaigns.css";
 import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { ApiError } from "../../../api/client";
-import { cityStore } from "../../../api/places";
 import { describedBy, Field } from "../../../components/Field";
 import { ErrorNote } from "../../../components/Status";
 import { formatNumber, t } from "../../../i18n";
-import { useStore } from "../../../store";
+import { zonedIso, zoneName, zonedNow } from "../../../i18n/zoned-time";
 import {
   type Target,
   createCampaign,
@@ -24,7 +23,6 @@ import { NotificationPreview } from "./NotificationPreview";
 import { FIRST_PICK_ID, TargetPicker } from "./TargetPicker";
 import { useAreas } from "./use-areas";
 import { useTargetCount } from "./use-target-count";
-import { zonedIso, zoneName, zonedNow } from "./zoned-time";
 
 // In the order of the form, so that the first one at fault gets the focus.
 const INPUT_IDS: [string, string][] = [
@@ -44,14 +42,14 @@ function targetOf(draft: Draft): Target {
   };
 }
 
-function check(draft: Draft, zone: string): Record<string, string> {
+function check(draft: Draft): Record<string, string> {
   const problems: Record<string, string> = {};
   if (!draft.title.trim()) problems.title = t("campaign.needTitle");
   if (!draft.body.trim()) problems.body = t("campaign.needBody");
   if (!isAppPath(draft.url)) problems.url = t("campaign.badUrl");
   if (draft.kind !== "all" && draft.picks[draft.kind].length === 0)
     problems.target_values = t("campaign.needTarget");
-  if (draft.scheduled && draft.scheduled <= zonedNow(zone))
+  if (draft.scheduled && draft.scheduled <= zonedNow())
     problems.scheduled_at = t("campaign.needFuture");
   return problems;
 }
@@ -63,7 +61,6 @@ function focusFirst(fields: string[]): void {
 
 export function CampaignComposer() {
   const { route } = useLocation();
-  const zone = useStore(cityStore)?.timezone ?? "Asia/Makassar";
   const [draft, change] = useDraft();
   const areas = useAreas();
   const [problems, setProblems] = useState<Record<string, string>>({});
@@ -94,7 +91,7 @@ export function CampaignComposer() {
         ttl: draft.ttl,
         target_kind: draft.kind,
         target_values: target.values,
-        scheduled_at: draft.scheduled ? zonedIso(draft.scheduled, zone) : null,
+        scheduled_at: draft.scheduled ? zonedIso(draft.scheduled) : null,
       });
       clearDraft();
       route(`/admin/kampanye/${created.id}`);
@@ -109,7 +106,7 @@ export function CampaignComposer() {
 
   const submit = (event: Event) => {
     event.preventDefault();
-    const found = check(draft, zone);
+    const found = check(draft);
     setProblems(found);
     if (Object.keys(found).length) focusFirst(Object.keys(found));
     else if (reachesWholeCity(target)) setConfirming(true);
@@ -138,7 +135,7 @@ export function CampaignComposer() {
             <div class="error-note" role="alert">
               <p>{t("campaign.areasFailed")}</p>
               <button type="button" class="btn btn-small" onClick={areas.retry}>
-                {t("campaign.retry")}
+                {t("common.retry")}
               </button>
             </div>
           ) : null}
@@ -157,13 +154,13 @@ export function CampaignComposer() {
           <Field
             id="campaign-scheduled"
             label={t("campaign.scheduled")}
-            hint={t("campaign.scheduledHint", { zone: zoneName(zone) })}
+            hint={t("campaign.scheduledHint", { zone: zoneName() })}
             error={errorFor("scheduled_at")}
           >
             <input
               id="campaign-scheduled"
               type="datetime-local"
-              min={zonedNow(zone)}
+              min={zonedNow()}
               value={draft.scheduled}
               onInput={(event) =>
                 edit({ scheduled: event.currentTarget.value }, "scheduled_at")

@@ -4,7 +4,7 @@ import "./i18n";
 import "./campaigns.css";
 import { useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
-import { ApiError } from "../../../api/client";
+import { useSubmit } from "../../../api/use-submit";
 import { ErrorNote, Loading } from "../../../components/Status";
 import { formatDateTime, formatNumber, t } from "../../../i18n";
 import { type Campaign, cancelCampaign, handled, isActive } from "./api";
@@ -72,21 +72,15 @@ export function CampaignPage() {
   const { campaign, error, replace } = useCampaign(id);
   const areas = useAreas();
   const [asking, setAsking] = useState(false);
-  const [cancelling, setCancelling] = useState(false);
-  const [cancelError, setCancelError] = useState<ApiError | null>(null);
+  const cancelling = useSubmit();
 
   const cancel = async () => {
     if (!campaign) return;
     setAsking(false);
-    setCancelling(true);
-    setCancelError(null);
-    try {
-      replace(await cancelCampaign(campaign.id));
-    } catch (failure) {
-      if (failure instanceof ApiError) setCancelError(failure);
-    } finally {
-      setCancelling(false);
-    }
+    const cancelled = await cancelling.submit(() =>
+      cancelCampaign(campaign.id),
+    );
+    if (cancelled) replace(cancelled);
   };
 
   if (!campaign) {
@@ -138,14 +132,14 @@ export function CampaignPage() {
           <button
             type="button"
             class="btn btn-danger"
-            disabled={cancelling}
+            disabled={cancelling.busy}
             onClick={() => setAsking(true)}
           >
             {t("campaign.cancel")}
           </button>
         </p>
       ) : null}
-      <ErrorNote error={cancelError} />
+      <ErrorNote error={cancelling.error} />
 
       <h2>{t("campaign.message")}</h2>
       <blockquote class="card campaign-message">

@@ -1,10 +1,8 @@
 // Recent push campaigns, newest first, each with its status and delivery counts.
 import "./i18n";
 import "./campaigns.css";
-import { useEffect, useState } from "preact/hooks";
-import { ApiError, type Page, api } from "../../../api/client";
-import { useApi } from "../../../api/use-api";
-import { Empty, ErrorNote, Loading } from "../../../components/Status";
+import { usePaged } from "../../../api/use-paged";
+import { PagedStates } from "../../../components/PagedStates";
 import { formatDateTime, formatNumber, t } from "../../../i18n";
 import { type Campaign, listPath } from "./api";
 import { CampaignStatusBadge } from "./CampaignStatusBadge";
@@ -51,34 +49,8 @@ function CampaignItem({
 }
 
 export function Campaigns() {
-  const first = useApi<Page<Campaign>>(listPath());
+  const paged = usePaged<Campaign>(listPath);
   const areas = useAreas();
-  const [more, setMore] = useState<Campaign[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [moreError, setMoreError] = useState<ApiError | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-
-  useEffect(() => {
-    setMore([]);
-    setNext(first.data?.next ?? null);
-  }, [first.data]);
-
-  const loadMore = async () => {
-    if (!next) return;
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      const page = await api<Page<Campaign>>(listPath(next));
-      setMore((before) => [...before, ...page.items]);
-      setNext(page.next);
-    } catch (failure) {
-      if (failure instanceof ApiError) setMoreError(failure);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-
-  const items = [...(first.data?.items ?? []), ...more];
   return (
     <section>
       <div class="campaign-heading">
@@ -87,38 +59,13 @@ export function Campaigns() {
           {t("campaign.new")}
         </a>
       </div>
-      {first.loading && !first.data ? <Loading /> : null}
-      {first.error ? (
-        <div class="stack">
-          <ErrorNote error={first.error} />
-          <button type="button" class="btn" onClick={first.reload}>
-            {t("campaign.retry")}
-          </button>
-        </div>
-      ) : null}
-      {first.data && items.length === 0 ? (
-        <Empty>{t("campaign.empty")}</Empty>
-      ) : null}
-      {items.length ? (
+      <PagedStates paged={paged} empty={t("campaign.empty")}>
         <ul class="list">
-          {items.map((campaign) => (
+          {paged.items.map((campaign) => (
             <CampaignItem key={campaign.id} campaign={campaign} areas={areas} />
           ))}
         </ul>
-      ) : null}
-      <ErrorNote error={moreError} />
-      {next ? (
-        <p>
-          <button
-            type="button"
-            class="btn"
-            disabled={loadingMore}
-            onClick={() => void loadMore()}
-          >
-            {loadingMore ? t("campaign.loading") : t("campaign.loadMore")}
-          </button>
-        </p>
-      ) : null}
+      </PagedStates>
     </section>
   );
 }

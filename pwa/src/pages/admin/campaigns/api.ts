@@ -41,22 +41,22 @@ export interface Target {
   values: string[];
 }
 
-export interface NewCampaign {
-  title: string;
-  body: string;
-  url: string;
-  urgency: Urgency;
-  ttl: number;
-  target_kind: TargetKind;
-  target_values: string[];
-  scheduled_at: string | null;
-}
+export type NewCampaign = Pick<
+  Campaign,
+  | "title"
+  | "body"
+  | "url"
+  | "urgency"
+  | "ttl"
+  | "target_kind"
+  | "target_values"
+  | "scheduled_at"
+>;
 
 export const campaignPath = (id: number | string) =>
   `push/campaigns/${encodeURIComponent(String(id))}`;
 
-export const listPath = (cursor?: string) =>
-  `push/campaigns${query({ cursor, limit: 20 })}`;
+export const listPath = "push/campaigns?limit=20";
 
 /** A target the server can count: "all" needs no values, the others at least one. */
 export function isComplete(target: Target): boolean {

@@ -1,13 +1,13 @@
-// Every attribute the reporter filled in (staff see the private ones too), with the catalogue's labels.
-import {
-  type AttributeValues,
-  type Localized,
-  localized,
-} from "../../api/requests";
-import { useApi } from "../../api/use-api";
-import { formatDateTime, formatNumber, t } from "../../i18n";
+// The request's attribute values with the catalogue's labels (raw codes when the catalogue is out
+// of reach); staff are sent the private ones too.
+import type { AttributeValues, Localized } from "../api/requests";
+import { localized } from "../api/requests";
+import { useApi } from "../api/use-api";
+import { formatDateTime, formatNumber, t } from "../i18n";
+import "../pages/requests/i18n";
+import { Fact } from "./RequestFacts";
 
-interface Definition {
+interface AttributeDefinition {
   code: string;
   datatype: string;
   order: number;
@@ -17,7 +17,7 @@ interface Definition {
 
 type Value = AttributeValues[string];
 
-function shown(value: Value, definition: Definition | undefined): string {
+function shown(value: Value, definition: AttributeDefinition | undefined) {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return formatNumber(value, 2);
   const keys = Array.isArray(value) ? value : [value];
@@ -34,14 +34,17 @@ function shown(value: Value, definition: Definition | undefined): string {
 const filled = (value: Value) =>
   value !== null && value !== "" && !(Array.isArray(value) && !value.length);
 
-export function RequestAttributes({
+const humanized = (code: string) =>
+  code.charAt(0).toUpperCase() + code.slice(1).replace(/_/g, " ");
+
+export function AttributeList({
   service,
   values,
 }: {
   service: string;
   values: AttributeValues;
 }) {
-  const { data } = useApi<{ attributes: Definition[] }>(
+  const { data } = useApi<{ attributes: AttributeDefinition[] }>(
     `services/${encodeURIComponent(service)}`,
   );
   const definitions = new Map(
@@ -56,15 +59,17 @@ export function RequestAttributes({
   if (!codes.length) return null;
   return (
     <section aria-labelledby="rincian">
-      <h2 id="rincian">{t("staff.work.attributes")}</h2>
-      <dl class="staff-facts">
+      <h2 id="rincian">{t("requests.page.attributes")}</h2>
+      <dl class="request-facts">
         {codes.map((code) => {
           const definition = definitions.get(code);
           return (
-            <div key={code}>
-              <dt>{definition ? localized(definition.label) : code}</dt>
-              <dd>{shown(values[code] ?? null, definition)}</dd>
-            </div>
+            <Fact
+              key={code}
+              label={definition ? localized(definition.label) : humanized(code)}
+            >
+              {shown(values[code] ?? null, definition)}
+            </Fact>
           );
         })}
       </dl>

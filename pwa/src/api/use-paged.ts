@@ -1,45 +1,56 @@
-// A keyset-paged staff list: the first page of `path`, then more pages appended with the cursor.
+// A keyset-paged list: the first page of `path`, more pages appended with the cursor on request,
+// and a fresh start whenever the path (its filters) changes.
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import { ApiError, type Page, api } from "../../api/client";
+import { ApiError, type Page, api } from "./client";
+import type { ReadOptions } from "./use-api";
 
 export interface Paged<T> {
   items: T[];
+  loading: boolean;
   /** True once the first page (or its error) has arrived. */
   loaded: boolean;
-  loading: boolean;
   error: ApiError | undefined;
   hasMore: boolean;
   loadMore: () => void;
   reload: () => void;
+  /** Puts an edited row in place of the one it replaces (same key). */
+  replace: (item: T, same: (a: T, b: T) => boolean) => void;
 }
 
-const withCursor = (path: string, cursor: string) =>
-  `${path}${path.includes("?") ? "&" : "?"}cursor=${encodeURIComponent(cursor)}`;
+function withCursor(path: string, cursor: string): string {
+  return `${path}${path.includes("?") ? "&" : "?"}cursor=${encodeURIComponent(cursor)}`;
+}
 
-export function usePaged<T>(path: string): Paged<T> {
+/** Pages of `path` (null: nothing to load yet). */
+export function usePaged<T>(
+  path: string | null,
+  { anonymous = false }: ReadOptions = {},
+): Paged<T> {
   const [items, setItems] = useState<T[]>([]);
   const [next, setNext] = useState<string | null>(null);
+  const [loading, setLoading] = useState(path !== null);
   const [loaded, setLoaded] = useState(false);
-  const [loading, setLoading] = useState(false);
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [round, setRound] = useState(0);
   const controller = useRef<AbortController | null>(null);
 
   const fetchPage = useCallback(
     (cursor: string | null) => {
+      if (path === null) return;
       controller.current?.abort();
       const current = new AbortController();
       controller.current = current;
       setLoading(true);
+      setError(undefined);
       api<Page<T>>(cursor ? withCursor(path, cursor) : path, {
         signal: current.signal,
+        anonymous,
       })
         .then((page) => {
           setItems((before) =>
             cursor ? [...before, ...page.items] : page.items,
           );
           setNext(page.next);
-          setError(undefined);
         })
         .catch((failure: unknown) => {
           if (failure instanceof ApiError) setError(failure);
@@ -50,7 +61,7 @@ export function usePaged<T>(path: string): Paged<T> {
           setLoaded(true);
         });
     },
-    [path],
+    [path, anonymous],
   );
 
   useEffect(() => {
@@ -63,13 +74,15 @@ export function usePaged<T>(path: string): Paged<T> {
 
   return {
     items,
-    loaded,
     loading,
+    loaded,
     error,
     hasMore: next !== null,
     loadMore: () => {
       if (next && !loading) fetchPage(next);
     },
     reload: useCallback(() => setRound((n) => n + 1), []),
+    replace: (item, same) =>
+      setItems((before) => before.map((old) => (same(old, item) ? item : old))),
   };
 }

@@ -1,5 +1,6 @@
-// datetime-local values read and written in the city's zone (WITA for Balikpapan), whatever
-// zone the admin's computer is set to.
+// datetime-local inputs hold a wall-clock time with no zone; staff and admins mean the city's
+// (WITA for Balikpapan) whatever their computer is set to, so the offset comes from the city's zone.
+import { cityZone } from ".";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -26,8 +27,15 @@ function offsetMinutes(instant: number, zone: string): number {
   return Math.round((wall - Math.floor(instant / 60_000) * 60_000) / 60_000);
 }
 
-/** "2026-11-20T08:00" on the zone's clocks as ISO 8601 with its offset: "2026-11-20T08:00:00+08:00". */
-export function zonedIso(local: string, zone: string): string | null {
+/** An instant as a datetime-local value ("2026-11-20T08:00") on the zone's clocks. */
+function wallClock(instant: number, zone: string): string {
+  const shifted = new Date(instant + offsetMinutes(instant, zone) * 60_000);
+  return shifted.toISOString().slice(0, 16);
+}
+
+/** "2026-11-20T08:00" on the zone's clocks as ISO 8601 with its offset: "2026-11-20T08:00:00+08:00";
+ * null for an empty or malformed value. */
+export function zonedIso(local: string, zone = cityZone()): string | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local);
   if (!match) return null;
   const [, y, mo, d, h, mi] = match.map(Number) as number[];
@@ -40,14 +48,20 @@ export function zonedIso(local: string, zone: string): string | null {
   return `${local.slice(0, 16)}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
+/** An ISO instant as the value of a datetime-local input on the zone's clocks ("" for none). */
+export function localInput(iso: string | null, zone = cityZone()): string {
+  if (!iso) return "";
+  const instant = new Date(iso).getTime();
+  return Number.isNaN(instant) ? "" : wallClock(instant, zone);
+}
+
 /** Now on the zone's clocks, as a datetime-local value (for the input's min). */
-export function zonedNow(zone: string, now = Date.now()): string {
-  const shifted = new Date(now + offsetMinutes(now, zone) * 60_000);
-  return shifted.toISOString().slice(0, 16);
+export function zonedNow(zone = cityZone(), now = Date.now()): string {
+  return wallClock(now, zone);
 }
 
 /** The zone's short name for a hint ("WITA"), falling back to its IANA name. */
-export function zoneName(zone: string): string {
+export function zoneName(zone = cityZone()): string {
   try {
     const parts = new Intl.DateTimeFormat("id-ID", {
       timeZone: zone,

@@ -1,8 +1,16 @@
-// The report's photos as thumbnails; each opens the full image.
-import type { RequestPhoto } from "../../api/requests";
-import { t } from "../../i18n";
+// A request's photos as thumbnails; each opens the full image.
+import type { RequestPhoto } from "../api/requests";
+import { t } from "../i18n";
+import "../pages/requests/i18n";
+import "./PhotoList.css";
 
-export function PhotoList({ photos }: { photos: RequestPhoto[] }) {
+interface Props {
+  photos: RequestPhoto[];
+  /** Staff keep the work page open beside the full image. */
+  newTab?: boolean;
+}
+
+export function PhotoList({ photos, newTab = false }: Props) {
   if (!photos.length) return null;
   return (
     <section aria-labelledby="foto">
@@ -10,7 +18,11 @@ export function PhotoList({ photos }: { photos: RequestPhoto[] }) {
       <ul class="photo-list">
         {photos.map((photo, index) => (
           <li key={photo.url}>
-            <a href={photo.url}>
+            <a
+              href={photo.url}
+              target={newTab ? "_blank" : undefined}
+              rel={newTab ? "noopener" : undefined}
+            >
               <img
                 src={photo.thumb_url}
                 alt={t("requests.page.photo", {

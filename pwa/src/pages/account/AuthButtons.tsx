@@ -1,0 +1,44 @@
+// The end of the login and register forms: the big submit button, and the way to the other screen.
+import { t } from "../../i18n";
+import { withNext } from "./next-url";
+
+interface Props {
+  busy: boolean;
+  label: string;
+}
+
+export function SubmitButton({ busy, label }: Props) {
+  return (
+    <p>
+      <button
+        type="submit"
+        class="btn btn-primary btn-big"
+        disabled={busy}
+        aria-busy={busy}
+      >
+        {label}
+      </button>
+    </p>
+  );
+}
+
+/** "No account yet? Register" under the login form, and the other way round. */
+export function OtherScreen({
+  to,
+  next,
+}: {
+  to: "login" | "register";
+  next: string;
+}) {
+  return to === "register" ? (
+    <p>
+      {t("account.noAccount")}{" "}
+      <a href={withNext("/daftar", next)}>{t("account.registerLink")}</a>
+    </p>
+  ) : (
+    <p>
+      {t("account.haveAccount")}{" "}
+      <a href={withNext("/masuk", next)}>{t("account.loginLink")}</a>
+    </p>
+  );
+}
