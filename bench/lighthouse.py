@@ -87,6 +87,7 @@ def audit(url: str, report: Path) -> dict[str, int]:
     scores["fcp_ms"] = round(metrics["first-contentful-paint"]["numericValue"])
     scores["lcp_ms"] = round(metrics["largest-contentful-paint"]["numericValue"])
     scores["tbt_ms"] = round(metrics["total-blocking-time"]["numericValue"])
+    scores["cls"] = round(metrics["cumulative-layout-shift"]["numericValue"], 3)
     scores["failed"] = failed
     return scores
 
@@ -108,13 +109,13 @@ def main() -> None:
         port = free_port()
         server = serve(Path(tmp), port)
         try:
-            header = ("page", "perf", "a11y", "best", "seo", "FCP ms", "LCP ms", "TBT ms")
+            header = ("page", "perf", "a11y", "best", "seo", "FCP ms", "LCP ms", "TBT ms", "CLS")
             print(f"{header[0]:<12} " + " ".join(f"{name:>{max(5, len(name))}}" for name in header[1:]))
             for page in args.pages:
                 s = audit(f"http://127.0.0.1:{port}{page}", Path(tmp) / "report.json")
                 print(
                     f"{page:<12} {s['performance']:>5} {s['accessibility']:>5} {s['best-practices']:>5} "
-                    f"{s['seo']:>5} {s['fcp_ms']:>7} {s['lcp_ms']:>7} {s['tbt_ms']:>7}"
+                    f"{s['seo']:>5} {s['fcp_ms']:>6} {s['lcp_ms']:>6} {s['tbt_ms']:>6} {s['cls']:>5}"
                     + (f"  failed: {', '.join(s['failed'])}" if s["failed"] else "")
                 )
         finally:
