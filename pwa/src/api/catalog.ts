@@ -1,13 +1,9 @@
 // The service catalogue (backend/catalog/schemas.py): what a person can report or apply for,
 // and the attributes (Open311 service definition) that make each service's form.
-import { language } from "../i18n";
+import type { Localized } from "../i18n";
 import { api } from "./client";
 
-/** A text in Bahasa Indonesia, and in English when the catalogue has it. */
-export interface Localized {
-  id: string;
-  en?: string;
-}
+export { type Localized, localized } from "../i18n";
 
 export type Datatype =
   | "string"
@@ -61,10 +57,6 @@ export const listServices = () => api<Service[]>("services");
 export const listServiceGroups = () => api<ServiceGroup[]>("service-groups");
 
 /** The text in the person's language, falling back to Bahasa Indonesia. */
-export function localized(text: Localized | null | undefined): string {
-  if (!text) return "";
-  return (language() === "en" && text.en) || text.id;
-}
 
 /** The attributes the form asks for, in the catalogue's order. */
 export function formAttributes(service: Service): ServiceAttribute[] {

@@ -1,13 +1,9 @@
 // Service requests as the API presents them (backend/service_requests/presenters.py), and one
 // function per resident endpoint. Staff screens import the types from here too.
-import { language } from "../i18n";
+import type { Localized } from "../i18n";
 import { type Page, api, query } from "./client";
 
-/** A text in Bahasa Indonesia, and in English when the catalogue has it. */
-export interface Localized {
-  id: string;
-  en?: string;
-}
+export { type Localized, localized } from "../i18n";
 
 export type RequestStatus =
   "submitted" | "accepted" | "in_progress" | "resolved" | "closed" | "rejected";
@@ -150,11 +146,6 @@ export interface RequestFilters {
 
 /** The catalogue's text in the current language, Bahasa Indonesia when no translation exists
  * (a plain string is the same in both). */
-export function localized(text: Localized | string | null | undefined): string {
-  if (!text) return "";
-  if (typeof text === "string") return text;
-  return (language() === "en" && text.en) || text.id;
-}
 
 const base = (code: string) => `requests/${encodeURIComponent(code)}`;
 

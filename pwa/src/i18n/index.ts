@@ -39,6 +39,19 @@ export function addMessages(more: Record<Language, Table>): void {
   Object.assign(tables.en, more.en);
 }
 
+/** A text in Bahasa Indonesia, and in English when the catalogue has it. */
+export interface Localized {
+  id: string;
+  en?: string;
+}
+
+/** A catalogue text in the current language (Indonesian when there is no English). */
+export function localized(text: Localized | string | null | undefined): string {
+  if (!text) return "";
+  if (typeof text === "string") return text;
+  return (language() === "en" && text.en) || text.id;
+}
+
 /** The message in the current language, with {name} placeholders filled in. */
 export function t(
   key: string,

@@ -104,10 +104,12 @@ function scheduleRetry(): void {
   window.clearTimeout(retryTimer);
   if (!outboxStore.get().entries.some((entry) => entry.state === "waiting"))
     return;
-  const wait = Math.min(15_000 * 2 ** Math.min(failures, 5), 300_000);
-  retryTimer = window.setTimeout(() => {
-    if (navigator.onLine) void flushOutbox();
-  }, wait);
+  // navigator.onLine can be wrong both ways (and no "online" event may come): keep trying.
+  const wait = Math.min(
+    5_000 * 2 ** Math.min(Math.max(failures - 1, 0), 6),
+    300_000,
+  );
+  retryTimer = window.setTimeout(() => void flushOutbox(), wait);
 }
 
 /** Puts a new report in the outbox: from here on a reload or a closed tab cannot lose it. */
@@ -135,9 +137,9 @@ export async function flushOutbox(): Promise<void> {
       for (const entry of await box.listEntries()) {
         if (entry.state === "needs_fix") continue;
         const outcome = await sendAndRecord(entry.key);
-        // No connection: the others would fail the same way.
-        if (outcome?.kind === "retry" && failures > 0 && !navigator.onLine)
-          break;
+        // No connection: the others would fail the same way. (Any other failure must not
+        // hold back the reports behind it.)
+        if (outcome?.kind === "retry" && !navigator.onLine) break;
       }
     });
     await refreshOutbox();

@@ -57,34 +57,36 @@ export function QueuedScreen({ outboxKey, onSent, onAnother }: Props) {
           aria-label={t("report.queued.progress")}
         />
       ) : null}
-      {entry?.state === "needs_fix" ? (
-        <a
-          class="btn btn-primary"
-          href={`/lapor?perbaiki=${encodeURIComponent(outboxKey)}`}
-        >
-          {t("outbox.fix")}
+      <div class="row">
+        {entry?.state === "needs_fix" ? (
+          <a
+            class="btn btn-primary"
+            href={`/lapor?perbaiki=${encodeURIComponent(outboxKey)}`}
+          >
+            {t("outbox.fix")}
+          </a>
+        ) : null}
+        {entry?.state === "login" ? (
+          <a class="btn btn-primary" href="/masuk?next=/lapor">
+            {t("outbox.logIn")}
+          </a>
+        ) : null}
+        {entry?.state === "waiting" && progress === undefined && online ? (
+          <button
+            type="button"
+            class="btn btn-primary"
+            onClick={() => void flushOutbox()}
+          >
+            {t("outbox.sendNow")}
+          </button>
+        ) : null}
+        <a class="btn" href="/laporan-saya">
+          {t("report.queued.mine")}
         </a>
-      ) : null}
-      {entry?.state === "login" ? (
-        <a class="btn btn-primary" href="/masuk?next=/lapor">
-          {t("outbox.logIn")}
-        </a>
-      ) : null}
-      {entry?.state === "waiting" && progress === undefined && online ? (
-        <button
-          type="button"
-          class="btn btn-primary"
-          onClick={() => void flushOutbox()}
-        >
-          {t("outbox.sendNow")}
+        <button type="button" class="btn" onClick={onAnother}>
+          {t("report.another")}
         </button>
-      ) : null}
-      <a class="btn" href="/laporan-saya">
-        {t("report.queued.mine")}
-      </a>
-      <button type="button" class="btn" onClick={onAnother}>
-        {t("report.another")}
-      </button>
+      </div>
     </section>
   );
 }

@@ -7,27 +7,25 @@ import "./report.css";
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { useLocation, useRoute } from "preact-iso";
 import type { Service } from "../../api/catalog";
-import { userStore } from "../../api/client";
+import { listKecamatan, listKelurahan } from "../../api/places";
 import { Loading } from "../../components/Status";
 import { OutboxList } from "../../components/OutboxList";
 import { t } from "../../i18n";
 import type { StepName } from "../../offline/drafts";
 import {
   type Receipt,
-  addToOutbox,
   dismissReceipt,
   removeEntry,
-  sendNow,
 } from "../../offline/outbox";
 import { DetailsStep } from "./DetailsStep";
 import {
   type Problems,
   detailsProblems,
-  filingFields,
   locationProblems,
   stepOfErrors,
   withoutError,
 } from "./fields";
+import { fileReport } from "./file-report";
 import { LocationStep } from "./LocationStep";
 import { PhotosStep } from "./PhotosStep";
 import { QueuedScreen } from "./QueuedScreen";
@@ -77,8 +75,13 @@ export function Report() {
   const [problems, setProblems] = useState<Problems>({});
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
-  const mounted = useRef(true);
-  useEffect(() => () => void (mounted.current = false), []);
+  useEffect(() => {
+    // The place lists are cached by the worker: fetched now, the picker works offline later.
+    if (navigator.onLine) {
+      void listKecamatan().catch(() => undefined);
+      void listKelurahan().catch(() => undefined);
+    }
+  }, []);
   useEffect(() => setPhase({ kind: "form" }), [fixKey]);
   useEffect(() => {
     if (moved.current) heading.current?.focus();
@@ -167,36 +170,15 @@ export function Report() {
       goTo(Object.keys(details).length ? "details" : "location");
       return showProblems({ ...details, ...place });
     }
-    const user = userStore.get();
-    const ready = {
-      ...draft,
-      step: "review" as const,
-      message: null,
-      errors: null,
-    };
-    const key = crypto.randomUUID();
-    setPhase({ kind: "queued", key });
-    await addToOutbox({
-      key,
-      fields: filingFields(ready),
-      draft: ready,
-      serviceName: draft.service.name,
-      userId: user?.id ?? null,
-      userName: user?.name ?? null,
-      state: "waiting",
-      message: null,
-      errors: null,
-      createdAt: Date.now(),
-      attempts: 0,
-    });
-    // Safe in the outbox now: the draft would only make a second copy.
-    await clear();
-    if (fixKey) await removeEntry(fixKey);
-    const outcome = await sendNow(key);
+    const { ready, outcome } = await fileReport(
+      { ...draft, service: draft.service },
+      fixKey,
+      (key) => setPhase({ kind: "queued", key }),
+      clear,
+    );
     if (outcome.kind === "sent") onSent(outcome.receipt);
-    else if (outcome.kind === "needs_fix" && mounted.current) {
-      // The person is still here: back to the form with the server's words under the inputs.
-      await removeEntry(key);
+    else if (outcome.kind === "needs_fix") {
+      // Back to the form with the server's words under the inputs.
       replace({
         ...ready,
         message: outcome.message ?? t("report.refused"),

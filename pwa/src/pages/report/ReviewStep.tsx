@@ -10,6 +10,7 @@ import { t } from "../../i18n";
 import type { ReportDraft, StepName } from "../../offline/drafts";
 import { onlineStore } from "../../offline/network";
 import { useStore } from "../../store";
+import { loginHere } from "./fields";
 import { useObjectUrls } from "./use-object-urls";
 
 interface Props {
@@ -55,6 +56,7 @@ export function ReviewStep({ draft, onEdit, onChange, onSend }: Props) {
   const urls = useObjectUrls(draft.photos);
   const service = draft.service!;
   const mustLogIn = !user && !service.allows_anonymous;
+  const logIn = loginHere();
   const answered = formAttributes(service).filter((attribute) => {
     const value = draft.attributes[attribute.code];
     return Array.isArray(value) ? value.length > 0 : !!value?.trim();
@@ -138,12 +140,12 @@ export function ReviewStep({ draft, onEdit, onChange, onSend }: Props) {
       {mustLogIn ? (
         <p class="notice">
           {t("report.review.mustLogIn")}{" "}
-          <a href="/masuk?next=/lapor">{t("report.review.logIn")}</a>
+          <a href={logIn}>{t("report.review.logIn")}</a>
         </p>
       ) : !user ? (
         <p class="hint">
           {t("report.review.anonymous")}{" "}
-          <a href="/masuk?next=/lapor">{t("report.review.logIn")}</a>
+          <a href={logIn}>{t("report.review.logIn")}</a>
         </p>
       ) : null}
       {online ? null : <p class="notice">{t("report.review.offline")}</p>}

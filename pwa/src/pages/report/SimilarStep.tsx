@@ -10,6 +10,7 @@ import { ErrorNote, Loading } from "../../components/Status";
 import { formatDate, formatNumber, t } from "../../i18n";
 import type { ReportDraft } from "../../offline/drafts";
 import { useStore } from "../../store";
+import { loginHere } from "./fields";
 
 interface Props {
   draft: ReportDraft;
@@ -98,7 +99,7 @@ export function SimilarStep({ draft, onNone, onSupported }: Props) {
                   : t("report.similar.support")}
               </button>
             ) : (
-              <a class="btn btn-primary" href="/masuk?next=/lapor">
+              <a class="btn btn-primary" href={loginHere()}>
                 {t("report.similar.loginToSupport")}
               </a>
             )}

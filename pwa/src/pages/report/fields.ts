@@ -167,3 +167,11 @@ export function withoutError(
   }
   return rest;
 }
+
+/** The login screen, coming back to this very form (a report being fixed has its own address). */
+export function loginHere(): string {
+  const here = location.search
+    ? encodeURIComponent(location.pathname + location.search)
+    : location.pathname;
+  return `/masuk?next=${here}`;
+}
