@@ -20,15 +20,57 @@ def _require_chromium() -> None:
         pytest.fail("Chromium is missing: `make test` installs it (apt-get install -y chromium).")
 
 
+class InFlight:
+    """WSGI wrapper that counts the requests being answered, so a test can wait until none is."""
+
+    def __init__(self, app):
+        self.app = app
+        self.active = 0
+        self.changed = threading.Condition()
+
+    def __call__(self, environ, start_response):
+        with self.changed:
+            self.active += 1
+        result = self.app(environ, start_response)
+        try:
+            return list(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()  # ends the request's app context, and with it its database session
+            with self.changed:
+                self.active -= 1
+                self.changed.notify_all()
+
+    def wait_idle(self, timeout: float = 15) -> None:
+        with self.changed:
+            self.changed.wait_for(lambda: self.active == 0, timeout)
+
+
+SERVED = InFlight(None)
+
+
 @pytest.fixture(scope="session")
 def live_server(make_app, base_app):
     """The app with the built PWA, served by a real HTTP server in a thread on a free port."""
     assert (DIST / "index.html").exists(), "Build the PWA first: make pwa"
-    app = make_app(PWA_DIST_DIR=str(DIST))
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    SERVED.app = make_app(PWA_DIST_DIR=str(DIST))
+    server = make_server("127.0.0.1", 0, SERVED, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
+
+
+@pytest.fixture(autouse=True)
+def _database_outlives_the_browser(request):
+    """Tables are emptied only after the browser has closed and the live server has answered what it
+    was still answering: emptying them under a request in flight deadlocks on PostgreSQL. (`app`,
+    requested here, is set up before the page and so torn down after it and after this fixture.)"""
+    if "app" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("app")
+    yield
+    SERVED.wait_idle()
 
 
 @pytest.fixture(scope="session")
