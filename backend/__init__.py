@@ -8,7 +8,7 @@ from flask_cors import CORS
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .config import check_production_config, config_from_environment, normalise_database_url
-from .extensions import api, cache, db, jwt, limiter, migrate
+from .extensions import api, cache, compress, db, jwt, limiter, migrate
 from .jobs import init_jobs
 from .push.vapid import load_keys as load_vapid_keys
 
@@ -52,6 +52,7 @@ def register_extensions(app: Flask) -> None:
     jwt.init_app(app)
     limiter.init_app(app)
     cache.init_app(app)
+    compress.init_app(app)
     api.init_app(app)
     init_jobs(app)
     load_vapid_keys(app)

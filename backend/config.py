@@ -72,6 +72,23 @@ class Config:
     CACHE_REDIS_URL = REDIS_URL
     CACHE_DEFAULT_TIMEOUT = 20
 
+    # Answers and app files compressed (zstd, brotli or gzip, as the browser accepts) for phones on
+    # slow mobile data: the catalogue's JSON and the report screen's code shrink to about a fifth.
+    COMPRESS_MIMETYPES = [
+        "text/html",
+        "text/css",
+        "text/javascript",
+        "application/javascript",
+        "application/json",
+        "application/manifest+json",
+        "image/svg+xml",
+        "text/xml",
+        "application/atom+xml",
+        "text/csv",
+    ]
+    # Files are streamed; a 304 for the app's own (compressed) files spares a second download.
+    COMPRESS_STREAMING_ENDPOINT_CONDITIONAL = ["web.pwa", "web.docs_asset"]
+
     # Jobs: Celery on Redis when a broker is set, else an in-process thread pool that also ticks.
     CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL")
     JOB_QUEUE = os.environ.get("JOB_QUEUE", "satupintu")

@@ -2,6 +2,7 @@
 
 from flask import request
 from flask_caching import Cache
+from flask_compress import Compress
 from flask_jwt_extended import JWTManager
 from flask_limiter import Limiter
 from flask_migrate import Migrate
@@ -35,3 +36,4 @@ jwt = JWTManager()
 limiter = Limiter(key_func=client_address)
 api = Api()
 cache = Cache()
+compress = Compress()

@@ -101,6 +101,7 @@ def initial_js_gzipped() -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", nargs="*", default=list(PAGES), help="paths to audit")
+    parser.add_argument("--reports", type=Path, help="keep each page's Lighthouse JSON report in this folder")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists() or not (DIST / "index.html").exists():
         sys.exit("run `make lighthouse` (installs Lighthouse and builds the PWA)")
@@ -112,7 +113,9 @@ def main() -> None:
             header = ("page", "perf", "a11y", "best", "seo", "FCP ms", "LCP ms", "TBT ms", "CLS")
             print(f"{header[0]:<12} " + " ".join(f"{name:>{max(5, len(name))}}" for name in header[1:]))
             for page in args.pages:
-                s = audit(f"http://127.0.0.1:{port}{page}", Path(tmp) / "report.json")
+                report = (args.reports or Path(tmp)) / f"{page.strip('/') or 'home'}.json"
+                report.parent.mkdir(parents=True, exist_ok=True)
+                s = audit(f"http://127.0.0.1:{port}{page}", report)
                 print(
                     f"{page:<12} {s['performance']:>5} {s['accessibility']:>5} {s['best-practices']:>5} "
                     f"{s['seo']:>5} {s['fcp_ms']:>6} {s['lcp_ms']:>6} {s['tbt_ms']:>6} {s['cls']:>5}"

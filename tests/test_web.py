@@ -1,5 +1,9 @@
-"""The PWA's files, the API docs page, security headers and CORS."""
+"""The PWA's files, the API docs page, compression, security headers and CORS."""
 
+import gzip
+import json
+
+import brotli
 import pytest
 
 
@@ -9,7 +13,7 @@ def dist(app, tmp_path, monkeypatch):
     monkeypatch.setitem(app.config, "PWA_DIST_DIR", str(path))
     (path / "assets").mkdir(parents=True, exist_ok=True)
     (path / "index.html").write_text("<!doctype html><title>SatuPintu</title><div id=app></div>")
-    (path / "assets" / "index-abc123.js").write_text("console.log(1)")
+    (path / "assets" / "index-abc123.js").write_text("console.log('SatuPintu');\n" * 100)
     (path / "sw.js").write_text("self.addEventListener('fetch', () => {})")
     return path
 
@@ -24,6 +28,27 @@ def test_unknown_app_paths_fall_back_to_index_html(client, dist):
 def test_hashed_assets_are_cached_for_a_year_and_the_worker_never(client, dist):
     assert "immutable" in client.get("/assets/index-abc123.js").headers["Cache-Control"]
     assert client.get("/sw.js").headers["Cache-Control"] == "no-cache"
+
+
+def test_answers_and_app_files_are_compressed_for_browsers_that_accept_it(client, dist):
+    services = client.get("/api/v1/services", headers={"Accept-Encoding": "gzip"})
+    assert services.headers["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in services.headers["Vary"]
+    plain = client.get("/api/v1/services")
+    assert "Content-Encoding" not in plain.headers
+    assert json.loads(gzip.decompress(services.data)) == plain.json
+    assert len(services.data) < len(plain.data) / 3
+
+    script = client.get("/assets/index-abc123.js", headers={"Accept-Encoding": "br, gzip"})
+    assert script.headers["Content-Encoding"] == "br"
+    assert brotli.decompress(script.data) == (dist / "assets" / "index-abc123.js").read_bytes()
+
+
+def test_a_compressed_answer_revalidates_to_304(client, dist):
+    for path in ["/api/v1/services", "/assets/index-abc123.js"]:
+        first = client.get(path, headers={"Accept-Encoding": "br"})
+        again = client.get(path, headers={"Accept-Encoding": "br", "If-None-Match": first.headers["ETag"]})
+        assert again.status_code == 304, path
 
 
 def test_placeholder_page_when_the_pwa_is_not_built(app, client, tmp_path, monkeypatch):

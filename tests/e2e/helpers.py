@@ -22,6 +22,29 @@ def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
     return [violation for violation in result if violation["impact"] in impacts]
 
 
+LAYOUT_SHIFT_OBSERVER = """
+window.layoutShift = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.layoutShift += entry.value;
+}).observe({type: "layout-shift", buffered: true});
+"""
+
+
+def watch_layout_shift(page, latency_ms: int = 400) -> None:
+    """Delays every answer by `latency_ms`, so that the API's answers arrive after the first paint as
+    they do on a phone on mobile data, and sums the page's layout shifts (CLS, without those that
+    follow the person's own input) into `window.layoutShift`. Call before the page's first goto."""
+    page.add_init_script(LAYOUT_SHIFT_OBSERVER)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    conditions = {"offline": False, "latency": latency_ms, "downloadThroughput": -1, "uploadThroughput": -1}
+    cdp.send("Network.emulateNetworkConditions", conditions)
+
+
+def layout_shift(page) -> float:
+    return page.evaluate("window.layoutShift")
+
+
 def assert_accessible(page) -> None:
     violations = axe_violations(page)
     assert violations == [], violations

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from backend.extensions import db
 
 from ..factories import make_request, make_user
-from .helpers import assert_accessible, screenshot
+from .helpers import assert_accessible, layout_shift, screenshot, watch_layout_shift
 from .test_report_steps import (
     add_photo,
     choose_place,
@@ -50,6 +50,14 @@ def test_a_half_filled_report_survives_a_reload_until_started_over(page, browser
     page.reload()
     expect(heading(page, "Pilih layanan")).to_be_visible()
     expect(page.get_by_label("Ketinggian air (cm)")).to_have_count(0)
+
+
+def test_the_service_list_arrives_without_moving_the_screen(page, app):
+    watch_layout_shift(page)
+    page.goto("/lapor")
+    expect(page.get_by_role("button", name=re.compile("Banjir dan Genangan"))).to_be_visible()
+    expect(page.get_by_text("Isian Anda tersimpan otomatis")).to_be_visible()
+    assert layout_shift(page) < 0.01
 
 
 def test_an_application_form_checks_its_attributes_and_keeps_the_draft_across_a_login(

@@ -16,7 +16,7 @@ from backend.news import services as news
 
 from ..factories import PASSWORD, auth_headers, jpeg, make_user, set_fields
 from .conftest import wait_for_service_worker
-from .helpers import assert_accessible, log_in, screenshot
+from .helpers import assert_accessible, layout_shift, log_in, screenshot, watch_layout_shift
 
 
 @pytest.fixture
@@ -149,14 +149,21 @@ def test_the_language_switch_changes_the_app_and_the_account_and_survives_a_relo
     assert db.session.get(User, resident.id).locale == "en"
 
 
-def test_an_active_warning_shows_on_the_home_screen(page, editor):
+def test_an_active_warning_shows_on_the_home_screen_without_moving_the_report_button(page, editor):
     slug = publish(editor, "Waspada Banjir Rob", "peringatan", summary="Air pasang tinggi malam ini.")
     old = publish(editor, "Peringatan Lama", "peringatan")
     set_fields(news.get_article(old), expires_at=utcnow() - timedelta(hours=1))
+    publish(editor, "Posyandu Keliling Dimulai")
+    watch_layout_shift(page)
     page.goto("/")
     warnings = page.locator(".alert-peringatan")
     expect(warnings).to_have_count(1)
     expect(warnings).to_contain_text("Air pasang tinggi malam ini.")
+    expect(page.get_by_role("heading", name="Posyandu Keliling Dimulai")).to_be_visible()
+    # The answers came after the first paint; what was on the screen stayed where it was.
+    button = page.get_by_role("link", name="Laporkan").bounding_box()
+    assert warnings.bounding_box()["y"] > button["y"] + button["height"]
+    assert layout_shift(page) < 0.01
     warnings.get_by_role("link", name="Waspada Banjir Rob").click()
     expect(page).to_have_url(re.compile(f"/berita/{slug}$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Waspada Banjir Rob")

@@ -1,9 +1,19 @@
-// The start screen: active warnings, the big "Laporkan" button, my open requests, pinned and latest
-// news, the install offer and the way to the public reports and notifications. Kept light: no map,
-// no forms, one small news chunk.
-import { type User, userStore } from "../../api/client";
-import { type NewsPage, newsPath } from "../../api/news";
-import { useApi } from "../../api/use-api";
+// The start screen: the big "Laporkan" button, the way to the public reports and notifications,
+// then active warnings, my open requests, pinned and latest news, and the install offer. Kept
+// light: no map, no forms, one small news chunk.
+//
+// The button stays where the first paint put it, and what the server tells (warnings, requests,
+// news) appears below it in one paint once every read has answered: nothing the resident is
+// looking at or about to tap jumps down when a slow answer arrives.
+import { type Page, type User, userStore } from "../../api/client";
+import {
+  type ArticleSummary,
+  type NewsPage,
+  bannerPath,
+  newsPath,
+} from "../../api/news";
+import { myRequestsPath, type ServiceRequest } from "../../api/requests";
+import { type Loaded, useApi } from "../../api/use-api";
 import { Empty, ErrorNote, Loading } from "../../components/Status";
 import { t } from "../../i18n";
 import { useStore } from "../../store";
@@ -27,10 +37,8 @@ function Greeting({ user }: { user: User | null }) {
   );
 }
 
-function HomeNews() {
-  const { data, error, loading } = useApi<NewsPage>(newsPath({ limit: 6 }), {
-    anonymous: true,
-  });
+function HomeNews({ news }: { news: Loaded<NewsPage> }) {
+  const { data, error } = news;
   const pinned = (data?.items ?? []).filter((item) => item.is_pinned);
   const latest = (data?.items ?? []).filter((item) => !item.is_pinned);
   return (
@@ -49,7 +57,6 @@ function HomeNews() {
       ) : null}
       <section aria-labelledby="latest-title">
         <h2 id="latest-title">{t("home.latestTitle")}</h2>
-        {loading && !data ? <Loading /> : null}
         {error && !data ? <ErrorNote error={error} /> : null}
         {data && latest.length === 0 && pinned.length === 0 ? (
           <Empty>{t("home.newsEmpty")}</Empty>
@@ -75,10 +82,13 @@ function HomeNews() {
 
 export function Home() {
   const user = useStore(userStore);
+  const warnings = useApi<ArticleSummary[]>(bannerPath(), { anonymous: true });
+  const mine = useApi<Page<ServiceRequest>>(user ? myRequestsPath() : null);
+  const news = useApi<NewsPage>(newsPath({ limit: 6 }), { anonymous: true });
+  const answered = [warnings, mine, news].every((read) => !read.loading);
   return (
     <div class="home">
       <Greeting user={user} />
-      <WarningBanner />
       <p>
         <a class="btn btn-primary btn-big report-button" href="/lapor">
           <span aria-hidden="true">+</span>
@@ -97,9 +107,16 @@ export function Home() {
           </a>
         </li>
       </ul>
+      {answered ? (
+        <>
+          <WarningBanner warnings={warnings.data} />
+          {user ? <MyOpenRequests mine={mine} /> : null}
+          <HomeNews news={news} />
+        </>
+      ) : (
+        <Loading />
+      )}
       <InstallPrompt />
-      {user ? <MyOpenRequests /> : null}
-      <HomeNews />
     </div>
   );
 }

@@ -4,26 +4,28 @@ import {
   OPEN_STATUSES,
   type ServiceRequest,
   localized,
-  myRequestsPath,
 } from "../../api/requests";
-import { useApi } from "../../api/use-api";
-import { Empty, ErrorNote, Loading } from "../../components/Status";
+import type { Loaded } from "../../api/use-api";
+import { Empty, ErrorNote } from "../../components/Status";
 import { formatDate, t } from "../../i18n";
 import "./i18n";
 
 const SHOWN = 3;
 
-export function MyOpenRequests() {
-  // The list has no status filter; a resident's newest 20 hold their open ones in practice.
-  const { data, error, loading } =
-    useApi<Page<ServiceRequest>>(myRequestsPath());
+/** `mine`: the resident's newest requests (the list has no status filter; the newest 20 hold the
+ * open ones in practice), read by the home screen. */
+export function MyOpenRequests({
+  mine,
+}: {
+  mine: Loaded<Page<ServiceRequest>>;
+}) {
+  const { data, error } = mine;
   const open = (data?.items ?? []).filter((item) =>
     OPEN_STATUSES.includes(item.status),
   );
   return (
     <section aria-labelledby="mine-title">
       <h2 id="mine-title">{t("home.mineTitle")}</h2>
-      {loading && !data ? <Loading /> : null}
       {error && !data ? <ErrorNote error={error} /> : null}
       {data && open.length === 0 ? <Empty>{t("home.mineEmpty")}</Empty> : null}
       {open.length > 0 ? (

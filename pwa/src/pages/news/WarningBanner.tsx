@@ -1,23 +1,20 @@
-// The active peringatan (warnings) at the top of the home screen; nothing when there are none.
-import { type ArticleSummary, bannerPath } from "../../api/news";
-import { useApi } from "../../api/use-api";
+// The active peringatan (warnings) on the home screen; nothing when there are none.
+import type { ArticleSummary } from "../../api/news";
 import { formatDateTime, t } from "../../i18n";
 import "./i18n";
 import "./news.css";
 
-export function WarningBanner() {
-  const { data } = useApi<ArticleSummary[]>(bannerPath(), {
-    anonymous: true,
-  });
-  // A missing banner (offline on a first visit, a server error) must not block the home screen.
-  if (!data || data.length === 0) return null;
+/** `warnings`: the active ones, or undefined when they could not be read (offline on a first visit,
+ * a server error): then nothing is shown rather than blocking the home screen. */
+export function WarningBanner({ warnings }: { warnings?: ArticleSummary[] }) {
+  if (!warnings || warnings.length === 0) return null;
   return (
     <section class="warnings" aria-labelledby="warnings-title">
       <h2 id="warnings-title" class="visually-hidden">
         {t("news.warningsTitle")}
       </h2>
       <ul class="list">
-        {data.map((warning) => (
+        {warnings.map((warning) => (
           <li key={warning.slug} class="alert-peringatan">
             <p class="warning-label">
               <span aria-hidden="true">⚠ </span>

@@ -206,6 +206,7 @@ export function Report() {
           total: ORDER.length,
         })}
       </p>
+      <p class="muted draft-note">{t("report.draftNote")}</p>
       <h2 ref={heading} tabIndex={-1} class="step-title">
         {stepTitle(step)}
       </h2>
@@ -256,7 +257,6 @@ export function Report() {
           nextLabel={nextLabel}
         />
       </form>
-      <p class="muted draft-note">{t("report.draftNote")}</p>
       {fixKey || (step === "service" && !service) ? null : (
         <Restart onRestart={() => void clear()} />
       )}
