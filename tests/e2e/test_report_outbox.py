@@ -144,13 +144,8 @@ def test_background_sync_sends_a_logged_in_report_with_a_fresh_token(
     assert stored["reporter_id"] == resident.id and stored["photos"] == 1
 
 
-def test_a_refused_report_comes_back_as_needing_a_fix_and_creates_nothing(
-    page, browser, context, live_server, app
-):
-    open_report(page, browser, live_server)
-    fill_pothole_report(page, with_photo=False)
-    send_offline(page, context)
-    # Meanwhile the city makes the number of potholes a required answer.
+def require_the_number_of_potholes() -> None:
+    """The city makes the number of potholes a required answer: a report without it is refused."""
     service = db.session.scalar(select(Service).where(Service.code == "jalan-berlubang"))
     attribute = db.session.scalar(
         select(ServiceAttribute).where(
@@ -159,6 +154,15 @@ def test_a_refused_report_comes_back_as_needing_a_fix_and_creates_nothing(
     )
     attribute.required = True
     db.session.commit()
+
+
+def test_a_refused_report_comes_back_as_needing_a_fix_and_creates_nothing(
+    page, browser, context, live_server, app
+):
+    open_report(page, browser, live_server)
+    fill_pothole_report(page, with_photo=False)
+    send_offline(page, context)
+    require_the_number_of_potholes()
 
     context.set_offline(False)
     expect(page.get_by_text("Perlu diperbaiki")).to_be_visible(timeout=SENT)
@@ -179,3 +183,57 @@ def test_a_refused_report_comes_back_as_needing_a_fix_and_creates_nothing(
     assert stored["attributes"] == {"ukuran_lubang": "kecil", "jumlah_lubang": 3}
     page.goto("/lapor")
     expect(page.get_by_text("Perlu diperbaiki")).to_have_count(0)
+
+
+# What the browser reports of each upload (the progress bar's source), recorded for the test to read.
+UPLOAD_PROGRESS = """
+const send = XMLHttpRequest.prototype.send;
+XMLHttpRequest.prototype.send = function (body) {
+  this.upload.addEventListener("progress", (event) => {
+    (window.uploadProgress ||= []).push({loaded: event.loaded, total: event.total});
+  });
+  return send.call(this, body);
+};
+"""
+
+
+def test_the_upload_shows_its_progress_and_a_refusal_after_leaving_the_form_waits_in_the_outbox(
+    page, browser, context, live_server, app
+):
+    page.add_init_script(UPLOAD_PROGRESS)
+    open_report(page, browser, live_server)
+    fill_pothole_report(page)
+    require_the_number_of_potholes()
+    held = []
+    context.route(
+        "**/api/v1/requests",
+        lambda route: held.append(route) if route.request.method == "POST" else route.fallback(),
+    )
+    page.get_by_role("button", name="Kirim laporan").click()
+    expect(page.get_by_role("progressbar", name="Kemajuan unggahan")).to_be_visible()
+    while not held:
+        page.wait_for_timeout(50)
+    # The page uploads itself, past the service worker, which would hide the upload's progress.
+    assert held[0].request.service_worker is None
+
+    page.get_by_role(
+        "link", name="Laporan saya", exact=True
+    ).click()  # leaves the form while the upload is under way
+    expect(page.get_by_role("heading", level=1, name="Laporan saya")).to_be_visible()
+    context.unroute("**/api/v1/requests")
+    held[0].continue_()
+    expect(page.get_by_text("Perlu diperbaiki")).to_be_visible(timeout=SENT)
+    assert stored_requests() == []
+    progress = page.evaluate("window.uploadProgress")
+    assert progress and progress[-1]["loaded"] == progress[-1]["total"] > 1000
+
+    # It is in the outbox, not back in the /lapor form: "Perbaiki" opens it with the server's words.
+    page.get_by_role("link", name="Lapor", exact=True).click()
+    expect(heading(page, "Pilih layanan")).to_be_visible()
+    expect(page.get_by_text("Perlu diperbaiki")).to_be_visible()
+    page.get_by_role("link", name="Perbaiki").click()
+    number = page.get_by_label("Jumlah lubang")
+    expect(number).to_have_attribute("aria-invalid", "true")
+    number.fill("2")
+    next_step(page, "Foto")
+    expect(page.get_by_role("img", name="Foto 1")).to_be_visible()

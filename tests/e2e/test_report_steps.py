@@ -2,6 +2,7 @@
 would, log in through the API, read what reached the database. No tests live here."""
 
 import re
+import time
 
 from playwright.sync_api import expect
 from sqlalchemy import select
@@ -103,8 +104,17 @@ def send_offline(page, context) -> None:
     context.set_offline(True)
     page.get_by_role("button", name="Kirim laporan").click()
     expect(page.get_by_text("Menunggu koneksi")).to_be_visible()
-    page.wait_for_function(f"async () => (await ({OUTBOX_ATTEMPTS})()).some((n) => n >= 1)")
-    page.wait_for_function(f"async () => !(await ({SENDING})())")
+    wait_until(page, f"async () => (await ({OUTBOX_ATTEMPTS})()).some((n) => n >= 1)")
+    wait_until(page, f"async () => !(await ({SENDING})())")
+
+
+def wait_until(page, script: str, seconds: float = 15) -> None:
+    """Polls an async script until it answers true. (page.wait_for_function does not await a
+    promise: the promise itself counts as true at once.)"""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(script):
+        assert time.monotonic() < deadline, f"still false after {seconds} s: {script[:80]}"
+        page.wait_for_timeout(100)
 
 
 # Opening a database that is not there yet would create an empty one and block the worker's own.

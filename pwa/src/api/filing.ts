@@ -1,6 +1,7 @@
 // Filing a request (POST /api/v1/requests, multipart with photos) and the duplicate hint around it.
 // The upload goes through XMLHttpRequest because fetch reports no upload progress.
 import { language } from "../i18n";
+import { DIRECT_UPLOAD_HEADER } from "../offline/outbox-store";
 import type { Localized } from "./catalog";
 import { api, query } from "./client";
 
@@ -64,7 +65,9 @@ export function filingForm(fields: FilingFields, photos: Blob[]): FormData {
   return form;
 }
 
-/** Sends one filing; never rejects: a network failure answers status 0. */
+/** Sends one filing; never rejects: a network failure answers status 0. With `onProgress` the
+ * upload goes straight to the network, so that its progress can be shown; without it, through the
+ * worker's outbox route, which keeps a copy to send by background sync if the network fails. */
 export function postFiling(
   form: FormData,
   idempotencyKey: string,
@@ -79,10 +82,12 @@ export function postFiling(
     xhr.setRequestHeader("Idempotency-Key", idempotencyKey);
     for (const [name, value] of Object.entries(headers))
       xhr.setRequestHeader(name, value);
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable && onProgress)
-        onProgress(event.loaded / event.total);
-    };
+    if (onProgress) {
+      xhr.setRequestHeader(DIRECT_UPLOAD_HEADER, "1");
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable) onProgress(event.loaded / event.total);
+      };
+    }
     xhr.onload = () => {
       let body: unknown = null;
       try {

@@ -6,6 +6,10 @@ import type { Localized } from "../api/catalog";
 import type { FiledRequest, FilingFields, Answer } from "../api/filing";
 import type { ReportDraft } from "./drafts";
 
+/** Marks the page's own upload of a filing, which the worker's outbox route lets pass straight to
+ * the network: Chromium reports no upload progress for a request a service worker answers. */
+export const DIRECT_UPLOAD_HEADER = "X-Direct-Upload";
+
 /** waiting: sent at the next chance; needs_fix: the server refused it (4xx); login: its
  * reporter must log in again before it can go. */
 export type EntryState = "waiting" | "needs_fix" | "login";

@@ -78,6 +78,9 @@ async function send(entry: OutboxEntry): Promise<Outcome> {
   if (answer.status === 401 && authed && (await refreshSession())) {
     answer = await postFiling(form, entry.key, authHeader(), progress);
   }
+  // No network: once more through the worker, which then keeps a copy for background sync.
+  if (answer.status === 0)
+    answer = await postFiling(form, entry.key, authed ? authHeader() : {});
   return box.classify(entry, answer, authed);
 }
 

@@ -6,7 +6,12 @@
 import { Queue } from "workbox-background-sync";
 import { registerRoute } from "workbox-routing";
 import { NetworkOnly } from "workbox-strategies";
-import { classify, getEntry, recordOutcome } from "./outbox-store";
+import {
+  DIRECT_UPLOAD_HEADER,
+  classify,
+  getEntry,
+  recordOutcome,
+} from "./outbox-store";
 
 /** The same lock the pages take, so a report is never uploaded by two senders at once. */
 const LOCK = "satupintu-outbox";
@@ -157,14 +162,17 @@ async function replayAll(
   }
 }
 
-/** Routes filings through the network, keeping a copy of each that fails for want of one. */
+/** Routes filings through the network, keeping a copy of each that fails for want of one. The
+ * page's own upload with its progress bar passes by; the page sends a failed one again this way. */
 export function listenForOutbox(worker: ServiceWorkerGlobalScope): void {
   const queue = new Queue("satupintu-outbox", {
     maxRetentionTime: 7 * 24 * 60,
     onSync: ({ queue }) => replayAll(worker, queue),
   });
   registerRoute(
-    ({ url }) => url.pathname === "/api/v1/requests",
+    ({ url, request }) =>
+      url.pathname === "/api/v1/requests" &&
+      !request.headers.has(DIRECT_UPLOAD_HEADER),
     new NetworkOnly({
       plugins: [{ fetchDidFail: ({ request }) => keepCopy(queue, request) }],
     }),

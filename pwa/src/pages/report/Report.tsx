@@ -75,6 +75,13 @@ export function Report() {
   const [problems, setProblems] = useState<Problems>({});
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
+  const onScreen = useRef(true);
+  useEffect(
+    () => () => {
+      onScreen.current = false;
+    },
+    [],
+  );
   useEffect(() => {
     // The place lists are cached by the worker: fetched now, the picker works offline later.
     if (navigator.onLine) {
@@ -170,14 +177,15 @@ export function Report() {
       goTo(Object.keys(details).length ? "details" : "location");
       return showProblems({ ...details, ...place });
     }
-    const { ready, outcome } = await fileReport(
+    const { ready, outcome, backToForm } = await fileReport(
       { ...draft, service: draft.service },
       fixKey,
       (key) => setPhase({ kind: "queued", key }),
       clear,
+      () => onScreen.current,
     );
     if (outcome.kind === "sent") onSent(outcome.receipt);
-    else if (outcome.kind === "needs_fix") {
+    else if (outcome.kind === "needs_fix" && backToForm) {
       // Back to the form with the server's words under the inputs.
       replace({
         ...ready,

@@ -13,15 +13,20 @@ interface Filing {
   /** The form as it was queued, to come back to if the server refuses it. */
   ready: ReportDraft;
   outcome: Outcome;
+  /** A refusal goes back into the form (true), or stays in the outbox as "Perlu diperbaiki"
+   * because the person has left the form meanwhile (false). */
+  backToForm: boolean;
 }
 
 /** Queues the draft under a new idempotency key, empties the form's slot, replaces the refused
- * report being fixed (if any), and sends at once. `onQueued` learns the key before the upload. */
+ * report being fixed (if any), and sends at once. `onQueued` learns the key before the upload;
+ * `onForm` tells whether the person is still on the form when the answer comes. */
 export async function fileReport(
   draft: ReportDraft & { service: NonNullable<ReportDraft["service"]> },
   fixKey: string | null,
   onQueued: (key: string) => void,
   clearDraft: () => Promise<void>,
+  onForm: () => boolean,
 ): Promise<Filing> {
   const user = userStore.get();
   const ready: ReportDraft = {
@@ -49,7 +54,7 @@ export async function fileReport(
   await clearDraft();
   if (fixKey) await removeEntry(fixKey);
   const outcome = await sendNow(key);
-  // The person is still on the form: a refusal goes back into it rather than into the list.
-  if (outcome.kind === "needs_fix") await removeEntry(key);
-  return { ready, outcome };
+  const backToForm = outcome.kind === "needs_fix" && onForm();
+  if (backToForm) await removeEntry(key);
+  return { ready, outcome, backToForm };
 }
