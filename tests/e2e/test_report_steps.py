@@ -109,8 +109,8 @@ def send_offline(page, context) -> None:
 
 
 def wait_until(page, script: str, seconds: float = 15) -> None:
-    """Polls an async script until it answers true. (page.wait_for_function does not await a
-    promise: the promise itself counts as true at once.)"""
+    """Polls an async script until it answers true. (page.wait_for_function stops at the first
+    answer of an async script, even a false one.)"""
     deadline = time.monotonic() + seconds
     while not page.evaluate(script):
         assert time.monotonic() < deadline, f"still false after {seconds} s: {script[:80]}"
