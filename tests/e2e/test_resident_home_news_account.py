@@ -169,6 +169,17 @@ def test_an_active_warning_shows_on_the_home_screen_without_moving_the_report_bu
     expect(page.get_by_role("heading", level=1)).to_have_text("Waspada Banjir Rob")
 
 
+def test_a_stalled_read_holds_the_rest_of_the_home_screen_back_a_few_seconds_only(page, context, editor):
+    publish(editor, "Posyandu Keliling Dimulai")
+    stalled = []
+    context.route("**/api/v1/news/banner*", lambda route: stalled.append(route))
+    page.goto("/")
+    expect(page.get_by_role("link", name="Laporkan")).to_be_visible()
+    expect(page.get_by_role("heading", name="Posyandu Keliling Dimulai")).to_be_visible(timeout=6_000)
+    assert len(stalled) == 1 and page.locator(".alert-peringatan").count() == 0
+    stalled[0].abort()
+
+
 def test_the_install_offer_prompts_and_stays_dismissed(page):
     offer = """() => {
         const event = new Event('beforeinstallprompt', {cancelable: true});

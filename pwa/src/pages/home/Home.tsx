@@ -4,7 +4,9 @@
 //
 // The button stays where the first paint put it, and what the server tells (warnings, requests,
 // news) appears below it in one paint once every read has answered: nothing the resident is
-// looking at or about to tap jumps down when a slow answer arrives.
+// looking at or about to tap jumps down when a slow answer arrives. A read that stalls (patchy
+// mobile data) holds the others back for a few seconds only.
+import { useEffect, useState } from "preact/hooks";
 import { type Page, type User, userStore } from "../../api/client";
 import {
   type ArticleSummary,
@@ -37,8 +39,24 @@ function Greeting({ user }: { user: User | null }) {
   );
 }
 
+const PATIENCE_MS = 3000;
+
+function hasAnswered(read: Loaded<unknown>): boolean {
+  return !read.loading || read.data !== undefined || read.error !== undefined;
+}
+
+/** True once every read has answered (a later reload keeps it true), or after PATIENCE_MS. */
+function useAnswered(reads: Loaded<unknown>[]): boolean {
+  const [waited, setWaited] = useState(false);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setWaited(true), PATIENCE_MS);
+    return () => window.clearTimeout(timer);
+  }, []);
+  return waited || reads.every(hasAnswered);
+}
+
 function HomeNews({ news }: { news: Loaded<NewsPage> }) {
-  const { data, error } = news;
+  const { data, error, loading } = news;
   const pinned = (data?.items ?? []).filter((item) => item.is_pinned);
   const latest = (data?.items ?? []).filter((item) => !item.is_pinned);
   return (
@@ -57,6 +75,7 @@ function HomeNews({ news }: { news: Loaded<NewsPage> }) {
       ) : null}
       <section aria-labelledby="latest-title">
         <h2 id="latest-title">{t("home.latestTitle")}</h2>
+        {loading && !data ? <Loading /> : null}
         {error && !data ? <ErrorNote error={error} /> : null}
         {data && latest.length === 0 && pinned.length === 0 ? (
           <Empty>{t("home.newsEmpty")}</Empty>
@@ -85,7 +104,7 @@ export function Home() {
   const warnings = useApi<ArticleSummary[]>(bannerPath(), { anonymous: true });
   const mine = useApi<Page<ServiceRequest>>(user ? myRequestsPath() : null);
   const news = useApi<NewsPage>(newsPath({ limit: 6 }), { anonymous: true });
-  const answered = [warnings, mine, news].every((read) => !read.loading);
+  const answered = useAnswered([warnings, mine, news]);
   return (
     <div class="home">
       <Greeting user={user} />

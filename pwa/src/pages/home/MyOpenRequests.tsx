@@ -6,7 +6,7 @@ import {
   localized,
 } from "../../api/requests";
 import type { Loaded } from "../../api/use-api";
-import { Empty, ErrorNote } from "../../components/Status";
+import { Empty, ErrorNote, Loading } from "../../components/Status";
 import { formatDate, t } from "../../i18n";
 import "./i18n";
 
@@ -19,13 +19,14 @@ export function MyOpenRequests({
 }: {
   mine: Loaded<Page<ServiceRequest>>;
 }) {
-  const { data, error } = mine;
+  const { data, error, loading } = mine;
   const open = (data?.items ?? []).filter((item) =>
     OPEN_STATUSES.includes(item.status),
   );
   return (
     <section aria-labelledby="mine-title">
       <h2 id="mine-title">{t("home.mineTitle")}</h2>
+      {loading && !data ? <Loading /> : null}
       {error && !data ? <ErrorNote error={error} /> : null}
       {data && open.length === 0 ? <Empty>{t("home.mineEmpty")}</Empty> : null}
       {open.length > 0 ? (
