@@ -102,4 +102,6 @@ def test_seeding_demo_again_adds_no_requests_and_a_fresh_seed_repeats_the_same_m
     db.session.execute(delete(ServiceRequest))
     db.session.commit()
     seed_demo(app)
-    assert [(r.service_id, r.kelurahan_id, r.description) for r in all_requests()] == first
+    # The same requests; one filed between the two seeds' "now" may sit a week apart in the order.
+    again = [(r.service_id, r.kelurahan_id, r.description) for r in all_requests()]
+    assert Counter(again) == Counter(first)
