@@ -127,6 +127,7 @@ INDONESIAN = {
     "Must be a 16-byte secret.": "Harus rahasia 16 byte.",
     "Unknown subscription.": "Langganan tidak dikenal.",
     "Unknown campaign.": "Kampanye tidak dikenal.",
+    "Unknown device.": "Perangkat tidak dikenal.",
     "Only a scheduled or sending campaign can be cancelled.": (
         "Hanya kampanye terjadwal atau yang sedang dikirim yang dapat dibatalkan."
     ),

@@ -130,9 +130,12 @@ def unsubscribe(endpoint: str) -> None:
 
 
 def record_click(campaign_id: int, endpoint: str) -> None:
-    """Count a notification tap once per device and campaign."""
+    """Count a notification tap once per device and campaign. Only a subscribed device counts: its
+    endpoint is a secret between the browser and us, so made-up endpoints cannot inflate the count."""
     if db.session.get(Campaign, campaign_id) is None:
         raise NotFound("Unknown campaign.")
+    if db.session.scalar(select(PushSubscription.id).where(PushSubscription.endpoint == endpoint)) is None:
+        raise NotFound("Unknown device.")
     digest = hashlib.sha256(endpoint.encode()).hexdigest()
     db.session.add(CampaignClick(campaign_id=campaign_id, subscription_endpoint_hash=digest))
     try:

@@ -163,6 +163,13 @@ def test_clicks_are_counted_once_per_device(app, client, admin, push_service):
     error_shape(
         client.post("/api/v1/push/clicks", json={"campaign": 999999, "endpoint": device.endpoint}), 404
     )
+    # A made-up endpoint is not a device of ours: it counts for nothing.
+    stranger = push_service.device()
+    error_shape(
+        client.post("/api/v1/push/clicks", json={"campaign": campaign["id"], "endpoint": stranger.endpoint}),
+        404,
+    )
+    assert detail(client, admin, campaign["id"])["clicked"] == 1
 
 
 def test_preview_counts_the_target(client, admin, push_service):
