@@ -1,5 +1,7 @@
 /// <reference lib="webworker" />
-// The service worker's push side: show what the server pushed, open its screen on a tap, count the tap.
+// The service worker's push side: show what the server pushed, open its screen on a tap, count the
+// tap (a tap made offline is kept and counted by background sync when the connection returns).
+import { Queue } from "workbox-background-sync";
 
 /** What backend/push/messages.py sends: campaigns add their id and this device's endpoint. */
 interface PushPayload {
@@ -50,6 +52,7 @@ function extend(event: ExtendableEvent, work: Promise<unknown>): void {
 
 async function reportClick(
   worker: ServiceWorkerGlobalScope,
+  clicks: Queue,
   data: NotificationData,
 ): Promise<void> {
   if (typeof data.campaign !== "number") return;
@@ -57,11 +60,15 @@ async function reportClick(
     data.endpoint ??
     (await worker.registration.pushManager.getSubscription())?.endpoint;
   if (!endpoint) return;
-  await fetch("/api/v1/push/clicks", {
+  const click = new Request("/api/v1/push/clicks", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ campaign: data.campaign, endpoint }),
-  }).catch(() => undefined);
+  });
+  // The server counts a device's tap once, so a replay can never count it twice.
+  await fetch(click.clone()).catch(() =>
+    clicks.pushRequest({ request: click }),
+  );
 }
 
 /** Focus a window already on the URL, else bring an app window there, else open one. */
@@ -91,6 +98,9 @@ async function openUrl(
 }
 
 export function listenForPush(worker: ServiceWorkerGlobalScope): void {
+  const clicks = new Queue("satupintu-clicks", {
+    maxRetentionTime: 7 * 24 * 60,
+  });
   worker.addEventListener("push", (event) => {
     const payload = readPayload(event);
     const data: NotificationData = {
@@ -118,7 +128,10 @@ export function listenForPush(worker: ServiceWorkerGlobalScope): void {
     const full: NotificationData = { ...data, url: appPath(data.url) };
     extend(
       event,
-      Promise.all([openUrl(worker, full.url), reportClick(worker, full)]),
+      Promise.all([
+        openUrl(worker, full.url),
+        reportClick(worker, clicks, full),
+      ]),
     );
   });
 }

@@ -80,3 +80,28 @@ def log_in_by_api(page, user) -> None:
         page.goto("/")
     remember = "user => localStorage.setItem('satupintu.user', JSON.stringify(user))"
     page.evaluate(remember, answer.json()["user"])
+
+
+def dispatch_background_sync(page, live_server, queue: str = "satupintu-outbox") -> None:
+    """Fires the worker's background-sync event for a Workbox queue, as Chromium does on reconnection."""
+    session = page.context.new_cdp_session(page)
+    registrations = []
+    session.on(
+        "ServiceWorker.workerRegistrationUpdated", lambda event: registrations.extend(event["registrations"])
+    )
+    session.send("ServiceWorker.enable")
+    page.wait_for_timeout(300)
+    [registration] = {
+        r["registrationId"]
+        for r in registrations
+        if r["scopeURL"].startswith(live_server) and not r["isDeleted"]
+    }
+    session.send(
+        "ServiceWorker.dispatchSyncEvent",
+        {
+            "origin": live_server,
+            "registrationId": registration,
+            "tag": f"workbox-background-sync:{queue}",
+            "lastChance": False,
+        },
+    )

@@ -1,6 +1,6 @@
 """Push campaigns in the browser: the composer's live count, a campaign delivered to the end, a
 scheduled city-wide alert confirmed and then cancelled, and the service worker showing a campaign's
-notification, opening its screen on a tap and getting the tap counted."""
+notification, opening its screen on a tap and getting the tap counted, also a tap made offline."""
 
 import json
 import re
@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from ..factories import auth_headers
 from ..push.helpers import CAMPAIGNS, subscribe, wait_for_jobs
 from .conftest import wait_for_service_worker
-from .helpers import assert_accessible, log_in_by_api, screenshot
+from .helpers import assert_accessible, dispatch_background_sync, log_in_by_api, screenshot
 
 WITA = ZoneInfo("Asia/Makassar")
 MANGGAR, BARU_ILIR = "64.71.01.1001", "64.71.02.1001"
@@ -116,6 +116,32 @@ def test_a_campaign_push_shows_its_notification_and_a_tap_opens_it_and_is_counte
     with context.expect_event("requestfinished", lambda r: r.url.endswith("/api/v1/push/clicks")):
         worker.evaluate(TAP_NOTIFICATION)
     assert campaign_of(app, admin, campaign["id"])["clicked"] == 1
+
+    # A tap on the next alert while the phone has no connection is kept and counted on reconnection.
+    second = client.post(
+        CAMPAIGNS,
+        json={
+            "title": "Banjir surut",
+            "body": "Jalan bisa dilewati lagi.",
+            "url": "/berita",
+            "target_kind": "all",
+        },
+        headers=auth_headers(admin),
+    ).get_json()
+    wait_for_jobs(app)
+    deliver_push(context, page, live_server, device.received[-1].payload)
+    assert shown_notifications(page)
+    context.route("**/api/v1/push/clicks", lambda route: route.abort("internetdisconnected"))
+    assert worker.evaluate(TAP_NOTIFICATION) == f"campaign-{second['id']}"
+    page.wait_for_timeout(500)
+    assert campaign_of(app, admin, second["id"])["clicked"] == 0
+    context.unroute("**/api/v1/push/clicks")
+    dispatch_background_sync(page, live_server, "satupintu-clicks")
+    for _ in range(50):
+        if campaign_of(app, admin, second["id"])["clicked"]:
+            break
+        page.wait_for_timeout(100)
+    assert campaign_of(app, admin, second["id"])["clicked"] == 1
 
 
 def test_the_composer_counts_live_and_the_campaign_runs_to_done(page, app, admin, push_service):

@@ -11,10 +11,9 @@ from backend.catalog.models import Service, ServiceAttribute
 from backend.extensions import db
 
 from ..factories import make_user
-from .helpers import assert_accessible, screenshot
+from .helpers import assert_accessible, dispatch_background_sync, screenshot
 from .test_report_steps import (
     close_app,
-    dispatch_outbox_sync,
     fill_pothole_report,
     heading,
     log_in_here,
@@ -58,7 +57,7 @@ def test_a_report_filed_offline_waits_then_arrives_once_with_its_photo(
     assert f"/laporan/{stored['code']}?token=" in link
     # The worker still holds its copy of the failed send; replaying it now makes no second request.
     assert len(worker_copies(page)) == 1
-    dispatch_outbox_sync(page, live_server)
+    dispatch_background_sync(page, live_server)
     assert worker_copies(page, seconds=0.5) == []
     assert len(stored_requests()) == 1
 
@@ -113,7 +112,7 @@ def test_background_sync_sends_a_waiting_report_while_the_app_is_closed(
     close_app(page)
 
     context.set_offline(False)
-    dispatch_outbox_sync(page, live_server)
+    dispatch_background_sync(page, live_server)
     [stored] = stored_soon()
     assert stored["photos"] == 1
 
@@ -139,7 +138,7 @@ def test_background_sync_sends_a_logged_in_report_with_a_fresh_token(
     close_app(page)
 
     context.set_offline(False)
-    dispatch_outbox_sync(page, live_server)
+    dispatch_background_sync(page, live_server)
     [stored] = stored_soon()
     assert stored["reporter_id"] == resident.id and stored["photos"] == 1
 

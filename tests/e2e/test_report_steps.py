@@ -19,7 +19,7 @@ def open_report(page, browser, live_server, permissions=()) -> None:
     """/lapor with the worker in control (so it can keep a copy of an offline filing), no map tiles,
     and background sync denied. Chromium's offline emulation covers the page and the fetches it
     starts, not a sync event's own fetches: a sync fired while the test is "offline" would go
-    through. So only the page sends, unless a test fires the sync itself (dispatch_outbox_sync)."""
+    through. So only the page sends, unless a test fires the sync itself (dispatch_background_sync)."""
     context = page.context
     if permissions:
         context.grant_permissions(list(permissions), origin=live_server)
@@ -151,31 +151,6 @@ def close_app(page) -> None:
     """Leaves the app for a plain file of the same site: no app code runs any more (as if the app
     were closed), while the page keeps DevTools a way to the worker."""
     page.goto("/favicon.svg")
-
-
-def dispatch_outbox_sync(page, live_server) -> None:
-    """Fires the worker's background-sync event for the outbox, as Chromium does on reconnection."""
-    session = page.context.new_cdp_session(page)
-    registrations = []
-    session.on(
-        "ServiceWorker.workerRegistrationUpdated", lambda event: registrations.extend(event["registrations"])
-    )
-    session.send("ServiceWorker.enable")
-    page.wait_for_timeout(300)
-    [registration] = {
-        r["registrationId"]
-        for r in registrations
-        if r["scopeURL"].startswith(live_server) and not r["isDeleted"]
-    }
-    session.send(
-        "ServiceWorker.dispatchSyncEvent",
-        {
-            "origin": live_server,
-            "registrationId": registration,
-            "tag": "workbox-background-sync:satupintu-outbox",
-            "lastChance": False,
-        },
-    )
 
 
 def log_in_here(page, user) -> None:
