@@ -1,8 +1,12 @@
 """Shared steps for the browser tests: accessibility checks with axe-core, screenshots, logging in
 (through the login screen, or through the API where the screen is not what is tested)."""
 
+import json
 import os
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from playwright.sync_api import expect
 
@@ -10,6 +14,7 @@ from ..factories import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_SCRIPT = ROOT / "pwa" / "node_modules" / "axe-core" / "axe.min.js"
+T = TypeVar("T")
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "artefacts" / "screenshots"))
 
 
@@ -82,26 +87,65 @@ def log_in_by_api(page, user) -> None:
     page.evaluate(remember, answer.json()["user"])
 
 
-def dispatch_background_sync(page, live_server, queue: str = "satupintu-outbox") -> None:
-    """Fires the worker's background-sync event for a Workbox queue, as Chromium does on reconnection."""
+def eventually(read: Callable[[], T], seconds: float = 10, page=None) -> T:
+    """read()'s first true answer within `seconds`, else its last one. With a page, the pauses let
+    Playwright deliver its events (route handlers) meanwhile."""
+    deadline = time.monotonic() + seconds
+    while not (answer := read()) and time.monotonic() < deadline:
+        if page is None:
+            time.sleep(0.1)
+        else:
+            page.wait_for_timeout(100)
+    return answer
+
+
+def _worker_session(page, origin: str):
+    """A DevTools session on the page, and the id of the app's service-worker registration."""
     session = page.context.new_cdp_session(page)
-    registrations = []
-    session.on(
-        "ServiceWorker.workerRegistrationUpdated", lambda event: registrations.extend(event["registrations"])
-    )
+    registrations = {}
+
+    def note(event):
+        for found in event["registrations"]:
+            if found["scopeURL"].startswith(origin) and not found["isDeleted"]:
+                registrations[found["registrationId"]] = found
+
+    session.on("ServiceWorker.workerRegistrationUpdated", note)
     session.send("ServiceWorker.enable")
-    page.wait_for_timeout(300)
-    [registration] = {
-        r["registrationId"]
-        for r in registrations
-        if r["scopeURL"].startswith(live_server) and not r["isDeleted"]
-    }
+    assert eventually(lambda: registrations, 5, page), "no service worker registered"
+    [registration] = registrations
+    return session, registration
+
+
+def deliver_push(page, origin: str, payload: dict) -> None:
+    """Runs the worker's push handler with this payload, as the browser does for a real push."""
+    session, registration = _worker_session(page, origin)
+    session.send(
+        "ServiceWorker.deliverPushMessage",
+        {"origin": origin, "registrationId": registration, "data": json.dumps(payload)},
+    )
+
+
+def dispatch_background_sync(page, origin: str, queue: str = "satupintu-outbox") -> None:
+    """Fires the worker's background-sync event for a Workbox queue, as Chromium does on reconnection."""
+    session, registration = _worker_session(page, origin)
     session.send(
         "ServiceWorker.dispatchSyncEvent",
         {
-            "origin": live_server,
+            "origin": origin,
             "registrationId": registration,
             "tag": f"workbox-background-sync:{queue}",
             "lastChance": False,
         },
     )
+
+
+SHOWN_NOTIFICATIONS = """async () => {
+    const registration = await navigator.serviceWorker.ready;
+    const shown = await registration.getNotifications();
+    return shown.map((n) => [n.title, n.body, n.tag, n.data.url]);
+}"""
+
+
+def shown_notifications(page, seconds: float = 5) -> list:
+    """The notifications the worker shows (title, body, tag, URL), once it shows any."""
+    return eventually(lambda: page.evaluate(SHOWN_NOTIFICATIONS), seconds, page)

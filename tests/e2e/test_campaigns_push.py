@@ -2,7 +2,6 @@
 scheduled city-wide alert confirmed and then cancelled, and the service worker showing a campaign's
 notification, opening its screen on a tap and getting the tap counted, also a tap made offline."""
 
-import json
 import re
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -12,16 +11,19 @@ from playwright.sync_api import expect
 from ..factories import auth_headers
 from ..push.helpers import CAMPAIGNS, subscribe, wait_for_jobs
 from .conftest import wait_for_service_worker
-from .helpers import assert_accessible, dispatch_background_sync, log_in_by_api, screenshot
+from .helpers import (
+    SHOWN_NOTIFICATIONS,
+    assert_accessible,
+    deliver_push,
+    dispatch_background_sync,
+    eventually,
+    log_in_by_api,
+    screenshot,
+    shown_notifications,
+)
 
 WITA = ZoneInfo("Asia/Makassar")
 MANGGAR, BARU_ILIR = "64.71.01.1001", "64.71.02.1001"
-
-SHOWN_NOTIFICATIONS = """async () => {
-    const registration = await navigator.serviceWorker.ready;
-    const shown = await registration.getNotifications();
-    return shown.map((n) => [n.title, n.body, n.tag, n.data.url]);
-}"""
 
 # Headless Chromium has no notification to tap, so the test dispatches the worker's own
 # notificationclick with the notification it shows (an untrusted event, but the same handler).
@@ -30,35 +32,6 @@ TAP_NOTIFICATION = """async () => {
     self.dispatchEvent(new NotificationEvent("notificationclick", { notification }));
     return notification.tag;
 }"""
-
-
-def deliver_push(context, page, origin: str, payload: dict) -> None:
-    """Run the worker's push handler with this payload, as the browser does for a real push."""
-    session = context.new_cdp_session(page)
-    registrations = []
-    session.on(
-        "ServiceWorker.workerRegistrationUpdated", lambda event: registrations.extend(event["registrations"])
-    )
-    session.send("ServiceWorker.enable")
-    page.wait_for_function("navigator.serviceWorker.ready")
-    for _ in range(25):
-        if registrations:
-            break
-        page.wait_for_timeout(100)
-    [registration] = [r for r in registrations if r["scopeURL"].startswith(origin)]
-    session.send(
-        "ServiceWorker.deliverPushMessage",
-        {"origin": origin, "registrationId": registration["registrationId"], "data": json.dumps(payload)},
-    )
-
-
-def shown_notifications(page) -> list:
-    for _ in range(50):
-        shown = page.evaluate(SHOWN_NOTIFICATIONS)
-        if shown:
-            return shown
-        page.wait_for_timeout(100)
-    return []
 
 
 def campaign_of(app, admin, campaign_id: int) -> dict:
@@ -92,7 +65,7 @@ def test_a_campaign_push_shows_its_notification_and_a_tap_opens_it_and_is_counte
     context.grant_permissions(["notifications"], origin=live_server)
     page.goto("/")
     wait_for_service_worker(page)
-    deliver_push(context, page, live_server, message.payload)
+    deliver_push(page, live_server, message.payload)
     assert shown_notifications(page) == [
         [
             "Peringatan banjir Manggar",
@@ -111,7 +84,7 @@ def test_a_campaign_push_shows_its_notification_and_a_tap_opens_it_and_is_counte
     assert campaign_of(app, admin, campaign["id"])["clicked"] == 1
 
     # The same device tapping again (the message shown twice) is still one click.
-    deliver_push(context, page, live_server, message.payload)
+    deliver_push(page, live_server, message.payload)
     assert shown_notifications(page)
     with context.expect_event("requestfinished", lambda r: r.url.endswith("/api/v1/push/clicks")):
         worker.evaluate(TAP_NOTIFICATION)
@@ -129,7 +102,7 @@ def test_a_campaign_push_shows_its_notification_and_a_tap_opens_it_and_is_counte
         headers=auth_headers(admin),
     ).get_json()
     wait_for_jobs(app)
-    deliver_push(context, page, live_server, device.received[-1].payload)
+    deliver_push(page, live_server, device.received[-1].payload)
     assert shown_notifications(page)
     context.route("**/api/v1/push/clicks", lambda route: route.abort("internetdisconnected"))
     assert worker.evaluate(TAP_NOTIFICATION) == f"campaign-{second['id']}"
@@ -137,11 +110,7 @@ def test_a_campaign_push_shows_its_notification_and_a_tap_opens_it_and_is_counte
     assert campaign_of(app, admin, second["id"])["clicked"] == 0
     context.unroute("**/api/v1/push/clicks")
     dispatch_background_sync(page, live_server, "satupintu-clicks")
-    for _ in range(50):
-        if campaign_of(app, admin, second["id"])["clicked"]:
-            break
-        page.wait_for_timeout(100)
-    assert campaign_of(app, admin, second["id"])["clicked"] == 1
+    assert eventually(lambda: campaign_of(app, admin, second["id"])["clicked"], page=page) == 1
 
 
 def test_the_composer_counts_live_and_the_campaign_runs_to_done(page, app, admin, push_service):

@@ -3,7 +3,6 @@ layout and the phone layout; residents are kept out."""
 
 import re
 import threading
-import time
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -23,7 +22,7 @@ from backend.push.models import Campaign
 from ..conftest import empty_database
 from ..factories import auth_headers, make_request, make_user
 from .conftest import DIST
-from .helpers import assert_accessible, log_in, screenshot
+from .helpers import assert_accessible, eventually, log_in, screenshot
 
 WALL = {"viewport": {"width": 1920, "height": 1080}}
 # Summary field: the tile's label, the digits shown and the unit after the number.
@@ -157,14 +156,6 @@ def tiles_show(page, answer: dict) -> bool:
     )
 
 
-def eventually(check, seconds: float = 10) -> None:
-    """Waits until check() holds (the page and the API may be a refresh apart)."""
-    deadline = time.monotonic() + seconds
-    while not check():
-        assert time.monotonic() < deadline, "never became true"
-        time.sleep(0.25)
-
-
 def league_column(page, index: int) -> list[str]:
     return page.locator(".cc-league tbody tr").evaluate_all(
         f"rows => rows.map(r => r.querySelectorAll('td')[{index}].textContent)"
@@ -180,7 +171,7 @@ def test_the_dashboard_renders_with_the_demo_data_and_refreshes(open_page, demo,
     expect(page.get_by_role("heading", name="Pusat komando", level=1)).to_be_visible()
     expect(tile(page, "Laporan terbuka")).to_be_visible()
 
-    eventually(lambda: tiles_show(page, summary(base_app, operator)))
+    assert eventually(lambda: tiles_show(page, summary(base_app, operator)), page=page)
     assert summary(base_app, operator)["open"] > 100
 
     # The map: clustered open requests (no tiles), overdue ones counted in the text alternative.
@@ -220,7 +211,7 @@ def test_the_dashboard_renders_with_the_demo_data_and_refreshes(open_page, demo,
     updated = page.locator(".cc-updated time")
     before_time = updated.get_attribute("datetime")
     before_open = summary(base_app, operator)["open"]
-    eventually(lambda: tile(page, "Laporan terbuka").inner_text() == id_number(before_open))
+    assert eventually(lambda: tile(page, "Laporan terbuka").inner_text() == id_number(before_open), page=page)
     make_request("sampah-menumpuk", description="Sampah baru di depan pasar")
     expect(tile(page, "Laporan terbuka")).to_have_text(id_number(before_open + 1), timeout=10_000)
     assert updated.get_attribute("datetime") != before_time

@@ -3,12 +3,7 @@
 import json
 
 from .conftest import wait_for_service_worker
-
-SHOWN_NOTIFICATIONS = """async () => {
-    const registration = await navigator.serviceWorker.ready;
-    const shown = await registration.getNotifications();
-    return shown.map((n) => [n.title, n.body, n.tag, n.data.url]);
-}"""
+from .helpers import deliver_push, shown_notifications
 
 
 def test_the_app_is_installable(persistent_context, live_server, app):
@@ -42,32 +37,11 @@ def test_a_pushed_message_shows_a_notification(page, context, live_server, app):
     context.grant_permissions(["notifications"], origin=live_server)
     page.goto("/")
     wait_for_service_worker(page)
-    session = context.new_cdp_session(page)
-    registrations = []
-    session.on(
-        "ServiceWorker.workerRegistrationUpdated", lambda event: registrations.extend(event["registrations"])
-    )
-    session.send("ServiceWorker.enable")
-    page.wait_for_timeout(500)
-    [registration] = [r for r in registrations if r["scopeURL"].startswith(live_server)]
     payload = {
         "title": "Peringatan banjir",
         "body": "Hujan lebat",
         "url": "/berita/banjir",
         "tag": "campaign-1",
     }
-    session.send(
-        "ServiceWorker.deliverPushMessage",
-        {
-            "origin": live_server,
-            "registrationId": registration["registrationId"],
-            "data": json.dumps(payload),
-        },
-    )
-    titles = []
-    for _ in range(50):
-        titles = page.evaluate(SHOWN_NOTIFICATIONS)
-        if titles:
-            break
-        page.wait_for_timeout(200)
-    assert titles == [["Peringatan banjir", "Hujan lebat", "campaign-1", "/berita/banjir"]]
+    deliver_push(page, live_server, payload)
+    assert shown_notifications(page) == [["Peringatan banjir", "Hujan lebat", "campaign-1", "/berita/banjir"]]

@@ -2,8 +2,6 @@
 reaches the server exactly once when the connection returns — from the open page, from a new page,
 or from the service worker alone; a refusal comes back as "needs fixing" and nothing is created."""
 
-import time
-
 from playwright.sync_api import expect
 from sqlalchemy import select
 
@@ -11,7 +9,7 @@ from backend.catalog.models import Service, ServiceAttribute
 from backend.extensions import db
 
 from ..factories import make_user
-from .helpers import assert_accessible, dispatch_background_sync, screenshot
+from .helpers import assert_accessible, dispatch_background_sync, eventually, screenshot
 from .test_report_steps import (
     close_app,
     fill_pothole_report,
@@ -27,12 +25,20 @@ from .test_report_steps import (
 SENT = 15_000
 
 
-def stored_soon(seconds: float = 10) -> list[dict]:
+def stored_soon() -> list[dict]:
     """The stored requests once there are any (nothing in a page to wait on while the app is closed)."""
-    deadline = time.monotonic() + seconds
-    while not (rows := stored_requests()) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    return rows
+    return eventually(stored_requests)
+
+
+def file_offline_logged_in(page, browser, context, live_server):
+    """A logged-in resident's report with a photo, filed without a network; answers the resident."""
+    resident = make_user(name="Siti Warga")
+    db.session.commit()
+    open_report(page, browser, live_server)
+    log_in_here(page, resident)
+    fill_pothole_report(page)
+    send_offline(page, context)
+    return resident
 
 
 def test_a_report_filed_offline_waits_then_arrives_once_with_its_photo(
@@ -83,12 +89,7 @@ def test_a_whole_report_can_be_made_offline_after_one_visit(page, browser, conte
 def test_a_waiting_report_is_sent_from_a_new_page_after_the_first_was_closed(
     page, browser, context, live_server, app
 ):
-    resident = make_user(name="Siti Warga")
-    db.session.commit()
-    open_report(page, browser, live_server)
-    log_in_here(page, resident)
-    fill_pothole_report(page)
-    send_offline(page, context)
+    resident = file_offline_logged_in(page, browser, context, live_server)
     page.close()
 
     later = context.new_page()
@@ -126,12 +127,7 @@ def test_background_sync_sends_a_waiting_report_while_the_app_is_closed(
 def test_background_sync_sends_a_logged_in_report_with_a_fresh_token(
     page, browser, context, live_server, app
 ):
-    resident = make_user(name="Siti Warga")
-    db.session.commit()
-    open_report(page, browser, live_server)
-    log_in_here(page, resident)
-    fill_pothole_report(page)
-    send_offline(page, context)
+    resident = file_offline_logged_in(page, browser, context, live_server)
     # The worker's copy keeps no access token: it would be dead (and a secret at rest) by replay time.
     [headers] = worker_copies(page)
     assert "idempotency-key" in headers and "authorization" not in headers
@@ -210,8 +206,7 @@ def test_the_upload_shows_its_progress_and_a_refusal_after_leaving_the_form_wait
     )
     page.get_by_role("button", name="Kirim laporan").click()
     expect(page.get_by_role("progressbar", name="Kemajuan unggahan")).to_be_visible()
-    while not held:
-        page.wait_for_timeout(50)
+    assert eventually(lambda: held, page=page)
     # The page uploads itself, past the service worker, which would hide the upload's progress.
     assert held[0].request.service_worker is None
 

@@ -2,7 +2,6 @@
 would, log in through the API, read what reached the database. No tests live here."""
 
 import re
-import time
 
 from playwright.sync_api import expect
 from sqlalchemy import select
@@ -12,7 +11,7 @@ from backend.service_requests.models import ServiceRequest, Support
 
 from ..factories import jpeg
 from .conftest import wait_for_service_worker
-from .helpers import log_in_by_api
+from .helpers import eventually, log_in_by_api
 
 
 def open_report(page, browser, live_server, permissions=()) -> None:
@@ -104,17 +103,11 @@ def send_offline(page, context) -> None:
     context.set_offline(True)
     page.get_by_role("button", name="Kirim laporan").click()
     expect(page.get_by_text("Menunggu koneksi")).to_be_visible()
-    wait_until(page, f"async () => (await ({OUTBOX_ATTEMPTS})()).some((n) => n >= 1)")
-    wait_until(page, f"async () => !(await ({SENDING})())")
-
-
-def wait_until(page, script: str, seconds: float = 15) -> None:
-    """Polls an async script until it answers true. (page.wait_for_function stops at the first
-    answer of an async script, even a false one.)"""
-    deadline = time.monotonic() + seconds
-    while not page.evaluate(script):
-        assert time.monotonic() < deadline, f"still false after {seconds} s: {script[:80]}"
-        page.wait_for_timeout(100)
+    # Polled from here: page.wait_for_function stops at an async script's first answer, even false.
+    tried = f"async () => (await ({OUTBOX_ATTEMPTS})()).some((n) => n >= 1)"
+    assert eventually(lambda: page.evaluate(tried), 15, page), "the report was never tried"
+    idle = f"async () => !(await ({SENDING})())"
+    assert eventually(lambda: page.evaluate(idle), 15, page), "the report is still being sent"
 
 
 # Opening a database that is not there yet would create an empty one and block the worker's own.
@@ -140,11 +133,7 @@ WORKER_COPIES = """async () => {
 
 def worker_copies(page, seconds: float = 5) -> list[dict]:
     """The headers of the filings the worker keeps for background sync, once it keeps any."""
-    for _ in range(int(seconds * 10)):
-        if copies := page.evaluate(WORKER_COPIES):
-            return copies
-        page.wait_for_timeout(100)
-    return []
+    return eventually(lambda: page.evaluate(WORKER_COPIES), seconds, page)
 
 
 def close_app(page) -> None:
