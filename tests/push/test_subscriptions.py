@@ -3,11 +3,24 @@
 import base64
 
 import pytest
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from py_vapid import Vapid
 
 from backend.push.models import PushSubscription
 
 from ..factories import auth_headers, error_shape
 from .helpers import SUBSCRIPTIONS, subscribe
+
+
+def test_vapid_keys_command_prints_a_p256_pair_that_belongs_together(app):
+    result = app.test_cli_runner().invoke(args=["vapid-keys"])
+    assert result.exit_code == 0, result.output
+    lines = dict(line.split("=", 1) for line in result.output.splitlines())
+    assert set(lines) == {"VAPID_PRIVATE_KEY", "VAPID_PUBLIC_KEY", "VAPID_SUBJECT"}
+    public = base64.urlsafe_b64decode(lines["VAPID_PUBLIC_KEY"] + "==")
+    assert len(public) == 65 and public[0] == 4  # an uncompressed point: the applicationServerKey
+    private = Vapid.from_string(private_key=lines["VAPID_PRIVATE_KEY"])
+    assert private.public_key.public_bytes(Encoding.X962, PublicFormat.UncompressedPoint) == public
 
 
 def test_vapid_public_key_is_served(client, vapid_keys):
