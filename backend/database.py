@@ -8,8 +8,14 @@ from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 
+class Clock:
+    """The one source of "now" for every rule and generator; tests move it with `frozen`."""
+
+    frozen: datetime | None = None
+
+
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    return Clock.frozen or datetime.now(UTC)
 
 
 class UTCDateTime(TypeDecorator):

@@ -204,11 +204,11 @@ class _DemoMonth:
             request.lat, request.long = lat, long
             request.address = f"RT {self.rng.randint(1, 60):02d}, Kel. {kelurahan.name}"
         key = (service.id, kelurahan.kecamatan_id)
+        steps = [step for step in planned if step.at <= self.now]
         if planned[-1:] and planned[-1].kind == Status.REJECTED:
-            planned[-1].note = self._rejection_note(request, self.latest.get(key), rejection)
+            planned[-1].note = self._rejection_note(request, self.latest.get(key), rejection, steps)
         else:
             self.latest[key] = request
-        steps = [step for step in planned if step.at <= self.now]
         _apply(request, steps)
         rating = self._rating(request, PACES.get(service.opd.code, USUAL_PACE))
         return [request, *_timeline(request, steps + ([rating] if rating else []))]
@@ -251,14 +251,18 @@ class _DemoMonth:
         long = min(max(areas[index][1] + distance * math.cos(angle), city.bbox_west), city.bbox_east)
         return kelurahan, round(lat, 6), round(long, 6)
 
-    def _rejection_note(self, request: ServiceRequest, earlier: ServiceRequest | None, draw: float) -> str:
-        """Half the rejections point at the same problem reported nearby in the week before."""
+    def _rejection_note(
+        self, request: ServiceRequest, earlier: ServiceRequest | None, draw: float, steps: list[Step]
+    ) -> str:
+        """Half the rejections point at the same problem reported nearby in the week before; the
+        request is linked to it only once the rejection has happened by now."""
         if (
             earlier
             and draw < 0.5
             and timedelta(0) < request.created_at - earlier.created_at < timedelta(days=7)
         ):
-            self.duplicates.append((request, earlier))
+            if steps[-1:] and steps[-1].kind == Status.REJECTED:
+                self.duplicates.append((request, earlier))
             return DUPLICATE_NOTE.format(code=earlier.code)
         return REJECTION_NOTES[draw < 0.75]
 

@@ -2,17 +2,37 @@
 
 import time
 from collections import Counter
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from itertools import groupby
 
+import pytest
 from sqlalchemy import delete, func, select
 
 from backend.accounts.models import Role, User
-from backend.database import utcnow
+from backend.database import Clock, utcnow
 from backend.demo import DEMO_RESIDENT_EMAIL
 from backend.extensions import db
 from backend.places.models import City, Kecamatan
 from backend.service_requests.models import EventKind, RequestEvent, ServiceRequest, Status
+
+# Instants where a calendar rule can slip: month end, year end, either side of midnight in the city
+# (WITA, UTC+8), a leap day, and two days the duplicate links once went wrong on.
+INSTANTS = [
+    datetime(2026, 11, 30, 23, 59, tzinfo=UTC),
+    datetime(2026, 12, 3, 20, 0, tzinfo=UTC),
+    datetime(2026, 12, 31, 15, 59, 30, tzinfo=UTC),
+    datetime(2026, 12, 31, 16, 0, 30, tzinfo=UTC),
+    datetime(2026, 12, 31, 16, 30, tzinfo=UTC),
+    datetime(2028, 2, 29, 4, 0, tzinfo=UTC),
+]
+
+
+@pytest.fixture(params=INSTANTS, ids=lambda at: at.strftime("%Y-%m-%dT%H:%MZ"))
+def now(request):
+    """Run the test with the clock stopped at one of the instants."""
+    Clock.frozen = request.param
+    yield request.param
+    Clock.frozen = None
 
 
 def seed_demo(app) -> str:
@@ -27,7 +47,7 @@ def all_requests() -> list[ServiceRequest]:
     )
 
 
-def test_demo_seed_spreads_a_month_of_requests_over_the_city_in_seconds(app):
+def test_demo_seed_spreads_a_month_of_requests_over_the_city_in_seconds(app, now):
     started = time.perf_counter()
     output = seed_demo(app)
     assert time.perf_counter() - started < 20
@@ -38,7 +58,7 @@ def test_demo_seed_spreads_a_month_of_requests_over_the_city_in_seconds(app):
     assert {r.kecamatan_id for r in requests} == set(db.session.scalars(select(Kecamatan.id)))
     city = db.session.scalar(select(City))
     assert all(city.contains(r.lat, r.long) for r in requests if r.lat is not None)
-    now = utcnow()
+    assert utcnow() == now
     assert all(now - timedelta(days=31) < r.created_at <= now for r in requests)
     assert len({r.code for r in requests}) == len(requests)
     resident = db.session.scalar(select(User).where(User.email == DEMO_RESIDENT_EMAIL))
@@ -46,7 +66,7 @@ def test_demo_seed_spreads_a_month_of_requests_over_the_city_in_seconds(app):
     assert any(r.supporter_count > 0 for r in requests)
 
 
-def test_demo_requests_have_varied_statuses_overdue_ones_and_ratings(app):
+def test_demo_requests_have_varied_statuses_overdue_ones_and_ratings(app, now):
     seed_demo(app)
     requests = all_requests()
     statuses = Counter(r.status for r in requests)
@@ -66,7 +86,8 @@ def test_demo_requests_have_varied_statuses_overdue_ones_and_ratings(app):
     assert all(by_id[r.duplicate_of_id].created_at < r.created_at for r in duplicates)
 
 
-def test_every_demo_timeline_starts_with_created_and_runs_in_time_order(app):
+@pytest.mark.parametrize("now", INSTANTS[2:4], indirect=True, ids=["2359WITA", "0000WITA"])
+def test_every_demo_timeline_starts_with_created_and_runs_in_time_order(app, now):
     seed_demo(app)
     requests = {r.id: r for r in all_requests()}
     events = db.session.scalars(select(RequestEvent).order_by(RequestEvent.request_id, RequestEvent.id))
@@ -89,7 +110,8 @@ def test_every_demo_timeline_starts_with_created_and_runs_in_time_order(app):
             )
 
 
-def test_seeding_demo_again_adds_no_requests_and_a_fresh_seed_repeats_the_same_month(app):
+@pytest.mark.parametrize("now", INSTANTS[2:4], indirect=True, ids=["2359WITA", "0000WITA"])
+def test_seeding_demo_again_adds_no_requests_and_a_fresh_seed_repeats_the_same_month(app, now):
     seed_demo(app)
     first = [(r.service_id, r.kelurahan_id, r.description) for r in all_requests()]
     events = db.session.scalar(select(func.count()).select_from(RequestEvent))
