@@ -12,7 +12,17 @@ from .extensions import api, cache, compress, db, jwt, limiter, migrate
 from .jobs import init_jobs
 from .push.vapid import load_keys as load_vapid_keys
 
-AREAS = ("accounts", "places", "catalog", "service_requests", "news", "open311", "push", "dashboard")
+AREAS = (
+    "accounts",
+    "places",
+    "catalog",
+    "service_requests",
+    "news",
+    "open311",
+    "push",
+    "dashboard",
+    "operations",
+)
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 

@@ -95,6 +95,9 @@ class Config:
     # A job a killed worker was running is delivered again after this many seconds.
     JOB_VISIBILITY_TIMEOUT = int(os.environ.get("JOB_VISIBILITY_TIMEOUT", "600"))
     JOB_THREADS = 4
+    # How often the periodic jobs run (beat, or the embedded ticker), and when one counts as late.
+    JOB_TICK_SECONDS = float(os.environ.get("JOB_TICK_SECONDS", "30"))
+    JOB_STALE_SECONDS = int(os.environ.get("JOB_STALE_SECONDS", "150"))
     JOB_TICKER = True
 
     # Push

@@ -14,12 +14,25 @@ import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from celery import Celery
-from flask import Flask
+from celery import Celery, Task
+from flask import Flask, current_app
+from kombu.exceptions import OperationalError as BrokerUnreachable
+
+from .database import utcnow
 
 log = logging.getLogger(__name__)
-celery = Celery("satupintu")
-TICK_SECONDS = 30
+
+
+class _AppContextTask(Task):
+    """Every Celery job, the periodic tick included, runs inside the worker's Flask app. (The base
+    class is given when the Celery app is made, so no task can be created with a plain Task.)"""
+
+    def __call__(self, *args, **kwargs):
+        with self.app.flask_app.app_context():
+            return super().__call__(*args, **kwargs)
+
+
+celery = Celery("satupintu", task_cls=_AppContextTask)
 _periodic: list = []
 
 
@@ -64,14 +77,23 @@ class Job:
     def __call__(self, *args):
         return self.function(*args)
 
-    def enqueue(self, *args) -> None:
-        from flask import current_app
-
+    def enqueue(self, *args) -> bool:
+        """Queue the job. False when the broker cannot be reached: the caller's work must then be
+        left in a state that a periodic job picks up later (it is logged, never half-done)."""
         runner = current_app.extensions["jobs"]
-        if runner is None:
-            self.task.apply_async(args=args)
-        else:
+        if runner is not None:
             runner.enqueue(self.function, args)
+            return True
+        try:
+            self.task.apply_async(args=args, retry_policy=PUBLISH_RETRY)
+        except (BrokerUnreachable, ConnectionError, OSError) as error:
+            log.warning("Job %s not queued, the broker is unreachable: %s", self.task.name, error)
+            return False
+        return True
+
+
+# A broker that does not answer must not hold an HTTP request: two quick tries, then give up.
+PUBLISH_RETRY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 
 
 def job(function) -> Job:
@@ -79,19 +101,31 @@ def job(function) -> Job:
 
 
 def periodic(function) -> Job:
-    """A job the tick runs every 30 s; it must find its own work and be safe to overlap."""
+    """A job the tick runs every JOB_TICK_SECONDS (30 s); it must find its own work and be safe to overlap."""
     wrapped = Job(function)
     _periodic.append(wrapped)
     return wrapped
 
 
+def periodic_names() -> list[str]:
+    return [periodic_job.function.__name__ for periodic_job in _periodic]
+
+
 @job
 def tick() -> None:
+    """Run every periodic job once, each in its own transaction, and record how it went."""
+    from .extensions import db
+    from .operations.services import record_run
+
     for periodic_job in _periodic:
+        started, error = utcnow(), None
         try:
             periodic_job()
-        except Exception:
+        except Exception as failure:  # one failing job must not stop the others
+            db.session.rollback()
             log.exception("Periodic job %s failed", periodic_job.function.__name__)
+            error = failure
+        record_run(periodic_job.function.__name__, started, error)
 
 
 def _start_ticker_on_first_request(app: Flask) -> None:
@@ -100,7 +134,7 @@ def _start_ticker_on_first_request(app: Flask) -> None:
     lock = threading.Lock()
 
     def loop():
-        while not threading.Event().wait(TICK_SECONDS):
+        while not threading.Event().wait(app.config["JOB_TICK_SECONDS"]):
             app.extensions["jobs"].enqueue(tick.function, ())
 
     @app.before_request
@@ -117,6 +151,7 @@ def init_jobs(app: Flask) -> None:
     """Celery when a broker is configured, else the in-process runner (and its ticker)."""
     broker = app.config.get("CELERY_BROKER_URL") or app.config.get("REDIS_URL")
     if broker:
+        celery.flask_app = app
         celery.conf.update(
             broker_url=broker,
             task_default_queue=app.config["JOB_QUEUE"],
@@ -125,21 +160,17 @@ def init_jobs(app: Flask) -> None:
             task_reject_on_worker_lost=True,
             worker_prefetch_multiplier=1,
             broker_connection_retry_on_startup=True,
+            broker_connection_timeout=2,
             # Unacknowledged jobs of a dead worker are looked for every 10 s (kombu would otherwise
             # look only every tenth time, leaving them stranded for minutes).
             broker_transport_options={
                 "visibility_timeout": app.config["JOB_VISIBILITY_TIMEOUT"],
                 "unacked_restore_throttle": 1,
+                "socket_timeout": 5,
+                "socket_connect_timeout": 2,
             },
-            beat_schedule={"tick": {"task": tick.task.name, "schedule": TICK_SECONDS}},
+            beat_schedule={"tick": {"task": tick.task.name, "schedule": app.config["JOB_TICK_SECONDS"]}},
         )
-
-        class AppContextTask(celery.Task):
-            def __call__(self, *args, **kwargs):
-                with app.app_context():
-                    return self.run(*args, **kwargs)
-
-        celery.Task = AppContextTask
         app.extensions["jobs"] = None
         return
     app.extensions["jobs"] = _Runner(app, app.config["JOB_THREADS"])

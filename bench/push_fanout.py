@@ -368,7 +368,7 @@ def pipeline(
     service.reset()
     with app.app_context():
         started, cpu, main = time.perf_counter(), cpu_seconds(worker.pid), cpu_seconds(worker.pid, worker.pid)
-        campaign = create_campaign({"title": TITLE, "body": BODY, "url": URL, "target_kind": "all"}, None)
+        campaign, _ = create_campaign({"title": TITLE, "body": BODY, "url": URL, "target_kind": "all"}, None)
         wait_done(campaign.id, max(120, count / 20))
         rate = Rate(count, time.perf_counter() - started, None)
         if cpu is not None:

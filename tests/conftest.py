@@ -25,6 +25,7 @@ from backend.push.vapid import generate_keys
 
 from .factories import make_user
 from .push.fake_push_service import FakePushService
+from .services import celery_setup  # noqa: F401 (a fixture for the tests that run Celery)
 
 TEST_PACKS = Path(__file__).parent / "citypacks"
 

@@ -175,6 +175,7 @@ PROTECTED = [
     ),
     *(Endpoint("GET", f"/api/v1/dashboard/{name}", WATCHERS) for name in DASHBOARDS),
     Endpoint("GET", "/api/v1/requests.csv", WATCHERS),
+    Endpoint("GET", "/api/v1/operations/jobs", WATCHERS),
     Endpoint("GET", "/api/v1/admin/open311-keys", ADMIN),
     Endpoint("POST", "/api/v1/admin/open311-keys", ADMIN, body={"name": "Mitra"}),
     Endpoint("DELETE", "/api/v1/admin/open311-keys/<id:key_id>", ADMIN, "/api/v1/admin/open311-keys/{key}"),
@@ -248,7 +249,7 @@ def fill_in(template: str, caller, admin) -> str:
             create_article(admin, {"title": "Draf DPU", "category": "berita", "opd": "DPU"}).slug
         ),
         "campaign": lambda: (
-            create_campaign(SCHEDULED_CAMPAIGN | {"scheduled_at": utcnow() + timedelta(days=1)}, admin).id
+            create_campaign(SCHEDULED_CAMPAIGN | {"scheduled_at": utcnow() + timedelta(days=1)}, admin)[0].id
         ),
     }
     return template.format(**{name: make() for name, make in makers.items() if f"{{{name}}}" in template})

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from flask import current_app
 from sqlalchemy import and_, func, select, true, update
+from sqlalchemy.exc import IntegrityError
 
 from ..accounts.models import User
 from ..database import utcnow
@@ -15,10 +16,18 @@ from ..jobs import job, periodic
 from ..pagination import Page, keyset_page
 from ..places.models import Kecamatan, Kelurahan
 from . import messages, services
-from .models import Campaign, CampaignBatch, CampaignStatus, PushSubscription, TargetKind
+from .models import (
+    Campaign,
+    CampaignBatch,
+    CampaignDelivery,
+    CampaignStatus,
+    PushSubscription,
+    TargetKind,
+)
 from .sender import Message, Result, RetryPolicy, Target, VapidSigner, send_many
 
 CANCELLABLE = (CampaignStatus.SCHEDULED, CampaignStatus.SENDING)
+OTHER_CONTENT = "This Idempotency-Key was already used for a different campaign."
 
 
 def _ids(model, codes: list[str], field: str) -> list[int]:
@@ -55,19 +64,48 @@ def _payload(campaign: Campaign, endpoint: str | None = None) -> bytes:
     )
 
 
-def create_campaign(data: dict, author: User | None, article_id: int | None = None) -> Campaign:
-    """Store the campaign and queue its fan-out (now, or at its scheduled time)."""
+def create_campaign(
+    data: dict, author: User | None, article_id: int | None = None, idempotency_key: str | None = None
+) -> tuple[Campaign, bool]:
+    """Store the campaign and queue its fan-out (now, or at its scheduled time). The same
+    Idempotency-Key from the same author with the same content answers the first campaign
+    (replayed=True) instead of making a second."""
     target_filter(data["target_kind"], data.get("target_values", []))  # refuses unknown codes
-    campaign = Campaign(created_by_id=author.id if author else None, article_id=article_id, **data)
+    author_id = author.id if author else None
+    if idempotency_key and (earlier := _replay(author_id, idempotency_key, data)):
+        return earlier, True
+    campaign = Campaign(
+        created_by_id=author_id, article_id=article_id, idempotency_key=idempotency_key, **data
+    )
     scheduled = campaign.scheduled_at is not None and campaign.scheduled_at > utcnow()
     campaign.status = CampaignStatus.SCHEDULED if scheduled else CampaignStatus.SENDING
     db.session.add(campaign)
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError:  # a twin with the same key was stored a moment ago
+        db.session.rollback()
+        return _replay(author_id, idempotency_key, data), True
     messages.check_size(_payload(campaign, "x" * messages.MAX_ENDPOINT))  # fits every device
     db.session.commit()
     if not scheduled:
-        plan_campaign.enqueue(campaign.id)
-    return campaign
+        plan_campaign.enqueue(campaign.id)  # if the broker is away, resume_stalled_campaigns plans it
+    return campaign, False
+
+
+def _replay(author_id: int | None, key: str, data: dict) -> Campaign | None:
+    earlier = db.session.scalar(
+        select(Campaign).where(Campaign.created_by_id == author_id, Campaign.idempotency_key == key)
+    )
+    if earlier is not None and any(getattr(earlier, name) != value for name, value in data.items()):
+        raise Conflict(OTHER_CONTENT, errors={"idempotency_key": [OTHER_CONTENT]})
+    return earlier
+
+
+def announces(article_id: int) -> bool:
+    """Whether the article already has its announcement campaign."""
+    return (
+        db.session.scalar(select(Campaign.id).where(Campaign.article_id == article_id).limit(1)) is not None
+    )
 
 
 def list_campaigns(args: dict) -> Page:
@@ -118,10 +156,17 @@ def start_due_campaigns() -> None:
 @periodic
 def resume_stalled_campaigns() -> None:
     """Campaigns still sending after a batch lease get their unfinished batches queued again
-    (a lost job, a broker restart); a batch another worker holds is not sent twice."""
-    lease = utcnow() - timedelta(seconds=current_app.config["PUSH_BATCH_LEASE_SECONDS"])
+    (a lost job, a broker restart); a batch another worker holds is not sent twice. A campaign
+    never planned (its job could not be queued) is planned after one tick."""
+    config, now = current_app.config, utcnow()
+    lease = now - timedelta(seconds=config["PUSH_BATCH_LEASE_SECONDS"])
+    unplanned = now - timedelta(seconds=config["JOB_TICK_SECONDS"])
     stalled = db.session.scalars(
-        select(Campaign.id).where(Campaign.status == CampaignStatus.SENDING, Campaign.started_at < lease)
+        select(Campaign.id).where(
+            Campaign.status == CampaignStatus.SENDING,
+            (Campaign.started_at < lease)
+            | (Campaign.started_at.is_(None) & (Campaign.updated_at < unplanned)),
+        )
     ).all()
     for campaign_id in stalled:
         plan_campaign.enqueue(campaign_id)
@@ -190,45 +235,77 @@ def _claim(batch_id: int) -> bool:
 
 @job
 def send_batch(batch_id: int) -> None:
-    """Send one batch and record its outcome once; a cancelled campaign's batch is skipped."""
+    """Send one batch, recording each device's outcome as it comes in; run again (a worker killed
+    mid-batch), it sends only to the devices with no outcome yet. A cancelled campaign's batch is
+    skipped."""
     if not _claim(batch_id):
         return
     batch = db.session.get(CampaignBatch, batch_id)
     campaign = batch.campaign
-    outcomes = []
     if campaign.status == CampaignStatus.SENDING:
         where = target_filter(campaign.target_kind, campaign.target_values, campaign.news_only)
+        served = select(CampaignDelivery.id).where(
+            CampaignDelivery.campaign_id == campaign.id,
+            CampaignDelivery.subscription_id == PushSubscription.id,
+        )
         rows = db.session.execute(
             select(
                 PushSubscription.id, PushSubscription.endpoint, PushSubscription.p256dh, PushSubscription.auth
-            ).where(where, PushSubscription.id.between(batch.first_id, batch.last_id))
+            ).where(where, PushSubscription.id.between(batch.first_id, batch.last_id), ~served.exists())
         ).all()
+        if batch.attempts > 1 and rows:
+            _count_possible_duplicates(batch, len(rows))
         # The campaign's JSON is encoded once; each device's message only adds its endpoint.
         common, ttl, urgency, topic = _payload(campaign), campaign.ttl, campaign.urgency, campaign.topic
-        outcomes = deliver(
+        deliver(
             [Target(*row) for row in rows],
             lambda target: Message(messages.with_endpoint(common, target.endpoint), ttl, urgency, topic),
+            record=lambda outcomes: _record(batch.id, campaign.id, outcomes),
         )
-    _record(batch, outcomes)
+    db.session.execute(
+        update(CampaignBatch).where(CampaignBatch.id == batch_id).values(is_done=True, finished_at=utcnow())
+    )
+    db.session.commit()
     _finish_if_done(campaign.id)
 
 
-def _record(batch: CampaignBatch, outcomes: list) -> None:
+def _count_possible_duplicates(batch: CampaignBatch, unserved: int) -> None:
+    """A re-run batch: the worker before may have died with up to PUSH_CONCURRENCY of these
+    devices' messages accepted but not recorded. Say so in the counts rather than hide it."""
+    possible = min(unserved, current_app.config["PUSH_CONCURRENCY"])
+    db.session.execute(
+        update(CampaignBatch)
+        .where(CampaignBatch.id == batch.id)
+        .values(duplicates_at_most=CampaignBatch.duplicates_at_most + possible)
+    )
+    db.session.execute(
+        update(Campaign)
+        .where(Campaign.id == batch.campaign_id)
+        .values(duplicates_at_most=Campaign.duplicates_at_most + possible)
+    )
+    db.session.commit()
+
+
+def _record(batch_id: int, campaign_id: int, outcomes: list) -> None:
+    """One device outcome each, with the batch's and campaign's counts, in one transaction."""
+    db.session.add_all(
+        CampaignDelivery(
+            campaign_id=campaign_id, subscription_id=o.subscription_id, result=o.result, status=o.status
+        )
+        for o in outcomes
+    )
     counts = {result: sum(1 for o in outcomes if o.result == result) for result in Result}
     sent, gone = counts[Result.SENT], counts[Result.GONE]
     failed = counts[Result.FAILED] + counts[Result.TOO_LARGE]
-    recorded = db.session.execute(
-        update(CampaignBatch)
-        .where(CampaignBatch.id == batch.id, CampaignBatch.is_done.is_(False))
-        .values(is_done=True, sent=sent, failed=failed, gone=gone, finished_at=utcnow())
-    ).rowcount
-    if recorded:
+    for model, key in ((CampaignBatch, batch_id), (Campaign, campaign_id)):
         db.session.execute(
-            update(Campaign)
-            .where(Campaign.id == batch.campaign_id)
-            .values(sent=Campaign.sent + sent, failed=Campaign.failed + failed, gone=Campaign.gone + gone)
+            update(model)
+            .where(model.id == key)
+            .values(sent=model.sent + sent, failed=model.failed + failed, gone=model.gone + gone)
         )
-        services.apply_outcomes(outcomes)
+    # Each recorded group renews the batch's lease: a long batch is not taken over while it moves.
+    db.session.execute(update(CampaignBatch).where(CampaignBatch.id == batch_id).values(claimed_at=utcnow()))
+    services.apply_outcomes(outcomes)
     db.session.commit()
 
 
@@ -254,8 +331,8 @@ def _signer(private_key: str, subject: str) -> VapidSigner:
     return VapidSigner(private_key, subject)
 
 
-def deliver(targets: list[Target], message_for) -> list:
-    """Send with this deployment's VAPID keys and retry policy."""
+def deliver(targets: list[Target], message_for, record=None) -> list:
+    """Send with this deployment's VAPID keys and retry policy (see send_many for `record`)."""
     config = current_app.config
     if not config.get("VAPID_PRIVATE_KEY"):
         raise Conflict("Push is not configured: run `flask vapid-keys`.")
@@ -263,4 +340,4 @@ def deliver(targets: list[Target], message_for) -> list:
     policy = RetryPolicy(
         config["PUSH_RETRY_ATTEMPTS"], config["PUSH_RETRY_BASE_SECONDS"], config["PUSH_RETRY_CAP_SECONDS"]
     )
-    return send_many(targets, message_for, signer, policy, config["PUSH_CONCURRENCY"])
+    return send_many(targets, message_for, signer, policy, config["PUSH_CONCURRENCY"], record)

@@ -55,6 +55,7 @@ class Campaign(TimestampMixin, db.Model):
     """An alert to many devices. Counts grow as its batches finish."""
 
     __tablename__ = "push_campaigns"
+    __table_args__ = (UniqueConstraint("created_by_id", "idempotency_key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(100))
@@ -77,6 +78,10 @@ class Campaign(TimestampMixin, db.Model):
     failed: Mapped[int] = mapped_column(Integer, default=0)
     gone: Mapped[int] = mapped_column(Integer, default=0)
     clicked: Mapped[int] = mapped_column(Integer, default=0)
+    # Devices that may have had the alert twice: those in flight when a worker died (at most the
+    # send concurrency per death). The Topic header makes a push service replace such a repeat.
+    duplicates_at_most: Mapped[int] = mapped_column(Integer, default=0)
+    idempotency_key: Mapped[str | None] = mapped_column(String(100))
 
     @property
     def topic(self) -> str:
@@ -85,8 +90,8 @@ class Campaign(TimestampMixin, db.Model):
 
 
 class CampaignBatch(db.Model):
-    """A slice of a campaign's targets by subscription id. Its outcome is recorded once, so a
-    re-run (a worker killed mid-batch) never counts twice; `attempts` shows that it re-ran."""
+    """A slice of a campaign's targets by subscription id. Each device's outcome is recorded once,
+    so a re-run (a worker killed mid-batch) never counts twice; `attempts` shows that it re-ran."""
 
     __tablename__ = "push_campaign_batches"
     __table_args__ = (UniqueConstraint("campaign_id", "first_id"),)
@@ -102,9 +107,25 @@ class CampaignBatch(db.Model):
     sent: Mapped[int] = mapped_column(Integer, default=0)
     failed: Mapped[int] = mapped_column(Integer, default=0)
     gone: Mapped[int] = mapped_column(Integer, default=0)
+    duplicates_at_most: Mapped[int] = mapped_column(Integer, default=0)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     campaign: Mapped[Campaign] = relationship()
+
+
+class CampaignDelivery(db.Model):
+    """One device's outcome in a campaign, written as it happens (in small group commits), so that
+    a batch run again after a crash skips every device already served."""
+
+    __tablename__ = "push_campaign_deliveries"
+    __table_args__ = (UniqueConstraint("campaign_id", "subscription_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("push_campaigns.id", ondelete="CASCADE"))
+    # Not a foreign key: a subscription the push service says is gone is deleted, its outcome kept.
+    subscription_id: Mapped[int] = mapped_column(Integer)
+    result: Mapped[str] = mapped_column(String(10))
+    status: Mapped[int | None] = mapped_column(Integer)
 
 
 class CampaignClick(db.Model):

@@ -6,6 +6,8 @@ from flask_jwt_extended import current_user
 from ..accounts.models import Role
 from ..errors import Unavailable
 from ..extensions import client_address, limiter
+from ..idempotency import HEADER_DOC as IDEMPOTENCY_HEADER
+from ..idempotency import idempotency_key
 from ..security import optional_user, role_required
 from . import bp, campaigns, services
 from .schemas import (
@@ -86,11 +88,16 @@ def click(data):
 
 @bp.route("/push/campaigns", methods=["POST"])
 @role_required(Role.ADMIN)
+@bp.doc(parameters=[IDEMPOTENCY_HEADER])
 @bp.arguments(CampaignCreateSchema)
 @bp.response(201, CampaignSchema)
 def create_campaign(data):
-    """Send an alert now or at scheduled_at; the fan-out runs on the job runner."""
-    return campaigns.create_campaign(data, current_user)
+    """Send an alert now or at scheduled_at; the fan-out runs on the job runner.
+
+    Resending with the same Idempotency-Key and content answers the first campaign (200); other
+    content, 409."""
+    campaign, replayed = campaigns.create_campaign(data, current_user, idempotency_key=idempotency_key())
+    return campaign, 200 if replayed else 201
 
 
 @bp.route("/push/campaigns", methods=["GET"])

@@ -16,6 +16,7 @@ py_vapid are pywebpush's dependencies, pinned next to it.
 import asyncio
 import atexit
 import os
+import queue
 import threading
 import time
 from base64 import urlsafe_b64decode
@@ -152,16 +153,18 @@ def _headers(message: Message, authorization: str) -> dict:
     return headers
 
 
-async def _send_one(session, signer, target: Target, message: Message, gate, policy: RetryPolicy) -> Outcome:
+async def _send_one(session, signer, target: Target, message: Message, gate, policy, settle) -> Outcome:
     try:
         body = encrypt(message.payload, target)
     except (ValueError, http_ece.ECEException):  # keys that cannot be used: this message fails
-        return Outcome(target.subscription_id, Result.FAILED, None, 1)
+        return await settle(Outcome(target.subscription_id, Result.FAILED, None, 1))
     status = None
     for attempt in range(1, policy.attempts + 1):
         retry_after = None
         headers = _headers(message, signer.authorization(target.endpoint))
-        async with gate:  # held for the request only, not while a retry waits
+        # Held for the request and until its outcome is settled (recorded), not while a retry
+        # waits: so no more than `concurrency` messages are ever sent but not yet recorded.
+        async with gate:
             try:
                 async with session.post(
                     target.endpoint, data=body, headers=headers, timeout=TIMEOUT
@@ -170,12 +173,12 @@ async def _send_one(session, signer, target: Target, message: Message, gate, pol
                     status, retry_after = answer.status, answer.headers.get("Retry-After")
             except (TimeoutError, aiohttp.ClientError, OSError):
                 status = None
-        result = classify(status)
-        if result is not None:
-            return Outcome(target.subscription_id, result, status, attempt)
+            result = classify(status)
+            if result is not None:
+                return await settle(Outcome(target.subscription_id, result, status, attempt))
         if attempt < policy.attempts:
             await asyncio.sleep(policy.delay(attempt, retry_after))
-    return Outcome(target.subscription_id, Result.FAILED, status, policy.attempts)
+    return await settle(Outcome(target.subscription_id, Result.FAILED, status, policy.attempts))
 
 
 class _Loop:
@@ -214,11 +217,49 @@ def _shared_loop(concurrency: int) -> _Loop:
         return loop
 
 
-async def _send_all(session, targets, message_for, signer, policy, concurrency) -> list[Outcome]:
+async def _unsettled(outcome: Outcome) -> Outcome:
+    return outcome
+
+
+async def _send_all(session, targets, message_for, signer, policy, concurrency, settle) -> list[Outcome]:
     gate = asyncio.Semaphore(concurrency)
     return await asyncio.gather(
-        *(_send_one(session, signer, target, message_for(target), gate, policy) for target in targets)
+        *(_send_one(session, signer, target, message_for(target), gate, policy, settle) for target in targets)
     )
+
+
+class _Settler:
+    """Hands outcomes from the sender's loop to the calling thread, which records them in groups
+    (one transaction for all that came in meanwhile) and then lets their senders go on."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop):
+        self.loop = loop
+        self.inbox: queue.SimpleQueue = queue.SimpleQueue()
+
+    async def __call__(self, outcome: Outcome) -> Outcome:
+        recorded = self.loop.create_future()
+        self.inbox.put((outcome, recorded))
+        await recorded
+        return outcome
+
+    def serve(self, sending, record) -> None:
+        """Record outcomes until `sending` (the concurrent future of the whole send) is done."""
+        while True:
+            try:
+                waiting = [self.inbox.get(timeout=0.05)]
+            except queue.Empty:
+                if sending.done():
+                    return
+                continue
+            while not self.inbox.empty():
+                waiting.append(self.inbox.get_nowait())
+            try:
+                record([outcome for outcome, _ in waiting])
+            except BaseException:
+                sending.cancel()
+                raise
+            for _, recorded in waiting:
+                self.loop.call_soon_threadsafe(recorded.set_result, None)
 
 
 def send_many(
@@ -227,9 +268,23 @@ def send_many(
     signer: VapidSigner,
     policy: RetryPolicy = RetryPolicy(),
     concurrency: int = 32,
+    record=None,
 ) -> list[Outcome]:
-    """Send each target its message (`message_for(target)`), at most `concurrency` at a time."""
+    """Send each target its message (`message_for(target)`), at most `concurrency` at a time.
+
+    With `record`, it is called in this thread with each group of outcomes as they come in, and a
+    message's slot is given to the next one only once its outcome is recorded: a process killed
+    mid-send leaves at most `concurrency` messages sent but unrecorded."""
     if not targets:
         return []
     shared = _shared_loop(concurrency)
-    return shared.run(_send_all(shared.session, targets, message_for, signer, policy, concurrency))
+    if record is None:
+        return shared.run(
+            _send_all(shared.session, targets, message_for, signer, policy, concurrency, _unsettled)
+        )
+    settler = _Settler(shared.loop)
+    sending = asyncio.run_coroutine_threadsafe(
+        _send_all(shared.session, targets, message_for, signer, policy, concurrency, settler), shared.loop
+    )
+    settler.serve(sending, record)
+    return sending.result()

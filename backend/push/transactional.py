@@ -56,7 +56,7 @@ def announce_article(article_id: int) -> None:
     """A published article becomes a campaign: warnings reach every device, other news the devices
     that asked for it; an article for one kecamatan reaches only that kecamatan."""
     article = db.session.get(Article, article_id)
-    if article is None or not article.is_readable:
+    if article is None or not article.is_readable or campaigns.announces(article.id):
         return
     target = (TargetKind.KECAMATAN, [article.kecamatan.code]) if article.kecamatan else (TargetKind.ALL, [])
     warning = article.category == Category.PERINGATAN

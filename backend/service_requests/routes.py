@@ -1,7 +1,6 @@
 """HTTP endpoints for requests: filing, reading, residents' actions and the staff workflow."""
 
 import json
-import uuid
 
 from flask import current_app, request, send_file
 from flask_jwt_extended import current_user
@@ -9,6 +8,8 @@ from marshmallow import ValidationError
 
 from ..accounts.models import Role
 from ..extensions import limiter
+from ..idempotency import HEADER_DOC as IDEMPOTENCY_HEADER
+from ..idempotency import idempotency_key
 from ..security import login_required, optional_user, role_required
 from . import bp, filing, presenters, queries, workflow
 from .codes import token_hash
@@ -80,16 +81,6 @@ def _filing_input() -> tuple[dict, list]:
     return RequestCreateSchema().load(_json_object()), []
 
 
-def _idempotency_key() -> str | None:
-    key = request.headers.get("Idempotency-Key")
-    if key is None:
-        return None
-    try:
-        return str(uuid.UUID(key))
-    except ValueError:
-        raise ValidationError({"idempotency_key": ["Not a valid UUID."]}) from None
-
-
 def _present(service_request, viewer, token=None):
     supported = viewer is not None and queries.has_supported(service_request, viewer)
     holder = bool(token) and service_request.tracking_token_hash == token_hash(token)
@@ -104,7 +95,7 @@ def _page(page, viewer) -> dict:
 @limiter.limit(lambda: current_app.config["RATELIMIT_FILING"], key_func=_user_key)
 @bp.doc(
     requestBody=FILING_BODY,
-    parameters=[{"in": "header", "name": "Idempotency-Key", "schema": {"type": "string", "format": "uuid"}}],
+    parameters=[IDEMPOTENCY_HEADER],
 )
 @bp.response(201, FiledRequestSchema)
 def file_request():
@@ -114,7 +105,7 @@ def file_request():
     An anonymous filing answers its secret tracking_token once."""
     data, files = _filing_input()
     viewer = optional_user()
-    filed = filing.file_request(data, viewer, files, _idempotency_key())
+    filed = filing.file_request(data, viewer, files, idempotency_key())
     answer = presenters.present_request(filed.request, viewer, token_holder=filed.tracking_token is not None)
     if filed.tracking_token:
         answer["tracking_token"] = filed.tracking_token

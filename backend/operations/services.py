@@ -1,0 +1,110 @@
+"""Readiness checks and the periodic jobs' records."""
+
+import logging
+from datetime import datetime, timedelta
+
+import redis
+from flask import current_app
+from sqlalchemy import select, text, update
+from sqlalchemy.exc import IntegrityError
+
+from ..database import utcnow
+from ..extensions import db
+from .models import PeriodicJobRun
+
+log = logging.getLogger(__name__)
+CHECK_TIMEOUT_SECONDS = 2
+
+
+def record_run(name: str, started: datetime, error: BaseException | None) -> None:
+    """Keep the job's last run, success and error (its own transaction; the job's is over)."""
+    now = utcnow()
+    values = {"last_run_at": started, "last_duration_ms": int((now - started).total_seconds() * 1000)}
+    if error is None:
+        values |= {"last_success_at": now}
+    else:
+        values |= {"last_error": f"{type(error).__name__}: {error}"[:2000], "last_error_at": now}
+    counts = {
+        "runs": PeriodicJobRun.runs + 1,
+        "failures": PeriodicJobRun.failures + (0 if error is None else 1),
+    }
+    changed = db.session.execute(
+        update(PeriodicJobRun).where(PeriodicJobRun.name == name).values(**values, **counts)
+    ).rowcount
+    if not changed:
+        db.session.add(PeriodicJobRun(name=name, runs=1, failures=int(error is not None), **values))
+    try:
+        db.session.commit()
+    except IntegrityError:  # another process recorded this job's first run at the same moment
+        db.session.rollback()
+        record_run(name, started, error)
+
+
+def job_statuses(names: list[str]) -> list[dict]:
+    """Each periodic job's record; `late` when its last success is older than JOB_STALE_SECONDS."""
+    rows = {row.name: row for row in db.session.scalars(select(PeriodicJobRun))}
+    stale_before = utcnow() - timedelta(seconds=current_app.config["JOB_STALE_SECONDS"])
+    statuses = []
+    for name in names:
+        row = rows.get(name)
+        success = row.last_success_at if row else None
+        statuses.append(
+            {
+                "name": name,
+                "last_run_at": row.last_run_at if row else None,
+                "last_success_at": success,
+                "last_error": row.last_error if row else None,
+                "last_error_at": row.last_error_at if row else None,
+                "last_duration_ms": row.last_duration_ms if row else None,
+                "runs": row.runs if row else 0,
+                "failures": row.failures if row else 0,
+                "late": success is None or success < stale_before,
+            }
+        )
+    return statuses
+
+
+def _check(probe) -> dict:
+    try:
+        probe()
+    except Exception as error:  # a readiness probe reports every failure, whatever its kind
+        log.warning("Readiness check failed: %s", error)
+        return {"ok": False, "error": f"{type(error).__name__}: {error}"[:300]}
+    return {"ok": True}
+
+
+def _database() -> None:
+    try:
+        db.session.execute(text("SELECT 1"))
+    finally:
+        db.session.rollback()
+
+
+def _redis(url: str):
+    return lambda: redis.Redis.from_url(
+        url, socket_timeout=CHECK_TIMEOUT_SECONDS, socket_connect_timeout=CHECK_TIMEOUT_SECONDS
+    ).ping()
+
+
+def _broker() -> None:
+    from ..jobs import celery
+
+    with celery.connection_for_write() as connection:
+        connection.ensure_connection(max_retries=1, timeout=CHECK_TIMEOUT_SECONDS)
+
+
+def readiness(job_names: list[str]) -> tuple[bool, dict]:
+    """Whether this server can serve: its database, Redis and job broker answer. Late periodic
+    jobs are reported but do not take the server out of rotation: a stopped beat is not this
+    server's fault, and taking every app server out for it would stop the whole city's app."""
+    config = current_app.config
+    checks = {"database": _check(_database)}
+    if config.get("REDIS_URL"):
+        checks["redis"] = _check(_redis(config["REDIS_URL"]))
+    if current_app.extensions["jobs"] is None:
+        checks["broker"] = _check(_broker)
+    jobs = job_statuses(job_names) if checks["database"]["ok"] else []
+    ready = all(check["ok"] for check in checks.values())
+    late = [job["name"] for job in jobs if job["late"]]
+    status = "ok" if ready and not late else ("degraded" if ready else "unavailable")
+    return ready, {"status": status, "checks": checks, "late_jobs": late, "jobs": jobs}
