@@ -7,7 +7,12 @@ from flask import Flask
 from flask_cors import CORS
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from .config import check_production_config, config_from_environment, normalise_database_url
+from .config import (
+    check_production_config,
+    config_from_environment,
+    database_engine_options,
+    normalise_database_url,
+)
 from .extensions import api, cache, compress, db, jwt, limiter, migrate
 from .jobs import init_jobs
 from .push.vapid import load_keys as load_vapid_keys
@@ -48,6 +53,10 @@ def configure(app: Flask, config) -> None:
         Path(app.instance_path).mkdir(parents=True, exist_ok=True)
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'satupintu.db'}"
     app.config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(app.config["SQLALCHEMY_DATABASE_URI"])
+    app.config.setdefault(
+        "SQLALCHEMY_ENGINE_OPTIONS",
+        database_engine_options(app.config["SQLALCHEMY_DATABASE_URI"], app.config["DATABASE_WAIT_MS"]),
+    )
     app.config.setdefault("UPLOAD_DIR", None)
     if not app.config["UPLOAD_DIR"]:
         app.config["UPLOAD_DIR"] = str(Path(app.instance_path) / "uploads")

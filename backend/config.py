@@ -19,6 +19,23 @@ def normalise_database_url(url: str) -> str:
     return url
 
 
+def database_engine_options(url: str, wait_ms: int) -> dict:
+    """A database that stops answering makes a statement fail after `wait_ms` (answered 503), rather
+    than hold a worker until gunicorn kills it."""
+    if url.startswith("postgresql"):
+        return {
+            "pool_pre_ping": True,
+            "pool_timeout": wait_ms / 1000,
+            "connect_args": {
+                "connect_timeout": max(1, wait_ms // 1000),
+                "options": f"-c statement_timeout={wait_ms} -c lock_timeout={wait_ms}",
+            },
+        }
+    if url.startswith("sqlite"):
+        return {"connect_args": {"timeout": wait_ms / 1000}}  # how long a write waits for the lock
+    return {}
+
+
 class Config:
     """Development defaults: works with no environment at all."""
 
@@ -28,6 +45,8 @@ class Config:
 
     # None means "a SQLite file in the instance folder", resolved in create_app.
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
+    # How long one statement may wait for the database before the request answers 503.
+    DATABASE_WAIT_MS = int(os.environ.get("DATABASE_WAIT_MS", "5000"))
     REDIS_URL = os.environ.get("REDIS_URL")
     CITY_PACK = os.environ.get("CITY_PACK", "balikpapan")
     UPLOAD_DIR = os.environ.get("UPLOAD_DIR")

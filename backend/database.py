@@ -57,11 +57,11 @@ class TimestampMixin:
 
 @event.listens_for(Engine, "connect")
 def _configure_sqlite(dbapi_connection, connection_record):
-    """SQLite leaves foreign keys off and blocks readers during writes unless told otherwise."""
+    """SQLite leaves foreign keys off and blocks readers during writes unless told otherwise (how long
+    a write waits for the lock is the connection's timeout: config.database_engine_options)."""
     if type(dbapi_connection).__module__ != "sqlite3":
         return
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()

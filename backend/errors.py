@@ -9,7 +9,8 @@ from http import HTTPStatus
 
 from flask import Flask, jsonify
 from marshmallow import ValidationError
-from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DataError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
 from .extensions import db
@@ -31,6 +32,10 @@ DEFAULT_MESSAGES = {
     500: "Something went wrong on our side. Please try again later.",
     503: "This service is not available right now.",
 }
+
+
+DATABASE_BUSY = "The service is busy right now. Please try again in a few seconds."
+RETRY_AFTER_SECONDS = "5"
 
 
 class DomainError(Exception):
@@ -128,6 +133,17 @@ def handle_data_error(error: DataError):
     return error_response(400)
 
 
+def handle_database_unavailable(error: Exception):
+    """The database did not answer in time (or is away): the request can be tried again shortly,
+    and nothing of it was kept."""
+    try:
+        db.session.rollback()
+    except SQLAlchemyError:  # the connection itself is gone; the pool replaces it
+        pass
+    log.warning("Database unavailable: %s", error)
+    return error_response(503, DATABASE_BUSY, headers={"Retry-After": RETRY_AFTER_SECONDS})
+
+
 def handle_unexpected_error(error: Exception):
     """Roll back whatever the request left half done and tell nothing of the cause."""
     db.session.rollback()
@@ -140,4 +156,6 @@ def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(DomainError, handle_domain_error)
     app.register_error_handler(ValidationError, handle_validation_error)
     app.register_error_handler(DataError, handle_data_error)
+    app.register_error_handler(OperationalError, handle_database_unavailable)
+    app.register_error_handler(PoolTimeout, handle_database_unavailable)
     app.register_error_handler(Exception, handle_unexpected_error)

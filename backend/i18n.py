@@ -29,6 +29,12 @@ INDONESIAN = {
     "Something went wrong on our side. Please try again later.": (
         "Terjadi kesalahan di sistem kami. Silakan coba lagi nanti."
     ),
+    "The service is busy right now. Please try again in a few seconds.": (
+        "Layanan sedang sibuk. Silakan coba lagi dalam beberapa detik."
+    ),
+    "This Idempotency-Key was already used for a different campaign.": (
+        "Idempotency-Key ini sudah dipakai untuk kampanye lain."
+    ),
     # Tokens and sessions
     "Your session has expired. Please log in again.": "Sesi Anda telah berakhir. Silakan masuk kembali.",
     "Your session is not valid. Please log in again.": "Sesi Anda tidak valid. Silakan masuk kembali.",

@@ -34,6 +34,7 @@ class _AppContextTask(Task):
 
 celery = Celery("satupintu", task_cls=_AppContextTask)
 _periodic: list = []
+_jobs: dict = {}
 
 
 class _Runner:
@@ -72,14 +73,23 @@ class Job:
 
     def __init__(self, function):
         self.function = function
-        self.task = celery.task(name=f"{function.__module__}.{function.__name__}")(function)
+        self.name = f"{function.__module__}.{function.__name__}"
+        self.task = celery.task(name=self.name)(function)
+        _jobs[self.name] = self
 
     def __call__(self, *args):
         return self.function(*args)
 
-    def enqueue(self, *args) -> bool:
-        """Queue the job. False when the broker cannot be reached: the caller's work must then be
-        left in a state that a periodic job picks up later (it is logged, never half-done)."""
+    def enqueue(self, *args) -> None:
+        """Queue the job. When the broker cannot be reached the job is kept in the database, and
+        the tick queues it once the broker is back: a caller's work is never left half done."""
+        if not self.try_enqueue(*args):
+            from .operations.services import keep_job
+
+            keep_job(self.name, list(args))
+
+    def try_enqueue(self, *args) -> bool:
+        """Queue the job; False (logged) when the broker cannot be reached."""
         runner = current_app.extensions["jobs"]
         if runner is not None:
             runner.enqueue(self.function, args)
@@ -87,9 +97,13 @@ class Job:
         try:
             self.task.apply_async(args=args, retry_policy=PUBLISH_RETRY)
         except (BrokerUnreachable, ConnectionError, OSError) as error:
-            log.warning("Job %s not queued, the broker is unreachable: %s", self.task.name, error)
+            log.warning("Job %s not queued, the broker is unreachable: %s", self.name, error)
             return False
         return True
+
+
+def job_named(name: str) -> Job | None:
+    return _jobs.get(name)
 
 
 # A broker that does not answer must not hold an HTTP request: two quick tries, then give up.
@@ -152,6 +166,8 @@ def init_jobs(app: Flask) -> None:
     broker = app.config.get("CELERY_BROKER_URL") or app.config.get("REDIS_URL")
     if broker:
         celery.flask_app = app
+        if celery.conf.broker_url not in (None, broker):
+            celery._after_fork()  # connections are pooled per broker: start new ones (tests' apps)
         celery.conf.update(
             broker_url=broker,
             task_default_queue=app.config["JOB_QUEUE"],

@@ -1,11 +1,12 @@
-"""The last run of each periodic job, one row per job, written by the tick."""
+"""The last run of each periodic job (one row per job, written by the tick), and the jobs that
+could not be queued while the broker was away."""
 
 from datetime import datetime
 
-from sqlalchemy import Integer, String, Text
+from sqlalchemy import JSON, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..database import UTCDateTime
+from ..database import UTCDateTime, utcnow
 from ..extensions import db
 
 
@@ -20,3 +21,14 @@ class PeriodicJobRun(db.Model):
     last_duration_ms: Mapped[int] = mapped_column(Integer, default=0)
     runs: Mapped[int] = mapped_column(Integer, default=0)
     failures: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class KeptJob(db.Model):
+    """A job whose broker could not be reached; the tick queues it once the broker is back."""
+
+    __tablename__ = "kept_jobs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    args: Mapped[list] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

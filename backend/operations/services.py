@@ -10,10 +10,33 @@ from sqlalchemy.exc import IntegrityError
 
 from ..database import utcnow
 from ..extensions import db
-from .models import PeriodicJobRun
+from ..jobs import job_named, periodic
+from .models import KeptJob, PeriodicJobRun
 
 log = logging.getLogger(__name__)
 CHECK_TIMEOUT_SECONDS = 2
+
+
+REQUEUE_AT_ONCE = 500
+
+
+def keep_job(name: str, args: list) -> None:
+    """Keep a job that could not be queued (its caller has committed its own work already)."""
+    db.session.add(KeptJob(name=name, args=args))
+    db.session.commit()
+
+
+@periodic
+def requeue_kept_jobs() -> None:
+    """Queue the jobs kept while the broker was away, oldest first; stop at the first that still
+    cannot be queued. A job queued twice (two ticks at once) is harmless: every job is idempotent."""
+    kept = db.session.scalars(select(KeptJob).order_by(KeptJob.id).limit(REQUEUE_AT_ONCE)).all()
+    for row in kept:
+        kept_job = job_named(row.name)
+        if kept_job is not None and not kept_job.try_enqueue(*row.args):
+            return
+        db.session.delete(row)
+        db.session.commit()
 
 
 def record_run(name: str, started: datetime, error: BaseException | None) -> None:

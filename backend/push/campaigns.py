@@ -88,7 +88,7 @@ def create_campaign(
     messages.check_size(_payload(campaign, "x" * messages.MAX_ENDPOINT))  # fits every device
     db.session.commit()
     if not scheduled:
-        plan_campaign.enqueue(campaign.id)  # if the broker is away, resume_stalled_campaigns plans it
+        plan_campaign.enqueue(campaign.id)
     return campaign, False
 
 

@@ -109,6 +109,9 @@ class CampaignSchema(Schema):
     failed = fields.Integer()
     gone = fields.Integer()
     clicked = fields.Integer()
+    duplicates_at_most = fields.Integer(
+        metadata={"description": "Devices that may have had it twice: in flight when a worker died."}
+    )
 
 
 class CampaignPageSchema(Schema):
