@@ -14,8 +14,10 @@ from werkzeug.serving import make_server
 from backend.accounts.models import Role
 from backend.catalog.services import seed_catalog
 from backend.citypacks import load_pack
+from backend.database import utcnow
 from backend.demo_requests import seed_demo_requests
 from backend.extensions import cache, db
+from backend.operations.services import record_run
 from backend.places.services import seed_places
 from backend.push.models import Campaign
 
@@ -224,6 +226,16 @@ def test_the_dashboard_renders_with_the_demo_data_and_refreshes(open_page, demo,
     # The campaign panel: delivery and click-through (230 of 1,150 sent).
     campaign = page.get_by_role("row").filter(has_text="Waspada banjir rob")
     expect(campaign.get_by_role("cell")).to_have_text(["1.200", "1.150", "50", "230", "20%"])
+
+    # The periodic jobs: none has run in this test, so each is late; one runs, and shows as running.
+    jobs = page.get_by_role("table", name="Tugas berkala: kapan terakhir berhasil dan galat terakhirnya")
+    expect(jobs.get_by_role("row").filter(has_text="Berita terjadwal")).to_contain_text("Terlambat")
+    with base_app.app_context():
+        record_run("start_due_campaigns", utcnow(), None)
+    expect(jobs.get_by_role("row").filter(has_text="Kampanye terjadwal")).to_contain_text(
+        "Berjalan", timeout=10_000
+    )
+    expect(page.get_by_text(re.compile(r"^3 tugas tidak berhasil berjalan"))).to_be_visible()
 
     # The CSV export of the same filters, fetched with the token and saved from a Blob.
     with page.expect_download() as download:

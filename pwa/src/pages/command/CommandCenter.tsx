@@ -1,5 +1,5 @@
 // The command center: KPI tiles, the map of open requests, trends, the overdue list, the OPD league
-// and the campaigns, refreshed every 30 s in place; filters live in the URL, and `?wall=1` is the
+// the campaigns and the periodic jobs, refreshed every 30 s in place; filters live in the URL, and `?wall=1` is the
 // 1920×1080 wall layout without the app's navigation.
 import "./i18n";
 import { useLocation } from "preact-iso";
@@ -9,6 +9,7 @@ import { ErrorNote, Loading } from "../../components/Status";
 import { t } from "../../i18n";
 import { CampaignPanel } from "./CampaignPanel";
 import { FilterBar } from "./FilterBar";
+import { JobsPanel } from "./JobsPanel";
 import { KecamatanBars } from "./KecamatanBars";
 import { KpiTiles } from "./KpiTiles";
 import { OpdLeague } from "./OpdLeague";
@@ -153,6 +154,15 @@ export function CommandCenter() {
               >
                 <h2 id="cc-campaigns-title">{t("command.campaigns.title")}</h2>
                 <CampaignPanel campaigns={data.campaigns} />
+              </section>
+            )}
+            {view.wall ? null : (
+              <section
+                class="cc-panel cc-jobs-panel"
+                aria-labelledby="cc-jobs-title"
+              >
+                <h2 id="cc-jobs-title">{t("command.jobs.title")}</h2>
+                <JobsPanel jobs={data.jobs} />
               </section>
             )}
           </>

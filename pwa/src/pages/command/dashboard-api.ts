@@ -80,6 +80,15 @@ export interface CampaignStat {
   click_through: number | null;
 }
 
+export interface PeriodicJob {
+  name: string;
+  last_run_at: string | null;
+  last_success_at: string | null;
+  last_error: string | null;
+  last_error_at: string | null;
+  late: boolean;
+}
+
 /** What every panel is narrowed to; kept in the page's URL. */
 export interface Scope {
   days: number;
@@ -94,6 +103,7 @@ export interface Dashboard {
   trends: TrendDay[];
   league: LeagueRow[];
   campaigns: CampaignStat[];
+  jobs: PeriodicJob[];
 }
 
 // The answers carry an ETag and max-age=15: asking for revalidation makes the browser send
@@ -119,7 +129,7 @@ export async function loadDashboard(
   signal: AbortSignal,
 ): Promise<Dashboard> {
   const q = scopeQuery(scope);
-  const [summary, kecamatan, sla, trends, league, campaigns] =
+  const [summary, kecamatan, sla, trends, league, campaigns, jobs] =
     await Promise.all([
       read<Summary>(`dashboard/summary${q}`, signal),
       read<Breakdown[]>(
@@ -130,8 +140,9 @@ export async function loadDashboard(
       read<TrendDay[]>(`dashboard/trends${q}`, signal),
       read<LeagueRow[]>(`dashboard/opds${q}`, signal),
       read<CampaignStat[]>("dashboard/campaigns", signal),
+      read<PeriodicJob[]>("operations/jobs", signal),
     ]);
-  return { summary, kecamatan, sla, trends, league, campaigns };
+  return { summary, kecamatan, sla, trends, league, campaigns, jobs };
 }
 
 export function loadMapPoints(
