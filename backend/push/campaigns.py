@@ -5,7 +5,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from flask import current_app
-from sqlalchemy import and_, func, select, true, update
+from sqlalchemy import and_, func, insert, select, true, update
 from sqlalchemy.exc import IntegrityError
 
 from ..accounts.models import User
@@ -257,15 +257,13 @@ def send_batch(batch_id: int) -> None:
             _count_possible_duplicates(batch, len(rows))
         # The campaign's JSON is encoded once; each device's message only adds its endpoint.
         common, ttl, urgency, topic = _payload(campaign), campaign.ttl, campaign.urgency, campaign.topic
-        deliver(
+        outcomes = deliver(
             [Target(*row) for row in rows],
             lambda target: Message(messages.with_endpoint(common, target.endpoint), ttl, urgency, topic),
             record=lambda outcomes: _record(batch.id, campaign.id, outcomes),
         )
-    db.session.execute(
-        update(CampaignBatch).where(CampaignBatch.id == batch_id).values(is_done=True, finished_at=utcnow())
-    )
-    db.session.commit()
+        services.apply_outcomes(outcomes)  # the subscriptions' health, once per batch
+    _close(batch_id)
     _finish_if_done(campaign.id)
 
 
@@ -278,34 +276,66 @@ def _count_possible_duplicates(batch: CampaignBatch, unserved: int) -> None:
         .where(CampaignBatch.id == batch.id)
         .values(duplicates_at_most=CampaignBatch.duplicates_at_most + possible)
     )
-    db.session.execute(
-        update(Campaign)
-        .where(Campaign.id == batch.campaign_id)
-        .values(duplicates_at_most=Campaign.duplicates_at_most + possible)
-    )
     db.session.commit()
 
 
 def _record(batch_id: int, campaign_id: int, outcomes: list) -> None:
-    """One device outcome each, with the batch's and campaign's counts, in one transaction."""
-    db.session.add_all(
-        CampaignDelivery(
-            campaign_id=campaign_id, subscription_id=o.subscription_id, result=o.result, status=o.status
-        )
-        for o in outcomes
+    """Each device's outcome and the batch's counts, in one transaction. Each group also renews
+    the batch's lease, so a long batch that moves is never taken over."""
+    db.session.execute(
+        insert(CampaignDelivery),
+        [
+            {
+                "campaign_id": campaign_id,
+                "subscription_id": o.subscription_id,
+                "result": o.result,
+                "status": o.status,
+            }
+            for o in outcomes
+        ],
     )
     counts = {result: sum(1 for o in outcomes if o.result == result) for result in Result}
-    sent, gone = counts[Result.SENT], counts[Result.GONE]
-    failed = counts[Result.FAILED] + counts[Result.TOO_LARGE]
-    for model, key in ((CampaignBatch, batch_id), (Campaign, campaign_id)):
-        db.session.execute(
-            update(model)
-            .where(model.id == key)
-            .values(sent=model.sent + sent, failed=model.failed + failed, gone=model.gone + gone)
+    db.session.execute(
+        update(CampaignBatch)
+        .where(CampaignBatch.id == batch_id)
+        .values(
+            sent=CampaignBatch.sent + counts[Result.SENT],
+            failed=CampaignBatch.failed + counts[Result.FAILED] + counts[Result.TOO_LARGE],
+            gone=CampaignBatch.gone + counts[Result.GONE],
+            claimed_at=utcnow(),
         )
-    # Each recorded group renews the batch's lease: a long batch is not taken over while it moves.
-    db.session.execute(update(CampaignBatch).where(CampaignBatch.id == batch_id).values(claimed_at=utcnow()))
-    services.apply_outcomes(outcomes)
+    )
+    db.session.commit()
+
+
+def _close(batch_id: int) -> None:
+    """Mark the batch done and add its counts to the campaign's, exactly once (one write to the
+    campaign's row per batch, so that many workers do not queue on it)."""
+    closed = db.session.execute(
+        update(CampaignBatch)
+        .where(CampaignBatch.id == batch_id, CampaignBatch.is_done.is_(False))
+        .values(is_done=True, finished_at=utcnow())
+    ).rowcount
+    if closed:
+        batch = db.session.execute(
+            select(
+                CampaignBatch.campaign_id,
+                CampaignBatch.sent,
+                CampaignBatch.failed,
+                CampaignBatch.gone,
+                CampaignBatch.duplicates_at_most,
+            ).where(CampaignBatch.id == batch_id)
+        ).one()
+        db.session.execute(
+            update(Campaign)
+            .where(Campaign.id == batch.campaign_id)
+            .values(
+                sent=Campaign.sent + batch.sent,
+                failed=Campaign.failed + batch.failed,
+                gone=Campaign.gone + batch.gone,
+                duplicates_at_most=Campaign.duplicates_at_most + batch.duplicates_at_most,
+            )
+        )
     db.session.commit()
 
 
