@@ -23,6 +23,7 @@ INDONESIAN = {
     "The upload is too large.": "Unggahan terlalu besar.",
     "This content type is not supported.": "Jenis konten ini tidak didukung.",
     "Some fields are not valid.": "Beberapa isian tidak valid.",
+    "{count} more problems are not listed.": "{count} masalah lainnya tidak ditampilkan.",
     "Too many attempts. Please wait and try again.": (
         "Terlalu banyak percobaan. Silakan tunggu lalu coba lagi."
     ),
@@ -198,13 +199,3 @@ def translate(text: str, language: str | None = None) -> str:
         if match:
             return translation.format(**match.groupdict())
     return text
-
-
-def translate_errors(errors, language: str | None = None):
-    """Translate every message in a (nested) marshmallow error structure."""
-    language = language or preferred_language()
-    if isinstance(errors, dict):
-        return {key: translate_errors(value, language) for key, value in errors.items()}
-    if isinstance(errors, list):
-        return [translate_errors(value, language) for value in errors]
-    return translate(errors, language)
