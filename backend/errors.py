@@ -30,9 +30,11 @@ DEFAULT_MESSAGES = {
     405: "This method is not allowed here.",
     409: "This conflicts with the current state.",
     413: "The upload is too large.",
+    414: "The address (URL) is too long.",
     415: "This content type is not supported.",
     422: "Some fields are not valid.",
     429: "Too many attempts. Please wait and try again.",
+    431: "The request headers are too large.",
     500: "Something went wrong on our side. Please try again later.",
     503: "This service is not available right now.",
 }

@@ -21,11 +21,17 @@ INDONESIAN = {
     "This method is not allowed here.": "Metode ini tidak diizinkan di sini.",
     "This conflicts with the current state.": "Permintaan ini bertentangan dengan keadaan saat ini.",
     "The upload is too large.": "Unggahan terlalu besar.",
+    "The address (URL) is too long.": "Alamat (URL) terlalu panjang.",
     "This content type is not supported.": "Jenis konten ini tidak didukung.",
     "Some fields are not valid.": "Beberapa isian tidak valid.",
     "{count} more problems are not listed.": "{count} masalah lainnya tidak ditampilkan.",
     "Too many attempts. Please wait and try again.": (
         "Terlalu banyak percobaan. Silakan tunggu lalu coba lagi."
+    ),
+    "The request headers are too large.": "Header permintaan terlalu besar.",
+    "The JSON is nested too deeply.": "JSON bersarang terlalu dalam.",
+    "Contains a character that is not valid text (a lone surrogate).": (
+        "Berisi karakter yang bukan teks yang sah (surrogate tunggal)."
     ),
     "Something went wrong on our side. Please try again later.": (
         "Terjadi kesalahan di sistem kami. Silakan coba lagi nanti."

@@ -1,12 +1,12 @@
 """HTTP endpoints for requests: filing, reading, residents' actions and the staff workflow."""
 
-import json
 import uuid
 
 from flask import current_app, request, send_file
 from flask_jwt_extended import current_user
 from marshmallow import ValidationError
 
+from .. import request_guard
 from ..accounts.models import Role
 from ..extensions import limiter
 from ..security import login_required, optional_user, role_required
@@ -72,7 +72,9 @@ def _filing_input() -> tuple[dict, list]:
         form = request.form.to_dict()
         if "attributes" in form:
             try:
-                form["attributes"] = json.loads(form["attributes"])
+                form["attributes"] = request_guard.loads(form["attributes"])
+            except request_guard.RefusedJson as refusal:
+                raise ValidationError({"attributes": [refusal.message]}) from None
             except ValueError:
                 raise ValidationError({"attributes": ["Not a valid mapping type."]}) from None
         files = [file for file in request.files.getlist("photos") if file.filename or file.content_length]
