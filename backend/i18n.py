@@ -33,6 +33,10 @@ INDONESIAN = {
     "Contains a character that is not valid text (a lone surrogate).": (
         "Berisi karakter yang bukan teks yang sah (surrogate tunggal)."
     ),
+    "Send the data as JSON (Content-Type: application/json).": (
+        "Kirim data sebagai JSON (Content-Type: application/json)."
+    ),
+    "Send the fields as a JSON object.": "Kirim isian sebagai objek JSON.",
     "Something went wrong on our side. Please try again later.": (
         "Terjadi kesalahan di sistem kami. Silakan coba lagi nanti."
     ),

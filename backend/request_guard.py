@@ -1,8 +1,9 @@
 """What every request passes before any handler: a URL and headers of sane size, and a JSON body
-that is small, shallow, well-formed and made of text that can be stored.
+that is small, shallow, well-formed and made of text that can be stored. Also the one rule for
+endpoints that read a JSON object: without one, the request is refused, not read as "no changes".
 
-It runs first of all hooks (Flask-Limiter's reads the login out of the body), so a handler, a
-schema or a key function never meets a body that would crash it.
+The checks run first of all hooks (Flask-Limiter's reads the login out of the body), so a handler,
+a schema or a key function never meets a body that would crash it.
 """
 
 import json
@@ -10,11 +11,14 @@ import re
 
 from flask import Flask, current_app, request
 from flask_smorest import abort
+from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import BadRequest
 
 INVALID_JSON = "Invalid JSON body."
 TOO_DEEP = "The JSON is nested too deeply."
 NOT_TEXT = "Contains a character that is not valid text (a lone surrogate)."
+NOT_JSON = "Send the data as JSON (Content-Type: application/json)."
+NOT_AN_OBJECT = "Send the fields as a JSON object."
 
 # A string literal in JSON text, escapes included; what is inside one is not structure.
 _STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
@@ -111,6 +115,27 @@ def _check_json_body(config) -> None:
         check_text(raw, body)
     except RefusedJson as refusal:
         abort(422, errors={refusal.field: [refusal.message]})
+
+
+def json_object_body() -> dict:
+    """The JSON object an endpoint reads: another content type is a 415; a missing, empty or
+    non-object body a 422."""
+    if not request.is_json:
+        if request.content_length or request.headers.get("Transfer-Encoding"):
+            abort(415, message=NOT_JSON)
+        abort(422, message=NOT_AN_OBJECT)
+    body = request.get_json(silent=True) if request.get_data(cache=True).strip() else None
+    if not isinstance(body, dict):
+        abort(422, message=NOT_AN_OBJECT)
+    return body
+
+
+class JsonBodyParser(FlaskParser):
+    """webargs' parser, with json_object_body() behind every JSON schema (webargs alone reads a
+    missing or form-encoded body as an empty object: a PATCH that answers 200 and changes nothing)."""
+
+    def load_json(self, req, schema):
+        return json_object_body()
 
 
 def check_request() -> None:

@@ -158,6 +158,59 @@ def test_large_headers_are_431_json(client, headers):
     assert error_shape(response, 431)["message"] == "Header permintaan terlalu besar."
 
 
+def editable_paths(client, users) -> dict[str, tuple[str, str, str]]:
+    """Endpoints that read a JSON object: method, path, and who may call them."""
+    article = client.post(
+        "/api/v1/news",
+        json={"title": "Kerja bakti", "summary": "Minggu pagi.", "category": "berita", "body": "Ayo."},
+        headers=auth_headers(users["opd_staff"]),
+    ).get_json()["slug"]
+    return {
+        "me": ("patch", "/api/v1/me", "resident"),
+        "news": ("patch", f"/api/v1/news/{article}", "opd_staff"),
+        "service": ("patch", "/api/v1/services/jalan-berlubang", "admin"),
+        "attribute": ("patch", "/api/v1/services/jalan-berlubang/attributes/jumlah_lubang", "admin"),
+        "opd": ("patch", "/api/v1/opds/DPU", "admin"),
+        "admin-user": ("patch", f"/api/v1/admin/users/{users['resident'].id}", "admin"),
+        "filing": ("post", "/api/v1/requests", "resident"),
+    }
+
+
+@pytest.mark.parametrize("endpoint", ["me", "news", "service", "attribute", "opd", "admin-user", "filing"])
+@pytest.mark.parametrize(
+    ("body", "code", "message"),
+    [
+        ({}, 422, "Kirim isian sebagai objek JSON."),
+        ({"data": "", "content_type": "application/json"}, 422, "Kirim isian sebagai objek JSON."),
+        ({"json": []}, 422, "Kirim isian sebagai objek JSON."),
+        ({"data": {"name": "Nama Baru"}}, 415, "Kirim data sebagai JSON (Content-Type: application/json)."),
+        (
+            {"data": '{"name": "x"}', "content_type": "text/plain"},
+            415,
+            "Kirim data sebagai JSON (Content-Type: application/json).",
+        ),
+    ],
+    ids=["no-body", "empty-json", "json-array", "form-encoded", "json-as-text"],
+)
+def test_an_endpoint_reading_json_refuses_any_other_body(client, users, endpoint, body, code, message):
+    method, path, role = editable_paths(client, users)[endpoint]
+
+    response = getattr(client, method)(path, headers=auth_headers(users[role]), **body)
+
+    assert error_shape(response, code)["message"] == message
+
+
+def test_a_form_encoded_patch_changes_nothing(client, resident):
+    response = client.patch("/api/v1/me", data={"name": "Nama Baru"}, headers=auth_headers(resident))
+
+    error_shape(response, 415)
+    assert client.get("/api/v1/me", headers=auth_headers(resident)).get_json()["name"] == "Siti Warga"
+
+
+def test_logging_in_comes_before_the_body_is_judged(client):
+    error_shape(client.patch("/api/v1/me", data={"name": "Nama Baru"}), 401)
+
+
 @pytest.fixture(scope="module")
 def gunicorn_port(base_app, database_url, vapid_keys, tmp_path_factory):
     """The app under a real gunicorn, started as production starts it (gunicorn.conf.py), on a free port."""

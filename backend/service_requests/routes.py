@@ -59,13 +59,6 @@ def _user_key() -> str:
     return f"user:{user.id}" if user else f"address:{request.remote_addr}"
 
 
-def _json_object() -> dict:
-    body = request.get_json()
-    if not isinstance(body, dict):
-        raise ValidationError(["Invalid input type."])
-    return body
-
-
 def _filing_input() -> tuple[dict, list]:
     """The request's fields from JSON or from a multipart form with photos."""
     if request.mimetype == "multipart/form-data":
@@ -79,7 +72,7 @@ def _filing_input() -> tuple[dict, list]:
                 raise ValidationError({"attributes": ["Not a valid mapping type."]}) from None
         files = [file for file in request.files.getlist("photos") if file.filename or file.content_length]
         return RequestCreateSchema().load(form), files
-    return RequestCreateSchema().load(_json_object()), []
+    return RequestCreateSchema().load(request_guard.json_object_body()), []
 
 
 def _idempotency_key() -> str | None:
@@ -247,7 +240,7 @@ def transition(code):
         files = [file for file in request.files.getlist("photo") if file.filename or file.content_length]
         data = TransitionSchema().load(request.form.to_dict())
     else:
-        data, files = TransitionSchema().load(_json_object()), []
+        data, files = TransitionSchema().load(request_guard.json_object_body()), []
     changed = workflow.change_status(
         code, current_user, data["to"], data.get("note"), data.get("duplicate_of"), files
     )
