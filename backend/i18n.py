@@ -83,6 +83,13 @@ INDONESIAN = {
     "Not a valid regular expression.": "Ekspresi reguler tidak valid.",
     "Use 2-40 lowercase letters, digits, - or _.": "Gunakan 2-40 huruf kecil, angka, - atau _.",
     "Does not match the expected format.": "Tidak sesuai format yang diminta.",
+    "Unknown attributes ({count}): {codes}.": "Atribut tidak dikenal ({count}): {codes}.",
+    "Only number attributes have a minimum and maximum.": (
+        "Hanya atribut angka yang memiliki nilai minimum dan maksimum."
+    ),
+    "The minimum must not be greater than the maximum.": (
+        "Nilai minimum tidak boleh lebih besar dari nilai maksimum."
+    ),
     "Please log in to file this request.": "Silakan masuk untuk mengajukan permohonan ini.",
     "Give both latitude and longitude.": "Isi lintang dan bujur sekaligus.",
     "This service needs a location.": "Layanan ini memerlukan lokasi.",
@@ -160,6 +167,9 @@ INDONESIAN = {
     "Not a valid string.": "Harus berupa teks.",
     "Not a valid integer.": "Harus berupa bilangan bulat.",
     "Not a valid number.": "Harus berupa angka.",
+    "Special numeric values (nan or infinity) are not permitted.": (
+        "Nilai angka khusus (nan atau tak hingga) tidak diizinkan."
+    ),
     "Not a valid boolean.": "Harus berupa benar/salah.",
     "Not a valid email address.": "Alamat e-mail tidak valid.",
     "Not a valid datetime.": "Tanggal dan waktu tidak valid.",
@@ -187,7 +197,11 @@ def _template_pattern(template: str) -> re.Pattern:
     return re.compile(f"^{regex}$")
 
 
-_TEMPLATES = [(_template_pattern(key), value) for key, value in INDONESIAN.items() if "{" in key]
+# Longest first, so that "... {min} and less than or equal to {max}." is not taken for "... {min}.".
+_TEMPLATES = [
+    (_template_pattern(key), INDONESIAN[key])
+    for key in sorted((key for key in INDONESIAN if "{" in key), key=len, reverse=True)
+]
 
 
 def preferred_language() -> str:
