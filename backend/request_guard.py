@@ -25,7 +25,7 @@ _STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
 _BRACKETS = bytes.maketrans(b"{}", b"[]")
 _NOT_BRACKETS = bytes(sorted(set(range(256)) - set(b"[]{}")))
 _OPEN = ord("[")
-# Only an escape can bring a surrogate in (raw bytes that encode one are not UTF-8).
+# In a body known to be UTF-8, only an escape can bring a surrogate in.
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -108,8 +108,9 @@ def _check_json_body(config) -> None:
     if nested_deeper_than(raw, config["MAX_JSON_DEPTH"]):
         abort(400, message=TOO_DEEP)
     try:
+        raw.decode()  # strictly: Flask's reading lets a surrogate encoded in UTF-8 bytes through
         body = request.get_json()
-    except BadRequest:
+    except (UnicodeDecodeError, BadRequest):
         abort(400, message=INVALID_JSON)
     try:
         check_text(raw, body)

@@ -80,6 +80,25 @@ def test_a_lone_surrogate_in_a_key_is_refused_without_naming_it(client):
     assert error_shape(response, 422)["errors"] == {"_schema": [NOT_TEXT]}
 
 
+@pytest.mark.parametrize(
+    ("method", "path", "fields", "role"),
+    [
+        ("post", "/api/v1/auth/login", {"login": "LONE", "password": "rahasia"}, None),
+        ("patch", "/api/v1/me", {"name": "Siti LONE"}, "resident"),
+        ("post", "/api/v1/requests", {"description": "Lubang LONE"}, "resident"),
+    ],
+)
+def test_a_surrogate_encoded_in_the_bytes_is_not_json(client, users, method, path, fields, role):
+    """Flask reads JSON bytes leniently (surrogatepass): U+D800 in UTF-8 form would pass as text."""
+    body = json.dumps(request_body(**fields) if path == "/api/v1/requests" else fields).encode()
+    headers = JSON | (auth_headers(users[role]) if role else {})
+
+    response = getattr(client, method)(path, data=body.replace(b"LONE", b"\xed\xa0\x80"), headers=headers)
+
+    assert error_shape(response, 400)["message"] == "Isi JSON tidak valid."
+    assert requests_filed() == 0
+
+
 def test_a_surrogate_pair_is_ordinary_text(client):
     fields = {"name": "Budi LONE", "phone": "081234567890", "password": "jalan-berlubang-42"}
 
