@@ -25,6 +25,7 @@ JSON = {"Content-Type": "application/json"}
 LONE = "\\ud800"  # as it stands in the raw body: a JSON escape for half a UTF-16 pair
 NOT_TEXT = "Berisi karakter yang bukan teks yang sah (surrogate tunggal)."
 TOO_DEEP = "JSON bersarang terlalu dalam."
+NOT_JSON_EN = "Send the data as JSON (Content-Type: application/json)."
 
 
 def raw_json(fields: dict, escape: str) -> str:
@@ -310,3 +311,21 @@ def test_gunicorn_serves_urls_and_headers_within_the_limits(gunicorn_port):
     status, _, text = gunicorn_get(gunicorn_port, "/api/v1/nope?q=" + "a" * 4000, {"X-Panjang": "a" * 8000})
 
     assert (status, json.loads(text)["message"]) == (404, "Tidak ditemukan.")
+
+
+@pytest.mark.parametrize(
+    ("request_args", "code", "message"),
+    [
+        ({"data": "[" * 100}, 400, "The JSON is nested too deeply."),
+        ({"data": "{}", "headers": {"X-Panjang": "a" * 9000}}, 431, "The request headers are too large."),
+        ({"data": "login=a", "content_type": "application/x-www-form-urlencoded"}, 415, NOT_JSON_EN),
+    ],
+    ids=["deep", "headers", "form-encoded"],
+)
+def test_the_doors_refusals_are_in_english_on_request(client, request_args, code, message):
+    request_args = {"content_type": "application/json"} | request_args
+    request_args["headers"] = {"Accept-Language": "en"} | request_args.get("headers", {})
+
+    response = client.post("/api/v1/auth/login", **request_args)
+
+    assert error_shape(response, code)["message"] == message
