@@ -14,4 +14,10 @@ max_requests = 2000
 max_requests_jitter = 200
 accesslog = "-"
 errorlog = "-"
+# The app itself refuses a URL over MAX_URL_LENGTH (414) and a header line over MAX_HEADER_LENGTH or
+# more than MAX_HEADER_COUNT of them (431) in its JSON error shape; gunicorn's limits stand above
+# those (the request line at its ceiling, 8190) so that it answers with its HTML page only far beyond.
+limit_request_line = 8190
+limit_request_fields = 128
+limit_request_field_size = 32768
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

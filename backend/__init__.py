@@ -97,10 +97,12 @@ def register_handlers(app: Flask) -> None:
     from .cli import register_commands
     from .errors import register_error_handlers
     from .push.transactional import connect_listeners as connect_push_listeners
+    from .request_guard import register_request_guard
     from .security import register_jwt_callbacks
     from .web import register_web
 
     register_error_handlers(app)
+    register_request_guard(app)
     register_jwt_callbacks(app)
     connect_push_listeners()
     register_web(app)

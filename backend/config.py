@@ -55,6 +55,13 @@ class Config:
     CORS_ORIGINS = _env_list("CORS_ORIGINS")
     PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
     MAX_CONTENT_LENGTH = 32 * 1024 * 1024
+    # Refused at the door by backend/request_guard.py, in the app's JSON error shape; gunicorn.conf.py
+    # lets somewhat more through so that gunicorn's own HTML page is not what a client sees.
+    MAX_JSON_LENGTH = 1024 * 1024
+    MAX_JSON_DEPTH = 32
+    MAX_URL_LENGTH = 4096
+    MAX_HEADER_LENGTH = 8190
+    MAX_HEADER_COUNT = 100
 
     # Tokens: short-lived access token in a header, rotating refresh token in a cookie.
     JWT_ACCESS_TOKEN_EXPIRES = timedelta(minutes=15)

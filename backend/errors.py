@@ -14,9 +14,14 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
 from .extensions import db
-from .i18n import translate, translate_errors
+from .i18n import preferred_language, translate
 
 log = logging.getLogger(__name__)
+
+# However much was wrong, an error answer stays small: the first messages, then a count of the rest.
+MAX_LISTED_ERRORS = 20
+MAX_KEY_LENGTH = 60
+MAX_TEXT_LENGTH = 500
 
 DEFAULT_MESSAGES = {
     400: "The request could not be understood.",
@@ -26,9 +31,11 @@ DEFAULT_MESSAGES = {
     405: "This method is not allowed here.",
     409: "This conflicts with the current state.",
     413: "The upload is too large.",
+    414: "The address (URL) is too long.",
     415: "This content type is not supported.",
     422: "Some fields are not valid.",
     429: "Too many attempts. Please wait and try again.",
+    431: "The request headers are too large.",
     500: "Something went wrong on our side. Please try again later.",
     503: "This service is not available right now.",
 }
@@ -75,15 +82,53 @@ class Invalid(DomainError):
     code = 422
 
 
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _count_messages(node) -> int:
+    if isinstance(node, dict):
+        return sum(_count_messages(value) for value in node.values())
+    if isinstance(node, list | tuple):
+        return sum(_count_messages(value) for value in node)
+    return 1
+
+
+def listed_errors(errors) -> tuple[dict | list, int]:
+    """The first MAX_LISTED_ERRORS messages of a (nested) error structure, translated for the caller,
+    and how many were left out.
+
+    Keys become short strings: marshmallow keys list items by int index next to field names, and
+    JSON keys are strings anyway (the JSON provider sorts keys, and cannot sort 0 against "code")."""
+    language = preferred_language()
+    room = MAX_LISTED_ERRORS
+    left_out = 0
+
+    def keep(node):
+        nonlocal room, left_out
+        if not room:
+            left_out += _count_messages(node)
+            return None
+        if isinstance(node, dict):
+            kept = {_shorten(str(key), MAX_KEY_LENGTH): keep(value) for key, value in node.items()}
+            return {key: value for key, value in kept.items() if value is not None}
+        if isinstance(node, list | tuple):
+            return [value for value in map(keep, node) if value is not None]
+        room -= 1
+        return _shorten(translate(str(node), language), MAX_TEXT_LENGTH)
+
+    return keep(errors), left_out
+
+
 def error_response(code: int, message: str | None = None, errors: dict | None = None, headers=None):
     """Build the one error answer; every error path comes through here."""
-    payload = {
-        "code": code,
-        "status": HTTPStatus(code).phrase,
-        "message": translate(message or DEFAULT_MESSAGES.get(code) or HTTPStatus(code).phrase),
-    }
+    message = translate(message or DEFAULT_MESSAGES.get(code) or HTTPStatus(code).phrase)
+    payload = {"code": code, "status": HTTPStatus(code).phrase, "message": _shorten(message, MAX_TEXT_LENGTH)}
     if errors:
-        payload["errors"] = translate_errors(errors)
+        listed, left_out = listed_errors(errors)
+        payload["errors"] = listed
+        if left_out:
+            payload["message"] += " " + translate(f"{left_out} more problems are not listed.")
     response = jsonify(payload)
     response.status_code = code
     for name, value in (headers or {}).items():

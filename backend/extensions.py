@@ -1,5 +1,6 @@
 """Flask extensions, created unbound and initialised in create_app."""
 
+import flask_smorest
 from flask import request
 from flask_caching import Cache
 from flask_compress import Compress
@@ -10,6 +11,8 @@ from flask_smorest import Api
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
+
+from .request_guard import JsonBodyParser
 
 # Stable constraint names, so that Alembic can alter them on SQLite and PostgreSQL alike.
 NAMING_CONVENTION = {
@@ -23,6 +26,12 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class ApiBlueprint(flask_smorest.Blueprint):
+    """Each area's blueprint: an @bp.arguments JSON schema gets a JSON object or refuses the request."""
+
+    ARGUMENTS_PARSER = JsonBodyParser()
 
 
 def client_address() -> str:

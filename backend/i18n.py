@@ -21,11 +21,22 @@ INDONESIAN = {
     "This method is not allowed here.": "Metode ini tidak diizinkan di sini.",
     "This conflicts with the current state.": "Permintaan ini bertentangan dengan keadaan saat ini.",
     "The upload is too large.": "Unggahan terlalu besar.",
+    "The address (URL) is too long.": "Alamat (URL) terlalu panjang.",
     "This content type is not supported.": "Jenis konten ini tidak didukung.",
     "Some fields are not valid.": "Beberapa isian tidak valid.",
+    "{count} more problems are not listed.": "{count} masalah lainnya tidak ditampilkan.",
     "Too many attempts. Please wait and try again.": (
         "Terlalu banyak percobaan. Silakan tunggu lalu coba lagi."
     ),
+    "The request headers are too large.": "Header permintaan terlalu besar.",
+    "The JSON is nested too deeply.": "JSON bersarang terlalu dalam.",
+    "Contains a character that is not valid text (a lone surrogate).": (
+        "Berisi karakter yang bukan teks yang sah (surrogate tunggal)."
+    ),
+    "Send the data as JSON (Content-Type: application/json).": (
+        "Kirim data sebagai JSON (Content-Type: application/json)."
+    ),
+    "Send the fields as a JSON object.": "Kirim isian sebagai objek JSON.",
     "Something went wrong on our side. Please try again later.": (
         "Terjadi kesalahan di sistem kami. Silakan coba lagi nanti."
     ),
@@ -78,6 +89,13 @@ INDONESIAN = {
     "Not a valid regular expression.": "Ekspresi reguler tidak valid.",
     "Use 2-40 lowercase letters, digits, - or _.": "Gunakan 2-40 huruf kecil, angka, - atau _.",
     "Does not match the expected format.": "Tidak sesuai format yang diminta.",
+    "Unknown attributes ({count}): {codes}.": "Atribut tidak dikenal ({count}): {codes}.",
+    "Only number attributes have a minimum and maximum.": (
+        "Hanya atribut angka yang memiliki nilai minimum dan maksimum."
+    ),
+    "The minimum must not be greater than the maximum.": (
+        "Nilai minimum tidak boleh lebih besar dari nilai maksimum."
+    ),
     "Please log in to file this request.": "Silakan masuk untuk mengajukan permohonan ini.",
     "Give both latitude and longitude.": "Isi lintang dan bujur sekaligus.",
     "This service needs a location.": "Layanan ini memerlukan lokasi.",
@@ -155,6 +173,9 @@ INDONESIAN = {
     "Not a valid string.": "Harus berupa teks.",
     "Not a valid integer.": "Harus berupa bilangan bulat.",
     "Not a valid number.": "Harus berupa angka.",
+    "Special numeric values (nan or infinity) are not permitted.": (
+        "Nilai angka khusus (nan atau tak hingga) tidak diizinkan."
+    ),
     "Not a valid boolean.": "Harus berupa benar/salah.",
     "Not a valid email address.": "Alamat e-mail tidak valid.",
     "Not a valid datetime.": "Tanggal dan waktu tidak valid.",
@@ -182,7 +203,11 @@ def _template_pattern(template: str) -> re.Pattern:
     return re.compile(f"^{regex}$")
 
 
-_TEMPLATES = [(_template_pattern(key), value) for key, value in INDONESIAN.items() if "{" in key]
+# Longest first, so that "... {min} and less than or equal to {max}." is not taken for "... {min}.".
+_TEMPLATES = [
+    (_template_pattern(key), INDONESIAN[key])
+    for key in sorted((key for key in INDONESIAN if "{" in key), key=len, reverse=True)
+]
 
 
 def preferred_language() -> str:
@@ -204,13 +229,3 @@ def translate(text: str, language: str | None = None) -> str:
         if match:
             return translation.format(**match.groupdict())
     return text
-
-
-def translate_errors(errors, language: str | None = None):
-    """Translate every message in a (nested) marshmallow error structure."""
-    language = language or preferred_language()
-    if isinstance(errors, dict):
-        return {key: translate_errors(value, language) for key, value in errors.items()}
-    if isinstance(errors, list):
-        return [translate_errors(value, language) for value in errors]
-    return translate(errors, language)

@@ -3,6 +3,7 @@
 import pytest
 from sqlalchemy import select
 
+from backend.errors import error_response
 from backend.extensions import db
 from backend.places.models import Opd
 
@@ -90,3 +91,45 @@ def test_forbidden_is_403_json(client, resident):
 )
 def test_out_of_range_numbers_and_dates_are_client_errors(client, path):
     assert 400 <= client.get(path).status_code < 500
+
+
+def test_errors_mixing_list_indexes_and_field_names_are_a_422(client, admin):
+    """marshmallow keys a list's items by int next to "_schema"; sorting those keys was a 500."""
+    attribute = {"code": "isian", "datatype": "string", "label": {"id": "Isian"}}
+    service = {"code": "sumur-bor", "attributes": [{"code": 1}, attribute, attribute]}
+
+    body = error_shape(client.post("/api/v1/services", json=service, headers=auth_headers(admin)), 422)
+
+    assert set(body["errors"]["attributes"]) == {"0", "_schema"}
+    assert body["errors"]["attributes"]["_schema"] == ["Setiap atribut harus memiliki kode sendiri."]
+
+
+def test_an_error_lists_twenty_messages_and_counts_the_rest(client):
+    fields = {f"isian_{number:05d}": 1 for number in range(5000)} | {"x" * 10_000: 1}
+
+    response = client.post("/api/v1/auth/register", json=fields)
+
+    body = error_shape(response, 422)
+    listed = [message for messages in body["errors"].values() for message in messages]
+    assert len(listed) == 20
+    assert body["message"] == "Beberapa isian tidak valid. 4983 masalah lainnya tidak ditampilkan."
+    assert len(response.data) < 3000
+
+
+def test_long_field_names_and_messages_are_shortened(app, client):
+    response = client.post("/api/v1/auth/login", json={"x" * 10_000: 1, "login": "a", "password": "b"})
+
+    [name] = error_shape(response, 422)["errors"]
+    assert len(name) == 60 and name.endswith("…")
+    with app.test_request_context():
+        body = error_response(422, "y" * 2000, {"field": ["z" * 2000]}).get_json()
+    assert len(body["message"]) == len(body["errors"]["field"][0]) == 500
+
+
+def test_the_count_of_unlisted_problems_is_in_english_on_request(client):
+    fields = {f"isian_{number}": 1 for number in range(30)}
+
+    response = client.post("/api/v1/auth/login", json=fields, headers={"Accept-Language": "en"})
+
+    body = error_shape(response, 422)
+    assert body["message"] == "Some fields are not valid. 12 more problems are not listed."

@@ -1,5 +1,5 @@
 """Accounts: users, roles, login sessions with rotating refresh tokens."""
 
-from flask_smorest import Blueprint
+from ..extensions import ApiBlueprint
 
-bp = Blueprint("accounts", __name__, description="Registration, login, tokens and profiles.")
+bp = ApiBlueprint("accounts", __name__, description="Registration, login, tokens and profiles.")

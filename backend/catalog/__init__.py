@@ -1,5 +1,5 @@
 """Catalogue: the services residents can request, with the attributes that make their forms."""
 
-from flask_smorest import Blueprint
+from ..extensions import ApiBlueprint
 
-bp = Blueprint("catalog", __name__, description="The service catalogue (Open311 service definitions).")
+bp = ApiBlueprint("catalog", __name__, description="The service catalogue (Open311 service definitions).")

@@ -11,7 +11,8 @@ from .models import Datatype, Service, ServiceAttribute
 MAX_STRING = 255
 MAX_TEXT = 4000
 REQUIRED = "Missing data for required field."
-UNKNOWN = "Unknown field."
+SHOWN_UNKNOWN_CODES = 5
+CODE_LENGTH = 40
 
 
 class _Refused(ValueError):
@@ -29,6 +30,10 @@ def _string(attribute: ServiceAttribute, value, limit: int = MAX_STRING) -> str:
     return text
 
 
+def _plain(number: float) -> int | float:
+    return int(number) if float(number).is_integer() else number
+
+
 def _number(attribute: ServiceAttribute, value) -> int | float:
     if isinstance(value, bool):
         raise _Refused("Not a valid number.")
@@ -38,7 +43,12 @@ def _number(attribute: ServiceAttribute, value) -> int | float:
         raise _Refused("Not a valid number.") from None
     if not math.isfinite(number):
         raise _Refused("Not a valid number.")
-    return int(number) if number.is_integer() else number
+    lowest, highest = attribute.bounds
+    if not lowest <= number <= highest:
+        raise _Refused(
+            f"Must be greater than or equal to {_plain(lowest)} and less than or equal to {_plain(highest)}."
+        )
+    return _plain(number)
 
 
 def _datetime(attribute: ServiceAttribute, value, timezone: ZoneInfo) -> str:
@@ -91,12 +101,23 @@ def clean_value(attribute: ServiceAttribute, value, timezone: ZoneInfo):
     raise _Refused("Invalid value.")
 
 
+def _refuse_unknown(given: dict, attributes: dict) -> None:
+    """Codes the form does not have are refused together, in one message naming the first few: a body
+    with 200,000 of them gets one line, not 200,000."""
+    unknown = [code for code in given if code not in attributes]
+    if unknown:
+        shown = ", ".join(code[:CODE_LENGTH] for code in unknown[:SHOWN_UNKNOWN_CODES])
+        more = ", …" if len(unknown) > SHOWN_UNKNOWN_CODES else ""
+        raise Invalid(errors={"attributes": [f"Unknown attributes ({len(unknown)}): {shown}{more}."]})
+
+
 def clean_attributes(service: Service, given: dict | None, timezone: ZoneInfo) -> dict:
     """Check every attribute value against the service's active attributes; raise Invalid listing each
-    problem under errors["attributes"][code]."""
+    problem under errors["attributes"][code], or unknown codes under errors["attributes"]."""
     given = given or {}
     attributes = {attribute.code: attribute for attribute in service.active_attributes}
-    problems: dict[str, list[str]] = {code: [UNKNOWN] for code in given if code not in attributes}
+    _refuse_unknown(given, attributes)
+    problems: dict[str, list[str]] = {}
     cleaned = {}
     for code, attribute in attributes.items():
         value = given.get(code)

@@ -2,7 +2,7 @@
 
 from enum import StrEnum
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..database import TimestampMixin
@@ -22,6 +22,32 @@ class Datatype(StrEnum):
 
 
 LIST_DATATYPES = (Datatype.SINGLEVALUELIST, Datatype.MULTIVALUELIST)
+
+# What a number attribute accepts unless an admin says otherwise: counts, centimetres and the rupiah
+# of a micro business are never negative, and stay within a billion.
+NUMBER_MINIMUM = 0
+NUMBER_MAXIMUM = 1_000_000_000
+# The bounds themselves stay where a double (and JavaScript) still counts in ones.
+LARGEST_BOUND = 10**15
+ONLY_NUMBERS_BOUNDED = "Only number attributes have a minimum and maximum."
+MINIMUM_ABOVE_MAXIMUM = "The minimum must not be greater than the maximum."
+
+
+def number_bounds(minimum: float | None, maximum: float | None) -> tuple[float, float]:
+    """A number attribute's bounds, the defaults standing in for those not set."""
+    return (
+        NUMBER_MINIMUM if minimum is None else minimum,
+        NUMBER_MAXIMUM if maximum is None else maximum,
+    )
+
+
+def bounds_problems(datatype: str, minimum: float | None, maximum: float | None) -> dict[str, list[str]]:
+    """Field errors for the minimum and maximum an attribute of `datatype` would have; {} when they fit."""
+    if datatype != Datatype.NUMBER:
+        given = {"minimum": minimum, "maximum": maximum}
+        return {name: [ONLY_NUMBERS_BOUNDED] for name, value in given.items() if value is not None}
+    lowest, highest = number_bounds(minimum, maximum)
+    return {"maximum": [MINIMUM_ABOVE_MAXIMUM]} if lowest > highest else {}
 
 
 class ServiceGroup(db.Model):
@@ -79,6 +105,9 @@ class ServiceAttribute(TimestampMixin, db.Model):
     description: Mapped[dict | None] = mapped_column(JSON)
     pattern: Mapped[str | None] = mapped_column(String(200))
     values: Mapped[list | None] = mapped_column(JSON)
+    # Number attributes only; None stands for NUMBER_MINIMUM / NUMBER_MAXIMUM.
+    minimum: Mapped[float | None] = mapped_column(Float)
+    maximum: Mapped[float | None] = mapped_column(Float)
     # Whether the value may appear in public answers; personal data (NIK, customer numbers) may not.
     is_public: Mapped[bool] = mapped_column(Boolean, default=True)
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -88,3 +117,8 @@ class ServiceAttribute(TimestampMixin, db.Model):
     @property
     def value_keys(self) -> list[str]:
         return [value["key"] for value in self.values or []]
+
+    @property
+    def bounds(self) -> tuple[float, float] | None:
+        """The smallest and largest value a number attribute accepts; None for other datatypes."""
+        return number_bounds(self.minimum, self.maximum) if self.datatype == Datatype.NUMBER else None

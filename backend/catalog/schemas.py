@@ -4,7 +4,7 @@ import re
 
 from marshmallow import Schema, ValidationError, fields, validate, validates, validates_schema
 
-from .models import LIST_DATATYPES, Datatype
+from .models import LARGEST_BOUND, LIST_DATATYPES, NUMBER_MAXIMUM, NUMBER_MINIMUM, Datatype, bounds_problems
 
 CODE = validate.Regexp(r"^[a-z0-9][a-z0-9_-]{1,39}$", error="Use 2-40 lowercase letters, digits, - or _.")
 
@@ -21,6 +21,25 @@ class AttributeValueSchema(Schema):
     name = fields.Nested(LocalizedTextSchema, required=True)
 
 
+MINIMUM_DOC = f"Number attributes: the smallest value accepted ({NUMBER_MINIMUM} unless set)"
+MAXIMUM_DOC = f"Number attributes: the largest value accepted ({NUMBER_MAXIMUM:,} unless set)"
+
+
+def _bound(index: int, description: str) -> fields.Function:
+    return fields.Function(
+        lambda attribute: attribute.bounds[index] if attribute.bounds else None,
+        metadata={"type": "number", "nullable": True, "description": description},
+    )
+
+
+def _bound_input(description: str) -> fields.Float:
+    return fields.Float(
+        allow_none=True,
+        validate=validate.Range(min=-LARGEST_BOUND, max=LARGEST_BOUND),
+        metadata={"description": f"{description}; null for the default"},
+    )
+
+
 class AttributeSchema(Schema):
     code = fields.String()
     datatype = fields.String()
@@ -30,6 +49,8 @@ class AttributeSchema(Schema):
     description = fields.Nested(LocalizedTextSchema, allow_none=True)
     pattern = fields.String(allow_none=True)
     values = fields.List(fields.Nested(AttributeValueSchema), allow_none=True)
+    minimum = _bound(0, MINIMUM_DOC)
+    maximum = _bound(1, MAXIMUM_DOC)
     is_public = fields.Boolean()
     is_active = fields.Boolean()
 
@@ -43,6 +64,8 @@ class AttributeUpdateSchema(Schema):
     values = fields.List(
         fields.Nested(AttributeValueSchema), allow_none=True, validate=validate.Length(max=100)
     )
+    minimum = _bound_input(MINIMUM_DOC)
+    maximum = _bound_input(MAXIMUM_DOC)
     is_public = fields.Boolean()
     is_active = fields.Boolean()
 
@@ -70,6 +93,9 @@ class AttributeCreateSchema(AttributeUpdateSchema):
             raise ValidationError("Only list datatypes have values.", "values")
         if data.get("pattern") and data["datatype"] != Datatype.STRING:
             raise ValidationError("Only string attributes have a pattern.", "pattern")
+        problems = bounds_problems(data["datatype"], data.get("minimum"), data.get("maximum"))
+        if problems:
+            raise ValidationError(problems)
 
 
 class ServiceGroupSchema(Schema):

@@ -6,7 +6,7 @@ from ..database import set_if_changed
 from ..errors import Conflict, Invalid, NotFound
 from ..extensions import db
 from ..places.models import Opd
-from .models import LIST_DATATYPES, Datatype, Service, ServiceAttribute, ServiceGroup
+from .models import LIST_DATATYPES, Datatype, Service, ServiceAttribute, ServiceGroup, bounds_problems
 
 UNKNOWN_SERVICE = "Unknown service."
 
@@ -99,6 +99,10 @@ def update_attribute(code: str, attribute_code: str, changes: dict) -> Service:
         raise Invalid(errors={"values": ["A list needs at least two values."]})
     if changes.get("pattern") and attribute.datatype != Datatype.STRING:
         raise Invalid(errors={"pattern": ["Only string attributes have a pattern."]})
+    minimum, maximum = changes.get("minimum", attribute.minimum), changes.get("maximum", attribute.maximum)
+    problems = bounds_problems(attribute.datatype, minimum, maximum)
+    if problems:
+        raise Invalid(errors=problems)
     for name, value in changes.items():
         setattr(attribute, name, value)
     db.session.commit()

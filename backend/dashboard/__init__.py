@@ -1,5 +1,7 @@
 """Command center: read models over requests and campaigns for Diskominfo's operators."""
 
-from flask_smorest import Blueprint
+from ..extensions import ApiBlueprint
 
-bp = Blueprint("dashboard", __name__, description="The city's operations dashboard (operators and admins).")
+bp = ApiBlueprint(
+    "dashboard", __name__, description="The city's operations dashboard (operators and admins)."
+)

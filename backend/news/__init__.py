@@ -1,5 +1,5 @@
 """News: announcements, news, agendas and warnings posted by the city's agencies."""
 
-from flask_smorest import Blueprint
+from ..extensions import ApiBlueprint
 
-bp = Blueprint("news", __name__, description="Articles of the city's agencies, and their Atom feed.")
+bp = ApiBlueprint("news", __name__, description="Articles of the city's agencies, and their Atom feed.")

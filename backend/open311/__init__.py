@@ -1,5 +1,5 @@
 """Open311 GeoReport v2: a second face on the service-request layer, for partner systems."""
 
-from flask_smorest import Blueprint
+from ..extensions import ApiBlueprint
 
-bp = Blueprint("open311", __name__, description="API keys of partner systems using Open311 (admins).")
+bp = ApiBlueprint("open311", __name__, description="API keys of partner systems using Open311 (admins).")

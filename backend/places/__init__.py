@@ -1,5 +1,5 @@
 """Places: the city, its kecamatan and kelurahan, and its agencies (OPD)."""
 
-from flask_smorest import Blueprint
+from ..extensions import ApiBlueprint
 
-bp = Blueprint("places", __name__, description="The city, its districts and its agencies (OPD).")
+bp = ApiBlueprint("places", __name__, description="The city, its districts and its agencies (OPD).")

@@ -1,5 +1,5 @@
 """Push: device subscriptions, alert campaigns fanned out on the job runner, transactional updates."""
 
-from flask_smorest import Blueprint
+from ..extensions import ApiBlueprint
 
-bp = Blueprint("push", __name__, description="Web push: subscriptions, alert campaigns, clicks.")
+bp = ApiBlueprint("push", __name__, description="Web push: subscriptions, alert campaigns, clicks.")

@@ -1,5 +1,5 @@
 """Service requests: filing, reading, the OPD workflow with SLAs, and residents' actions."""
 
-from flask_smorest import Blueprint
+from ..extensions import ApiBlueprint
 
-bp = Blueprint("service_requests", __name__, description="Reports and applications, and their timeline.")
+bp = ApiBlueprint("service_requests", __name__, description="Reports and applications, and their timeline.")

@@ -1,11 +1,11 @@
 """HTTP endpoints for requests: filing, reading, residents' actions and the staff workflow."""
 
-import json
 
 from flask import current_app, request, send_file
 from flask_jwt_extended import current_user
 from marshmallow import ValidationError
 
+from .. import request_guard
 from ..accounts.models import Role
 from ..extensions import limiter
 from ..idempotency import HEADER_DOC as IDEMPOTENCY_HEADER
@@ -60,25 +60,20 @@ def _user_key() -> str:
     return f"user:{user.id}" if user else f"address:{request.remote_addr}"
 
 
-def _json_object() -> dict:
-    body = request.get_json()
-    if not isinstance(body, dict):
-        raise ValidationError(["Invalid input type."])
-    return body
-
-
 def _filing_input() -> tuple[dict, list]:
     """The request's fields from JSON or from a multipart form with photos."""
     if request.mimetype == "multipart/form-data":
         form = request.form.to_dict()
         if "attributes" in form:
             try:
-                form["attributes"] = json.loads(form["attributes"])
+                form["attributes"] = request_guard.loads(form["attributes"])
+            except request_guard.RefusedJson as refusal:
+                raise ValidationError({"attributes": [refusal.message]}) from None
             except ValueError:
                 raise ValidationError({"attributes": ["Not a valid mapping type."]}) from None
         files = [file for file in request.files.getlist("photos") if file.filename or file.content_length]
         return RequestCreateSchema().load(form), files
-    return RequestCreateSchema().load(_json_object()), []
+    return RequestCreateSchema().load(request_guard.json_object_body()), []
 
 
 def _present(service_request, viewer, token=None):
@@ -236,7 +231,7 @@ def transition(code):
         files = [file for file in request.files.getlist("photo") if file.filename or file.content_length]
         data = TransitionSchema().load(request.form.to_dict())
     else:
-        data, files = TransitionSchema().load(_json_object()), []
+        data, files = TransitionSchema().load(request_guard.json_object_body()), []
     changed = workflow.change_status(
         code, current_user, data["to"], data.get("note"), data.get("duplicate_of"), files
     )

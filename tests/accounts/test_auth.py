@@ -129,7 +129,7 @@ def test_login_refuses_missing_fields(client):
 
 
 def test_login_refuses_a_body_that_is_not_json(client):
-    error_shape(client.post(LOGIN, data="login=x", content_type="application/x-www-form-urlencoded"), 422)
+    error_shape(client.post(LOGIN, data="login=x", content_type="application/x-www-form-urlencoded"), 415)
     error_shape(client.post(LOGIN, data="{not json", content_type="application/json"), 400)
 
 

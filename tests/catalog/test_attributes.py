@@ -48,7 +48,7 @@ def test_valid_values_of_every_datatype_are_accepted(client, resident):
 
 @pytest.mark.parametrize(
     ("given", "stored"),
-    [("12", 12), (12, 12), ("12.0", 12), (" 12.5 ", 12.5), (0, 0), ("-3", -3)],
+    [("12", 12), (12, 12), ("12.0", 12), (" 12.5 ", 12.5), (0, 0), ("1e9", 1_000_000_000)],
 )
 def test_numbers_are_stored_as_numbers(client, resident, given, stored):
     response = file(client, resident, FLOOD, {"ketinggian_air_cm": given})
@@ -170,15 +170,43 @@ def test_optional_attributes_may_be_left_out(client, resident):
 def test_unknown_attribute_code_is_refused(client, resident):
     body = error_shape(file(client, resident, AK1, ak1(golongan_darah="O")), 422)
 
-    assert body["errors"]["attributes"] == {"golongan_darah": ["Isian tidak dikenal."]}
+    assert body["errors"]["attributes"] == ["Atribut tidak dikenal (1): golongan_darah."]
+
+
+def test_unknown_attribute_codes_are_refused_together_in_a_small_answer(client, resident):
+    attributes = {f"isian_{number:05d}": 1 for number in range(50_000)}
+
+    response = file(client, resident, FLOOD, attributes)
+
+    assert error_shape(response, 422)["errors"]["attributes"] == [
+        "Atribut tidak dikenal (50000): isian_00000, isian_00001, isian_00002, isian_00003, isian_00004, …."
+    ]
+    assert len(response.data) < 500
 
 
 def test_every_problem_is_listed_at_once(client, resident):
-    attributes = {"nik": "123", "pendidikan_terakhir": "sarjana", "warna": "biru"}
+    attributes = {"nik": "123", "pendidikan_terakhir": "sarjana"}
 
     body = error_shape(file(client, resident, AK1, attributes), 422)
 
-    assert set(body["errors"]["attributes"]) == {"nik", "tanggal_lahir", "pendidikan_terakhir", "warna"}
+    assert set(body["errors"]["attributes"]) == {"nik", "tanggal_lahir", "pendidikan_terakhir"}
+
+
+@pytest.mark.parametrize("given", [-1e308, "-1e308", -1, 1_000_000_001, 1e308, "-0.5"])
+def test_numbers_outside_the_default_bounds_are_refused(client, resident, given):
+    body = error_shape(file(client, resident, FLOOD, {"ketinggian_air_cm": given}), 422)
+
+    assert body["errors"]["attributes"] == {"ketinggian_air_cm": ["Harus antara 0 dan 1000000000."]}
+    assert db.session.scalar(select(func.count()).select_from(ServiceRequest)) == 0
+
+
+def test_numbers_follow_the_bounds_an_admin_set(client, resident, admin):
+    url = "/api/v1/services/banjir-genangan/attributes/ketinggian_air_cm"
+    client.patch(url, json={"minimum": -50, "maximum": 50.5}, headers=auth_headers(admin))
+
+    assert file(client, resident, FLOOD, {"ketinggian_air_cm": "-3"}).status_code == 201
+    body = error_shape(file(client, resident, FLOOD, {"ketinggian_air_cm": 51}), 422)
+    assert body["errors"]["attributes"] == {"ketinggian_air_cm": ["Harus antara -50 dan 50.5."]}
 
 
 def test_attribute_errors_are_in_english_on_request(client, resident):

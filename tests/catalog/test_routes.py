@@ -299,7 +299,7 @@ def test_deactivated_attribute_stays_listed_and_filing_no_longer_asks_for_it(cli
     assert size["is_active"] is False and size["required"] is True
     assert post_request(client, resident, attributes={}).status_code == 201
     refused = error_shape(post_request(client, resident, attributes={"ukuran_lubang": "besar"}), 422)
-    assert refused["errors"]["attributes"] == {"ukuran_lubang": ["Isian tidak dikenal."]}
+    assert refused["errors"]["attributes"] == ["Atribut tidak dikenal (1): ukuran_lubang."]
 
 
 def test_admin_adds_an_attribute_at_the_end_of_the_form(client, admin):
@@ -366,3 +366,102 @@ def test_attribute_edits_keep_list_and_pattern_rules(client, admin):
         422,
     )
     error_shape(client.patch(f"{url}/jumlah_lubang", json={"pattern": "^\\d+$"}, headers=headers), 422)
+
+
+def test_number_attributes_show_their_bounds_and_others_none(client):
+    attributes = {a["code"]: a for a in client.get(f"{SERVICES}/banjir-genangan").get_json()["attributes"]}
+
+    assert (attributes["ketinggian_air_cm"]["minimum"], attributes["ketinggian_air_cm"]["maximum"]) == (
+        0,
+        1e9,
+    )
+    assert attributes["keterangan_akses"]["minimum"] is attributes["keterangan_akses"]["maximum"] is None
+
+
+def test_admin_sets_and_resets_a_number_attributes_bounds(client, admin):
+    url = f"{SERVICES}/jalan-berlubang/attributes/jumlah_lubang"
+
+    def bounds(response):
+        attribute = next(a for a in response.get_json()["attributes"] if a["code"] == "jumlah_lubang")
+        return attribute["minimum"], attribute["maximum"]
+
+    assert bounds(client.patch(url, json={"minimum": 1, "maximum": 500}, headers=auth_headers(admin))) == (
+        1,
+        500,
+    )
+    assert bounds(client.patch(url, json={"maximum": None}, headers=auth_headers(admin))) == (1, 1e9)
+
+
+def test_admin_creates_a_number_attribute_with_bounds(client, admin):
+    depth = {
+        "code": "kedalaman_m",
+        "datatype": "number",
+        "label": {"id": "Kedalaman"},
+        "minimum": 1,
+        "maximum": 300,
+    }
+
+    response = client.post(SERVICES, json=new_service(attributes=[depth]), headers=auth_headers(admin))
+
+    assert response.status_code == 201
+    [created] = response.get_json()["attributes"]
+    assert (created["minimum"], created["maximum"]) == (1, 300)
+
+
+@pytest.mark.parametrize(
+    ("attribute", "field", "message"),
+    [
+        (
+            {"datatype": "string", "minimum": 1},
+            "minimum",
+            "Hanya atribut angka yang memiliki nilai minimum dan maksimum.",
+        ),
+        (
+            {"datatype": "number", "minimum": 10, "maximum": 5},
+            "maximum",
+            "Nilai minimum tidak boleh lebih besar dari nilai maksimum.",
+        ),
+        (
+            {"datatype": "number", "maximum": -1},
+            "maximum",
+            "Nilai minimum tidak boleh lebih besar dari nilai maksimum.",
+        ),
+        (
+            {"datatype": "number", "maximum": 1e16},
+            "maximum",
+            "Harus antara -1000000000000000 dan 1000000000000000.",
+        ),
+        (
+            {"datatype": "number", "minimum": float("nan")},
+            "minimum",
+            "Nilai angka khusus (nan atau tak hingga) tidak diizinkan.",
+        ),
+    ],
+    ids=["bounds-on-a-string", "minimum-above-maximum", "maximum-below-default-minimum", "huge", "nan"],
+)
+def test_admin_create_refuses_bounds_that_cannot_hold(client, admin, attribute, field, message):
+    body = error_shape(
+        client.post(SERVICES, json=new_service(**_one_attribute(**attribute)), headers=auth_headers(admin)),
+        422,
+    )
+
+    assert body["errors"]["attributes"]["0"][field] == [message]
+
+
+@pytest.mark.parametrize(
+    ("attribute", "changes", "field"),
+    [
+        ("ukuran_lubang", {"minimum": 0}, "minimum"),
+        ("jumlah_lubang", {"minimum": 10, "maximum": 5}, "maximum"),
+        ("jumlah_lubang", {"maximum": -1}, "maximum"),
+    ],
+)
+def test_admin_edit_refuses_bounds_that_cannot_hold(client, admin, attribute, changes, field):
+    url = f"{SERVICES}/jalan-berlubang/attributes/{attribute}"
+
+    body = error_shape(client.patch(url, json=changes, headers=auth_headers(admin)), 422)
+
+    assert set(body["errors"]) == {field}
+    assert (
+        db.session.scalar(select(ServiceAttribute.maximum).where(ServiceAttribute.code == attribute)) is None
+    )
