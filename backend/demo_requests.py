@@ -205,7 +205,9 @@ class _DemoMonth:
             request.address = f"RT {self.rng.randint(1, 60):02d}, Kel. {kelurahan.name}"
         key = (service.id, kelurahan.kecamatan_id)
         if planned[-1:] and planned[-1].kind == Status.REJECTED:
-            planned[-1].note = self._rejection_note(request, self.latest.get(key), rejection)
+            # Only a rejection that has happened by now may mark the request a duplicate.
+            earlier = self.latest.get(key) if planned[-1].at <= self.now else None
+            planned[-1].note = self._rejection_note(request, earlier, rejection)
         else:
             self.latest[key] = request
         steps = [step for step in planned if step.at <= self.now]
