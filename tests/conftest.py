@@ -6,6 +6,7 @@ TEST_DATABASE_URL=postgresql://... runs the suite on PostgreSQL; otherwise a SQL
 
 import os
 import re
+from datetime import datetime, timedelta
 from pathlib import Path
 
 os.environ["SATUPINTU_ENV"] = "testing"
@@ -19,6 +20,7 @@ from backend.accounts.models import Role
 from backend.catalog.services import seed_catalog
 from backend.citypacks import load_pack
 from backend.config import TestConfig
+from backend.database import utcnow
 from backend.extensions import cache, db, limiter
 from backend.places.services import seed_places
 from backend.push.vapid import generate_keys
@@ -133,6 +135,29 @@ def app(base_app):
         db.session.remove()
     limiter.reset()
     cache.clear()
+
+
+class Clock:
+    """A clock that stands still until the test moves it."""
+
+    def __init__(self):
+        self.now = utcnow()
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def clock(monkeypatch) -> Clock:
+    """Stands in for utcnow in the rules that wait: login delays."""
+    from backend.accounts import login_throttle
+
+    clock = Clock()
+    monkeypatch.setattr(login_throttle, "utcnow", clock)
+    return clock
 
 
 @pytest.fixture(scope="session")
