@@ -90,6 +90,16 @@ def _idempotency_key() -> str | None:
         raise ValidationError({"idempotency_key": ["Not a valid UUID."]}) from None
 
 
+def _resend() -> bool:
+    """A resend of a request already filed is answered, never limited: an offline outbox on a weak
+    connection may send the same report many times before an answer gets through."""
+    try:
+        key = _idempotency_key()
+    except ValidationError:
+        return False
+    return key is not None and filing.already_filed(key, optional_user())
+
+
 def _present(service_request, viewer, token=None):
     supported = viewer is not None and queries.has_supported(service_request, viewer)
     holder = bool(token) and service_request.tracking_token_hash == token_hash(token)
@@ -101,7 +111,7 @@ def _page(page, viewer) -> dict:
 
 
 @bp.route("/requests", methods=["POST"])
-@limiter.limit(lambda: current_app.config["RATELIMIT_FILING"], key_func=_user_key)
+@limiter.limit(lambda: current_app.config["RATELIMIT_FILING"], key_func=_user_key, exempt_when=_resend)
 @bp.doc(
     requestBody=FILING_BODY,
     parameters=[{"in": "header", "name": "Idempotency-Key", "schema": {"type": "string", "format": "uuid"}}],
@@ -111,6 +121,7 @@ def file_request():
     """File a report or application (JSON, or multipart with up to 3 photos).
 
     Resending with the same Idempotency-Key and content answers the original (200); other content, 409.
+    A resend of a filed request never counts against the filing limit.
     An anonymous filing answers its secret tracking_token once."""
     data, files = _filing_input()
     viewer = optional_user()
