@@ -57,6 +57,9 @@ class Config:
     # included; errors.py adds Retry-After to each 429 instead.
     RATELIMIT_HEADERS_ENABLED = False
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI") or REDIS_URL or "memory://"
+    # While Redis cannot be reached, rate limits count in each process and the cache is skipped;
+    # Redis is tried again after this many seconds (outages.py).
+    REDIS_RETRY_SECONDS = int(os.environ.get("REDIS_RETRY_SECONDS", "10"))
     # Many phones share one address behind carrier-grade NAT: per address, logins count only when
     # they fail, and registrations get room for a hall full of people signing up on one Wi-Fi.
     RATELIMIT_LOGIN = os.environ.get("RATELIMIT_LOGIN", "30 per minute;300 per hour")

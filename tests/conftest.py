@@ -15,7 +15,8 @@ import pytest
 from flask_migrate import upgrade
 from sqlalchemy import Engine, event, text
 
-from backend import create_app
+from backend import create_app, outages
+from backend.accounts import login_throttle
 from backend.accounts.models import Role
 from backend.catalog.services import seed_catalog
 from backend.citypacks import load_pack
@@ -27,6 +28,7 @@ from backend.push.vapid import generate_keys
 
 from .factories import make_user
 from .push.fake_push_service import FakePushService
+from .redis_server import RedisServer
 
 TEST_PACKS = Path(__file__).parent / "citypacks"
 
@@ -152,12 +154,30 @@ class Clock:
 
 @pytest.fixture
 def clock(monkeypatch) -> Clock:
-    """Stands in for utcnow in the rules that wait: login delays."""
-    from backend.accounts import login_throttle
-
+    """Stands in for utcnow in the rules that wait: login delays and trying Redis again after an outage."""
     clock = Clock()
-    monkeypatch.setattr(login_throttle, "utcnow", clock)
+    for module in (login_throttle, outages):
+        monkeypatch.setattr(module, "utcnow", clock)
     return clock
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    server = RedisServer(tmp_path)
+    server.start()
+    yield server
+    server.kill()
+
+
+@pytest.fixture
+def redis_app(make_app, base_app, app, redis_server):
+    """The app with its rate limits and cache in the test's own Redis (which the test may kill).
+    The limiter and the cache are shared objects: afterwards they go back to the base app."""
+    overrides = {"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": redis_server.url}
+    with make_app(RATELIMIT_STORAGE_URI=redis_server.url, **overrides).app_context() as context:
+        yield context.app
+    limiter.init_app(base_app)
+    cache.init_app(base_app)
 
 
 @pytest.fixture(scope="session")

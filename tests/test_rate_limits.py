@@ -3,7 +3,7 @@
 Many phones share one address behind carrier-grade NAT: what succeeds is not what these limits
 are for, so a crowd is not locked out by its own successes or by one attacker's few failures."""
 
-from .factories import PASSWORD, error_shape, make_user
+from .factories import PASSWORD, error_shape, make_user, post_request, warnings_logged
 
 LOGIN = "/api/v1/auth/login"
 REGISTER = "/api/v1/auth/register"
@@ -75,3 +75,44 @@ def test_failed_registrations_from_one_address_are_limited_sooner(app, client, m
     error_shape(register(client, 2, password="pendek"), 422)
 
     error_shape(register(client, 3), 429)
+
+
+def test_while_redis_is_down_login_and_filing_answer_and_limits_apply_per_process(
+    redis_app, redis_server, make_app, monkeypatch, caplog
+):
+    monkeypatch.setitem(redis_app.config, "RATELIMIT_LOGIN", "3 per minute")
+    client = redis_app.test_client()
+    person = make_user()
+    redis_server.kill()
+
+    assert login(client, person.email, PASSWORD).status_code == 200
+    assert post_request(client, person).status_code == 201
+    for number in range(3):
+        error_shape(login(client, f"orang{number}@contoh.id"), 401)
+    error_shape(login(client, "lain@contoh.id"), 429)
+    [warning] = warnings_logged(caplog)
+    assert warning.startswith("Redis (rate limits) cannot be reached (Error 111 connecting")
+    assert warning.endswith("limits count in this process only until it answers again.")
+    # Another app server counts on its own meanwhile.
+    other_server = make_app(RATELIMIT_STORAGE_URI=redis_server.url, RATELIMIT_LOGIN="3 per minute")
+    error_shape(login(other_server.test_client(), "lain@contoh.id"), 401)
+
+
+def test_once_redis_is_back_limits_are_shared_again(
+    redis_app, redis_server, make_app, monkeypatch, clock, caplog
+):
+    monkeypatch.setitem(redis_app.config, "RATELIMIT_LOGIN", "3 per minute")
+    client = redis_app.test_client()
+    redis_server.kill()
+    error_shape(login(client, "orang@contoh.id"), 401)
+    redis_server.start()
+    error_shape(login(client, "orang@contoh.id"), 401)
+    assert redis_server.keys() == []  # not tried again before REDIS_RETRY_SECONDS
+
+    clock.advance(redis_app.config["REDIS_RETRY_SECONDS"])
+    for number in range(3):
+        error_shape(login(client, f"orang{number}@contoh.id", address="10.1.1.1"), 401)
+
+    other_server = make_app(RATELIMIT_STORAGE_URI=redis_server.url, RATELIMIT_LOGIN="3 per minute")
+    error_shape(login(other_server.test_client(), "lain@contoh.id", address="10.1.1.1"), 429)
+    assert warnings_logged(caplog)[-1] == "Redis (rate limits) answers again."

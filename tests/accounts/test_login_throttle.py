@@ -118,3 +118,12 @@ def test_an_attempt_counts_before_its_password_is_checked(app, owner, clock):
 def test_successful_logins_are_never_delayed(client, owner):
     for _ in range(12):
         assert attempt(client, PASSWORD).status_code == 200
+
+
+def test_while_redis_is_down_the_delay_still_applies_in_this_process(redis_app, redis_server):
+    client = redis_app.test_client()
+    make_user(email=OWNER)
+    redis_server.kill()
+
+    fail(client, 5)
+    error_shape(attempt(client), 429)
