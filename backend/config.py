@@ -79,11 +79,24 @@ class Config:
     PASSWORD_HASH_MEMORY_COST = 65536
 
     RATELIMIT_ENABLED = True
-    RATELIMIT_HEADERS_ENABLED = True
+    # Off: Flask-Limiter would put its window's Retry-After on every answer, the login delay's 429
+    # included; errors.py adds Retry-After to each 429 instead.
+    RATELIMIT_HEADERS_ENABLED = False
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI") or REDIS_URL or "memory://"
-    RATELIMIT_LOGIN = "10 per minute;50 per hour"
-    RATELIMIT_LOGIN_ACCOUNT = "5 per minute;20 per hour"
-    RATELIMIT_REGISTER = "5 per minute;30 per hour"
+    # While Redis cannot be reached, rate limits count in each process and the cache is skipped;
+    # Redis is tried again after this many seconds (outages.py).
+    REDIS_RETRY_SECONDS = int(os.environ.get("REDIS_RETRY_SECONDS", "10"))
+    # Many phones share one address behind carrier-grade NAT: per address, logins count only when
+    # they fail, and registrations get room for a hall full of people signing up on one Wi-Fi.
+    RATELIMIT_LOGIN = os.environ.get("RATELIMIT_LOGIN", "30 per minute;300 per hour")
+    RATELIMIT_REGISTER = os.environ.get("RATELIMIT_REGISTER", "30 per minute;300 per hour")
+    RATELIMIT_REGISTER_FAILED = os.environ.get("RATELIMIT_REGISTER_FAILED", "10 per minute;50 per hour")
+    # Per account (accounts/login_throttle.py): a few failed logins are free, then each attempt waits
+    # a delay that doubles up to a cap; failures are forgotten after a quiet while or a success.
+    LOGIN_FREE_FAILURES = int(os.environ.get("LOGIN_FREE_FAILURES", "5"))
+    LOGIN_DELAY_BASE_SECONDS = int(os.environ.get("LOGIN_DELAY_BASE_SECONDS", "2"))
+    LOGIN_DELAY_CAP_SECONDS = int(os.environ.get("LOGIN_DELAY_CAP_SECONDS", "60"))
+    LOGIN_FORGET_FAILURES_SECONDS = int(os.environ.get("LOGIN_FORGET_FAILURES_SECONDS", "900"))
     RATELIMIT_FILING = "10 per minute;60 per day"
     RATELIMIT_COMMENTS = "10 per minute;200 per day"
     RATELIMIT_OPEN311 = "120 per minute"

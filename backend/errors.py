@@ -8,12 +8,13 @@ import logging
 from http import HTTPStatus
 
 from flask import Flask, jsonify
+from flask_limiter import RateLimitExceeded
 from marshmallow import ValidationError
 from sqlalchemy.exc import DataError, OperationalError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
-from .extensions import db
+from .extensions import db, limiter
 from .i18n import preferred_language, translate
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,7 @@ class DomainError(Exception):
     """A rule of the domain was broken; services raise it, the handler answers it."""
 
     code = 400
+    headers: dict | None = None
 
     def __init__(self, message: str | None = None, errors: dict | None = None):
         super().__init__(message)
@@ -74,6 +76,17 @@ class Conflict(DomainError):
 
 class Unavailable(DomainError):
     code = 503
+
+
+class TooManyRequests(DomainError):
+    """Refused for now: try again in `retry_after` seconds."""
+
+    code = 429
+
+    def __init__(self, retry_after: int, message: str | None = None):
+        super().__init__(message)
+        self.retry_after = retry_after
+        self.headers = {"Retry-After": str(retry_after)}
 
 
 class Invalid(DomainError):
@@ -161,7 +174,12 @@ def handle_http_exception(error: HTTPException):
 
 def handle_domain_error(error: DomainError):
     db.session.rollback()
-    return error_response(error.code, error.message, error.errors)
+    return error_response(error.code, error.message, error.errors, error.headers)
+
+
+def handle_rate_limited(error: RateLimitExceeded):
+    """A limit of Flask-Limiter is used up: say when it lets the caller through again."""
+    return error_response(429, headers={"Retry-After": str(limiter.retry_after())})
 
 
 def handle_validation_error(error: ValidationError):
@@ -198,6 +216,7 @@ def handle_unexpected_error(error: Exception):
 
 def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(RateLimitExceeded, handle_rate_limited)
     app.register_error_handler(DomainError, handle_domain_error)
     app.register_error_handler(ValidationError, handle_validation_error)
     app.register_error_handler(DataError, handle_data_error)

@@ -5,13 +5,13 @@ from flask import request
 from flask_caching import Cache
 from flask_compress import Compress
 from flask_jwt_extended import JWTManager
-from flask_limiter import Limiter
 from flask_migrate import Migrate
 from flask_smorest import Api
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
+from .rate_limits import Limiter
 from .request_guard import JsonBodyParser
 
 # Stable constraint names, so that Alembic can alter them on SQLite and PostgreSQL alike.

@@ -55,6 +55,10 @@ INDONESIAN = {
     ),
     # Accounts
     "The login or password is wrong.": "Login atau kata sandi salah.",
+    "Too many failed logins with this e-mail or phone number. Please wait {seconds} s and try again.": (
+        "Terlalu banyak percobaan masuk yang gagal dengan e-mail atau nomor telepon ini. "
+        "Silakan tunggu {seconds} detik lalu coba lagi."
+    ),
     "This account has been deactivated.": "Akun ini telah dinonaktifkan.",
     "This e-mail address is already registered.": "Alamat e-mail ini sudah terdaftar.",
     "This phone number is already registered.": "Nomor telepon ini sudah terdaftar.",

@@ -6,6 +6,7 @@ TEST_DATABASE_URL=postgresql://... runs the suite on PostgreSQL; otherwise a SQL
 
 import os
 import re
+from datetime import datetime, timedelta
 from pathlib import Path
 
 os.environ["SATUPINTU_ENV"] = "testing"
@@ -19,13 +20,18 @@ from backend.accounts.models import Role
 from backend.catalog.services import seed_catalog
 from backend.citypacks import load_pack
 from backend.config import TestConfig
+from backend.database import Clock as DatabaseClock
+from backend.database import utcnow
 from backend.extensions import cache, db, limiter
 from backend.places.services import seed_places
 from backend.push.vapid import generate_keys
 
 from .factories import make_user
 from .push.fake_push_service import FakePushService
-from .services import celery_setup  # noqa: F401 (a fixture for the tests that run Celery)
+from .services import (
+    RedisServer,
+    celery_setup,  # noqa: F401 (a fixture for the tests that run Celery)
+)
 
 TEST_PACKS = Path(__file__).parent / "citypacks"
 
@@ -134,6 +140,45 @@ def app(base_app):
         db.session.remove()
     limiter.reset()
     cache.clear()
+
+
+class StoppedClock:
+    """The app's clock (backend.database.Clock), stopped until the test moves it."""
+
+    def __init__(self):
+        DatabaseClock.frozen = utcnow()
+
+    @property
+    def now(self) -> datetime:
+        return DatabaseClock.frozen
+
+    def advance(self, seconds: float) -> None:
+        DatabaseClock.frozen += timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def clock():
+    """Stops the clock every rule reads (utcnow), for the test to move; started again afterwards."""
+    yield StoppedClock()
+    DatabaseClock.frozen = None
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    server = RedisServer(tmp_path).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def redis_app(make_app, base_app, app, redis_server):
+    """The app with its rate limits and cache in the test's own Redis (which the test may kill).
+    The limiter and the cache are shared objects: afterwards they go back to the base app."""
+    overrides = {"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": redis_server.url}
+    with make_app(RATELIMIT_STORAGE_URI=redis_server.url, **overrides).app_context() as context:
+        yield context.app
+    limiter.init_app(base_app)
+    cache.init_app(base_app)
 
 
 @pytest.fixture(scope="session")

@@ -47,6 +47,10 @@ def error_shape(response, code: int) -> dict:
     return body
 
 
+def warnings_logged(caplog) -> list[str]:
+    return [record.getMessage() for record in caplog.records if record.levelname == "WARNING"]
+
+
 def make_request(
     service_code: str = "jalan-berlubang",
     reporter: User | None = None,

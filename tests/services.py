@@ -66,6 +66,9 @@ class RedisServer:
             self.process.kill()
             self.process.wait(10)
 
+    def keys(self) -> list[str]:
+        return [key.decode() for key in redis.Redis(port=self.port).keys()]
+
 
 class CeleryProcesses:
     """Celery workers (solo pool) and beat for one test, on their own queue; all killed at the end."""

@@ -9,10 +9,9 @@ from flask_jwt_extended import (
     verify_jwt_in_request,
 )
 
-from ..extensions import client_address, limiter
+from ..extensions import limiter
 from ..security import login_required, role_required
 from . import bp, services, sessions
-from .identifiers import login_identifier
 from .models import Role
 from .schemas import (
     AccountDeleteSchema,
@@ -29,17 +28,13 @@ from .schemas import (
 )
 
 
-def _login_account_key() -> str:
-    """Rate-limit key for one account, whichever way its login is spelt."""
-    body = request.get_json(silent=True)
-    login = body.get("login") if isinstance(body, dict) else None
-    if not isinstance(login, str) or not login.strip():
-        return f"address:{client_address()}"
-    return "account:" + ":".join(login_identifier(login))
-
-
-def _only_failures(response) -> bool:
+def _failed_login(response) -> bool:
+    """Only a wrong password (or a closed account) counts against an address, never a success."""
     return response.status_code in (401, 403)
+
+
+def _failed_registration(response) -> bool:
+    return 400 <= response.status_code < 500 and response.status_code != 429
 
 
 def _user_agent() -> str | None:
@@ -67,6 +62,11 @@ def _clear_cookies() -> None:
 
 @bp.route("/auth/register", methods=["POST"])
 @limiter.limit(lambda: current_app.config["RATELIMIT_REGISTER"])
+@limiter.limit(
+    lambda: current_app.config["RATELIMIT_REGISTER_FAILED"],
+    deduct_when=_failed_registration,
+    scope="register-failed",
+)
 @bp.arguments(RegisterSchema)
 @bp.response(201, TokenSchema)
 def register(data):
@@ -76,17 +76,13 @@ def register(data):
 
 
 @bp.route("/auth/login", methods=["POST"])
-@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"])
-@limiter.limit(
-    lambda: current_app.config["RATELIMIT_LOGIN_ACCOUNT"],
-    key_func=_login_account_key,
-    deduct_when=_only_failures,
-    scope="login-account",
-)
+@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"], deduct_when=_failed_login)
 @bp.arguments(LoginSchema)
 @bp.response(200, TokenSchema)
 def login(data):
-    """Log in with e-mail or phone; answers an access token and sets the refresh cookie."""
+    """Log in with e-mail or phone; answers an access token and sets the refresh cookie.
+
+    After a few failures on one account each attempt waits a growing delay (429 with Retry-After)."""
     user = services.authenticate(data["login"], data["password"])
     return _answer_with_tokens(sessions.start_session(user, _user_agent()))
 

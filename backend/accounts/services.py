@@ -7,7 +7,7 @@ from ..errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
 from ..extensions import db
 from ..pagination import Page, keyset_page
 from ..places.models import Opd
-from . import passwords, sessions
+from . import login_throttle, passwords, sessions
 from .identifiers import login_identifier
 from .models import DELETED_NAME, Role, User
 
@@ -50,7 +50,10 @@ def register_user(data: dict) -> User:
 
 
 def authenticate(login: str, password: str) -> User:
-    """The user behind a login and password; the same answer whether or not the account exists."""
+    """The user behind a login and password; the same answer whether or not the account exists.
+
+    After a few failures on one login each attempt waits a growing delay (login_throttle)."""
+    attempt = login_throttle.begin_attempt(login)
     kind, value = login_identifier(login)
     user = db.session.scalar(select(User).where(getattr(User, kind) == value))
     if user is None:
@@ -60,6 +63,7 @@ def authenticate(login: str, password: str) -> User:
         raise Unauthorized(LOGIN_FAILED)
     if not user.can_log_in:
         raise Forbidden("This account has been deactivated.")
+    login_throttle.succeeded(attempt)
     return user
 
 

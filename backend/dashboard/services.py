@@ -9,6 +9,7 @@ from ..catalog.models import Service
 from ..database import utcnow
 from ..errors import Invalid
 from ..extensions import cache, db
+from ..outages import read_through
 from ..places.models import Kecamatan, Kelurahan, Opd
 from ..places.services import city_timezone
 from ..service_requests.models import OPEN_STATUSES
@@ -58,13 +59,9 @@ def scope_from(args: dict) -> queries.Scope:
 
 
 def cached(name: str, args: dict, compute):
-    """A read model, computed at most every few seconds however many screens refresh it."""
-    key = f"dashboard:{name}:{sorted((k, str(v)) for k, v in args.items())}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value)
-    return value
+    """A read model, computed at most every few seconds however many screens refresh it (and
+    every time while the cache's Redis is down)."""
+    return read_through(cache, f"dashboard:{name}:{sorted((k, str(v)) for k, v in args.items())}", compute)
 
 
 def safe_cell(value):

@@ -38,6 +38,14 @@ def content_hash(data: dict, photo_bytes: list[bytes]) -> str:
     return hashlib.sha256(json.dumps(canonical, sort_keys=True, default=str).encode()).hexdigest()
 
 
+def already_filed(key: str, reporter: User | None) -> bool:
+    """Whether this reporter has filed a request under this Idempotency-Key: a resend, then."""
+    filed = db.session.execute(
+        select(ServiceRequest.reporter_id).where(ServiceRequest.idempotency_key == key)
+    ).first()
+    return filed is not None and filed.reporter_id == (reporter.id if reporter else None)
+
+
 def _replay(key: str, digest: str, reporter: User | None) -> Filed | None:
     existing = db.session.scalar(select(ServiceRequest).where(ServiceRequest.idempotency_key == key))
     if existing is None:

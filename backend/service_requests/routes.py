@@ -1,6 +1,5 @@
 """HTTP endpoints for requests: filing, reading, residents' actions and the staff workflow."""
 
-
 from flask import current_app, request, send_file
 from flask_jwt_extended import current_user
 from marshmallow import ValidationError
@@ -76,6 +75,16 @@ def _filing_input() -> tuple[dict, list]:
     return RequestCreateSchema().load(request_guard.json_object_body()), []
 
 
+def _resend() -> bool:
+    """A resend of a request already filed is answered, never limited: an offline outbox on a weak
+    connection may send the same report many times before an answer gets through."""
+    try:
+        key = idempotency_key()
+    except ValidationError:
+        return False
+    return key is not None and filing.already_filed(key, optional_user())
+
+
 def _present(service_request, viewer, token=None):
     supported = viewer is not None and queries.has_supported(service_request, viewer)
     holder = bool(token) and service_request.tracking_token_hash == token_hash(token)
@@ -87,7 +96,7 @@ def _page(page, viewer) -> dict:
 
 
 @bp.route("/requests", methods=["POST"])
-@limiter.limit(lambda: current_app.config["RATELIMIT_FILING"], key_func=_user_key)
+@limiter.limit(lambda: current_app.config["RATELIMIT_FILING"], key_func=_user_key, exempt_when=_resend)
 @bp.doc(
     requestBody=FILING_BODY,
     parameters=[IDEMPOTENCY_HEADER],
@@ -97,6 +106,7 @@ def file_request():
     """File a report or application (JSON, or multipart with up to 3 photos).
 
     Resending with the same Idempotency-Key and content answers the original (200); other content, 409.
+    A resend of a filed request never counts against the filing limit.
     An anonymous filing answers its secret tracking_token once."""
     data, files = _filing_input()
     viewer = optional_user()

@@ -5,7 +5,9 @@ import io
 
 import pytest
 
-from ..factories import auth_headers, error_shape, make_request, set_fields
+from backend.accounts.models import Role
+
+from ..factories import auth_headers, error_shape, make_request, make_user, set_fields, warnings_logged
 
 DASHBOARD = "/api/v1/dashboard"
 
@@ -91,3 +93,30 @@ def test_csv_export_takes_the_request_filters(client, admin):
     rows = read_csv(client.get("/api/v1/requests.csv?opd=DPU", headers=auth_headers(admin)))
     assert [row[3] for row in rows[1:]] == ["DPU"]
     error_shape(client.get("/api/v1/requests.csv?status=lost", headers=auth_headers(admin)), 422)
+
+
+def test_the_dashboard_answers_while_its_cache_is_down_and_caches_again_once_back(
+    redis_app, redis_server, clock, caplog
+):
+    client = redis_app.test_client()
+    headers = auth_headers(make_user(role=Role.OPERATOR))
+
+    def summary() -> dict:
+        response = client.get(f"{DASHBOARD}/summary", headers=headers)
+        assert response.status_code == 200, response.get_data(as_text=True)
+        return response.get_json()
+
+    assert summary()["open"] == 0
+    redis_server.stop()
+    make_request()
+    assert summary()["open"] == 1  # computed, not cached
+    [warning] = warnings_logged(caplog)
+    assert warning.startswith("Redis (cache) cannot be reached (Error 111 connecting")
+    assert warning.endswith("answers are computed afresh until it answers again.")
+
+    redis_server.start()
+    clock.advance(redis_app.config["REDIS_RETRY_SECONDS"])
+    assert summary()["open"] == 1
+    make_request()
+    assert summary()["open"] == 1  # cached in Redis again
+    assert warnings_logged(caplog)[-1] == "Redis (cache) answers again."

@@ -6,7 +6,6 @@ import uuid
 from contextlib import contextmanager
 
 import psycopg
-import pytest
 
 from backend.extensions import db
 from backend.operations.models import KeptJob
@@ -14,14 +13,7 @@ from backend.push.models import Campaign, PushSubscription
 from backend.service_requests.models import ServiceRequest
 
 from ..factories import auth_headers, error_shape, make_request, request_body
-from ..services import RedisServer, wait_until
-
-
-@pytest.fixture
-def own_redis(tmp_path):
-    server = RedisServer(tmp_path).start()
-    yield server
-    server.stop()
+from ..services import wait_until
 
 
 def _subscribe(devices, user=None) -> None:
@@ -38,9 +30,9 @@ def _subscribe(devices, user=None) -> None:
 
 
 def test_work_done_while_the_broker_is_down_goes_out_once_it_is_back(
-    celery_setup, own_redis, push_service, admin, staff, resident
+    celery_setup, redis_server, push_service, admin, staff, resident
 ):
-    app, celery = celery_setup(broker=own_redis.url)
+    app, celery = celery_setup(broker=redis_server.url)
     devices = [push_service.device() for _ in range(2)]
     _subscribe(devices)
     phone = push_service.device()
@@ -50,7 +42,7 @@ def test_work_done_while_the_broker_is_down_goes_out_once_it_is_back(
     staff_headers = auth_headers(staff)
     body = {"title": "Banjir", "body": "Hindari Jl. Sudirman", "target_kind": "all"}
     client = app.test_client()
-    own_redis.stop()
+    redis_server.stop()
 
     with app.app_context():
         ready = client.get("/readyz")
@@ -70,7 +62,7 @@ def test_work_done_while_the_broker_is_down_goes_out_once_it_is_back(
     kept = {row.name.rsplit(".", 1)[1] for row in db.session.scalars(db.select(KeptJob))}
     assert kept == {"plan_campaign", "notify_followers"}
 
-    own_redis.start()
+    redis_server.start()
     celery.worker()
     celery.beat()
     wait_until(lambda: db.session.get(Campaign, first.get_json()["id"]).status == "done", 60, "never sent")

@@ -405,3 +405,26 @@ def test_another_person_reusing_an_idempotency_key_gets_409_not_the_original(cli
     post_request(client, resident, headers=key)
     error_shape(post_request(client, None, headers=key), 409)
     assert count() == 1
+
+
+def test_resends_of_a_filed_request_never_count_against_the_filing_limit(app, client, resident, monkeypatch):
+    """An outbox may resend a report many times when the answers are lost on a weak connection."""
+    monkeypatch.setitem(app.config, "RATELIMIT_FILING", "2 per minute")
+    key = {"Idempotency-Key": str(uuid.uuid4())}
+    assert post_request(client, resident, headers=key).status_code == 201
+    for _ in range(3):
+        assert post_request(client, resident, headers=key).status_code == 200
+
+    assert post_request(client, resident).status_code == 201
+    error_shape(post_request(client, resident), 429)
+    assert post_request(client, resident, headers=key).status_code == 200
+    assert count() == 2
+
+
+def test_another_persons_filed_key_does_not_lift_the_filing_limit(app, client, resident, monkeypatch):
+    monkeypatch.setitem(app.config, "RATELIMIT_FILING", "1 per minute")
+    key = {"Idempotency-Key": str(uuid.uuid4())}
+    post_request(client, resident, headers=key)
+
+    error_shape(post_request(client, None, headers=key), 409)
+    error_shape(post_request(client, None, headers=key), 429)
