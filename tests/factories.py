@@ -164,3 +164,20 @@ def hide_request(client, admin: User, code: str, hidden: bool = True) -> None:
         headers=auth_headers(admin),
     )
     assert response.status_code == 200
+
+
+def subscribe_devices(devices, user_id: int | None = None) -> None:
+    """Store the fake push service's devices as subscriptions, straight into the database (the API
+    accepts only the real push services' https endpoints)."""
+    from backend.push.models import PushSubscription
+
+    db.session.add_all(
+        PushSubscription(
+            endpoint=device.endpoint,
+            p256dh=device.subscription["keys"]["p256dh"],
+            auth=device.subscription["keys"]["auth"],
+            user_id=user_id,
+        )
+        for device in devices
+    )
+    db.session.commit()

@@ -9,24 +9,11 @@ import psycopg
 
 from backend.extensions import db
 from backend.operations.models import KeptJob
-from backend.push.models import Campaign, PushSubscription
+from backend.push.models import Campaign
 from backend.service_requests.models import ServiceRequest
 
-from ..factories import auth_headers, error_shape, make_request, request_body
+from ..factories import auth_headers, error_shape, make_request, request_body, subscribe_devices
 from ..services import wait_until
-
-
-def _subscribe(devices, user=None) -> None:
-    db.session.add_all(
-        PushSubscription(
-            endpoint=d.endpoint,
-            p256dh=d.subscription["keys"]["p256dh"],
-            auth=d.subscription["keys"]["auth"],
-            user_id=user.id if user else None,
-        )
-        for d in devices
-    )
-    db.session.commit()
 
 
 def test_work_done_while_the_broker_is_down_goes_out_once_it_is_back(
@@ -34,9 +21,9 @@ def test_work_done_while_the_broker_is_down_goes_out_once_it_is_back(
 ):
     app, celery = celery_setup(broker=redis_server.url)
     devices = [push_service.device() for _ in range(2)]
-    _subscribe(devices)
+    subscribe_devices(devices)
     phone = push_service.device()
-    _subscribe([phone], resident)
+    subscribe_devices([phone], resident.id)
     code = make_request(reporter=resident).code
     headers = auth_headers(admin) | {"Idempotency-Key": str(uuid.uuid4())}
     staff_headers = auth_headers(staff)

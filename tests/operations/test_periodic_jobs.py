@@ -7,31 +7,20 @@ from backend.database import utcnow
 from backend.extensions import db
 from backend.jobs import periodic_names
 from backend.news.models import Article
-from backend.push.models import Campaign, PushSubscription
+from backend.push.models import Campaign
 
-from ..factories import auth_headers
+from ..factories import auth_headers, subscribe_devices
 from ..services import wait_until
 
 DEVICES = 5
-
-
-def _subscribe(push_service) -> list:
-    devices = [push_service.device() for _ in range(DEVICES)]
-    db.session.add_all(
-        PushSubscription(
-            endpoint=d.endpoint, p256dh=d.subscription["keys"]["p256dh"], auth=d.subscription["keys"]["auth"]
-        )
-        for d in devices
-    )
-    db.session.commit()
-    return devices
 
 
 def test_beat_runs_every_periodic_job_in_the_app_and_records_it(
     celery_setup, push_service, admin, staff, operator
 ):
     app, celery = celery_setup()
-    devices = _subscribe(push_service)
+    devices = [push_service.device() for _ in range(DEVICES)]
+    subscribe_devices(devices)
     headers = {role: auth_headers(user) for role, user in (("admin", admin), ("staff", staff))}
     watcher = auth_headers(operator)
     soon = (utcnow() + timedelta(seconds=3)).isoformat()

@@ -10,9 +10,9 @@ import signal
 
 from backend.database import utcnow
 from backend.extensions import db
-from backend.push.models import Campaign, CampaignBatch, CampaignDelivery, PushSubscription
+from backend.push.models import Campaign, CampaignBatch, CampaignDelivery
 
-from ..factories import auth_headers
+from ..factories import auth_headers, subscribe_devices
 from ..services import wait_until
 
 DEVICES = 400
@@ -24,22 +24,12 @@ def _batches_done(campaign_id: int) -> int:
     return CampaignBatch.query.filter_by(campaign_id=campaign_id, is_done=True).count()
 
 
-def _subscribe(devices) -> None:
-    db.session.add_all(
-        PushSubscription(
-            endpoint=d.endpoint, p256dh=d.subscription["keys"]["p256dh"], auth=d.subscription["keys"]["auth"]
-        )
-        for d in devices
-    )
-    db.session.commit()
-
-
 def test_a_worker_killed_mid_batch_repeats_at_most_the_messages_in_flight(celery_setup, push_service, admin):
     app, celery = celery_setup(
         PUSH_BATCH_LEASE_SECONDS=2, PUSH_BATCH_SIZE=BATCH, PUSH_CONCURRENCY=CONCURRENCY
     )
     devices = [push_service.device(delay=0.05) for _ in range(DEVICES)]
-    _subscribe(devices)
+    subscribe_devices(devices)
     first = celery.worker()
     headers = auth_headers(admin)
 
