@@ -36,6 +36,9 @@ celery = Celery("satupintu", task_cls=_AppContextTask)
 _periodic: list = []
 _jobs: dict = {}
 
+# A broker that does not answer must not hold an HTTP request: two quick tries, then give up.
+PUBLISH_RETRY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
+
 
 class _Runner:
     """Runs jobs in this process on a thread pool, each in its own app context."""
@@ -104,10 +107,6 @@ class Job:
 
 def job_named(name: str) -> Job | None:
     return _jobs.get(name)
-
-
-# A broker that does not answer must not hold an HTTP request: two quick tries, then give up.
-PUBLISH_RETRY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 
 
 def job(function) -> Job:
