@@ -91,6 +91,7 @@ def click(data):
 @bp.doc(parameters=[IDEMPOTENCY_HEADER])
 @bp.arguments(CampaignCreateSchema)
 @bp.response(201, CampaignSchema)
+@bp.alt_response(200, schema=CampaignSchema, description="A resend: the first campaign", success=True)
 def create_campaign(data):
     """Send an alert now or at scheduled_at; the fan-out runs on the job runner.
 

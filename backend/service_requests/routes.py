@@ -102,6 +102,7 @@ def _page(page, viewer) -> dict:
     parameters=[IDEMPOTENCY_HEADER],
 )
 @bp.response(201, FiledRequestSchema)
+@bp.alt_response(200, schema=FiledRequestSchema, description="A resend: the original request", success=True)
 def file_request():
     """File a report or application (JSON, or multipart with up to 3 photos).
 
