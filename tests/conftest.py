@@ -152,6 +152,9 @@ class StoppedClock:
     def now(self) -> datetime:
         return DatabaseClock.frozen
 
+    def set(self, at: datetime) -> None:
+        DatabaseClock.frozen = at
+
     def advance(self, seconds: float) -> None:
         DatabaseClock.frozen += timedelta(seconds=seconds)
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import delete, func, select
 
 from backend.accounts.models import Role, User
-from backend.database import Clock, utcnow
+from backend.database import utcnow
 from backend.demo import DEMO_RESIDENT_EMAIL
 from backend.extensions import db
 from backend.places.models import City, Kecamatan
@@ -28,11 +28,10 @@ INSTANTS = [
 
 
 @pytest.fixture(params=INSTANTS, ids=lambda at: at.strftime("%Y-%m-%dT%H:%MZ"))
-def now(request):
+def now(request, clock):
     """Run the test with the clock stopped at one of the instants."""
-    Clock.frozen = request.param
-    yield request.param
-    Clock.frozen = None
+    clock.set(request.param)
+    return request.param
 
 
 def seed_demo(app) -> str:

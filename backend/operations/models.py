@@ -22,6 +22,8 @@ class PeriodicJobRun(db.Model):
     runs: Mapped[int] = mapped_column(Integer, default=0)
     failures: Mapped[int] = mapped_column(Integer, default=0)
 
+    late: bool = False  # set when read: no success within JOB_STALE_SECONDS (not stored)
+
 
 class KeptJob(db.Model):
     """A job whose broker could not be reached; the tick queues it once the broker is back."""

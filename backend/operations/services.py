@@ -12,6 +12,7 @@ from ..database import utcnow
 from ..extensions import db
 from ..jobs import job_named, periodic
 from .models import KeptJob, PeriodicJobRun
+from .schemas import PeriodicJobSchema
 
 log = logging.getLogger(__name__)
 CHECK_TIMEOUT_SECONDS = 2
@@ -63,27 +64,14 @@ def record_run(name: str, started: datetime, error: BaseException | None) -> Non
         record_run(name, started, error)
 
 
-def job_statuses(names: list[str]) -> list[dict]:
-    """Each periodic job's record; `late` when its last success is older than JOB_STALE_SECONDS."""
+def job_statuses(names: list[str]) -> list[PeriodicJobRun]:
+    """Each periodic job's record (an empty one if it never ran), `late` when its last success is
+    older than JOB_STALE_SECONDS."""
     rows = {row.name: row for row in db.session.scalars(select(PeriodicJobRun))}
     stale_before = utcnow() - timedelta(seconds=current_app.config["JOB_STALE_SECONDS"])
-    statuses = []
-    for name in names:
-        row = rows.get(name)
-        success = row.last_success_at if row else None
-        statuses.append(
-            {
-                "name": name,
-                "last_run_at": row.last_run_at if row else None,
-                "last_success_at": success,
-                "last_error": row.last_error if row else None,
-                "last_error_at": row.last_error_at if row else None,
-                "last_duration_ms": row.last_duration_ms if row else None,
-                "runs": row.runs if row else 0,
-                "failures": row.failures if row else 0,
-                "late": success is None or success < stale_before,
-            }
-        )
+    statuses = [rows.get(name) or PeriodicJobRun(name=name, runs=0, failures=0) for name in names]
+    for row in statuses:
+        row.late = row.last_success_at is None or row.last_success_at < stale_before
     return statuses
 
 
@@ -128,6 +116,7 @@ def readiness(job_names: list[str]) -> tuple[bool, dict]:
         checks["broker"] = _check(_broker)
     jobs = job_statuses(job_names) if checks["database"]["ok"] else []
     ready = all(check["ok"] for check in checks.values())
-    late = [job["name"] for job in jobs if job["late"]]
+    late = [job.name for job in jobs if job.late]
     status = "ok" if ready and not late else ("degraded" if ready else "unavailable")
-    return ready, {"status": status, "checks": checks, "late_jobs": late, "jobs": jobs}
+    body = {"checks": checks, "late_jobs": late, "jobs": PeriodicJobSchema(many=True).dump(jobs)}
+    return ready, {"status": status, **body}

@@ -33,7 +33,7 @@ from backend.places.models import Opd
 from backend.push.models import Campaign, CampaignDelivery
 
 from ..factories import jpeg, subscribe_devices, valid_attributes
-from ..services import CeleryProcesses, RedisServer, free_port
+from ..services import CeleryProcesses, RedisServer, free_port, wait_until
 
 pytestmark = pytest.mark.once
 
@@ -68,16 +68,6 @@ class Traffic:
 
     def server_errors(self) -> list:
         return [answer for answer in self.answers if answer[2] >= 500 and answer[1] != "/readyz"]
-
-
-def _wait(predicate, seconds: float, message: str):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        db.session.rollback()
-        if value := predicate():
-            return value
-        time.sleep(0.2)
-    raise AssertionError(message)
 
 
 def _delivered(campaign_id: int) -> int:
@@ -131,7 +121,7 @@ def test_the_production_topology_survives_a_killed_worker_and_a_redis_restart(
 
 
 def _run_scenario(traffic: Traffic, celery: CeleryProcesses, redis_server: RedisServer, push_service):
-    _wait(lambda: _answers(traffic, "/healthz"), 30, "gunicorn did not start")
+    wait_until(lambda: _answers(traffic, "/healthz"), 30, "gunicorn did not start")
     workers = [celery.worker(), celery.worker()]
     celery.beat()
     admin = accounts.create_user(
@@ -202,11 +192,11 @@ def _run_scenario(traffic: Traffic, celery: CeleryProcesses, redis_server: Redis
     assert campaign["status"] == "scheduled" and scheduled.json()["status"] == "scheduled"
 
     # Mid fan-out: kill a worker and start another; then restart Redis while residents read.
-    _wait(lambda: _delivered(campaign["id"]) >= 400, 90, "the fan-out did not start")
+    wait_until(lambda: _delivered(campaign["id"]) >= 400, 90, "the fan-out did not start")
     workers[0].send_signal(signal.SIGKILL)
     workers[0].wait(10)
     celery.worker()
-    _wait(lambda: _delivered(campaign["id"]) >= 1200, 90, "the fan-out stopped after the kill")
+    wait_until(lambda: _delivered(campaign["id"]) >= 1200, 90, "the fan-out stopped after the kill")
     redis_server.stop()
     for _ in range(5):
         for path in ("/api/v1/news", "/api/v1/services", f"/api/v1/requests/{code}", "/readyz"):
@@ -223,13 +213,13 @@ def _run_scenario(traffic: Traffic, celery: CeleryProcesses, redis_server: Redis
     assert resolved.status_code == 200, resolved.text
 
     # Everything arrives, once (or within the bound the campaign reports), and nothing failed.
-    done = _wait(
+    done = wait_until(
         lambda: (row := db.session.get(Campaign, campaign["id"])) and row.status == "done" and row,
         180,
         "stuck",
     )
     article_id = db.session.scalar(db.text(f"SELECT id FROM articles WHERE slug = '{article['slug']}'"))
-    announced = _wait(
+    announced = wait_until(
         lambda: db.session.scalar(
             db.select(Campaign).where(Campaign.article_id == article_id, Campaign.status == "done")
         ),
@@ -247,7 +237,7 @@ def _run_scenario(traffic: Traffic, celery: CeleryProcesses, redis_server: Redis
     assert repeated <= done.duplicates_at_most <= 2 * CONCURRENCY  # at most one kill's messages in flight
     assert (done.targeted, done.sent, done.failed) == (DEVICES + 1, DEVICES + 1, 0)
     assert push_service.errors == []
-    _wait(lambda: len(phone.received) >= 5, 60, "the reporter did not hear every change")
+    wait_until(lambda: len(phone.received) >= 5, 60, "the reporter did not hear every change")
     assert sorted(m.topic for m in phone.received if m.topic == code) == [code] * 3
     assert traffic.server_errors() == []
     assert all(worker.poll() is None for worker in celery.processes if worker is not workers[0])

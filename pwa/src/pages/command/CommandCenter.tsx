@@ -148,22 +148,24 @@ export function CommandCenter() {
               <OpdLeague rows={data.league} />
             </section>
             {view.wall ? null : (
-              <section
-                class="cc-panel cc-campaign-panel"
-                aria-labelledby="cc-campaigns-title"
-              >
-                <h2 id="cc-campaigns-title">{t("command.campaigns.title")}</h2>
-                <CampaignPanel campaigns={data.campaigns} />
-              </section>
-            )}
-            {view.wall ? null : (
-              <section
-                class="cc-panel cc-jobs-panel"
-                aria-labelledby="cc-jobs-title"
-              >
-                <h2 id="cc-jobs-title">{t("command.jobs.title")}</h2>
-                <JobsPanel jobs={data.jobs} />
-              </section>
+              <>
+                <section
+                  class="cc-panel cc-campaign-panel"
+                  aria-labelledby="cc-campaigns-title"
+                >
+                  <h2 id="cc-campaigns-title">
+                    {t("command.campaigns.title")}
+                  </h2>
+                  <CampaignPanel campaigns={data.campaigns} />
+                </section>
+                <section
+                  class="cc-panel cc-jobs-panel"
+                  aria-labelledby="cc-jobs-title"
+                >
+                  <h2 id="cc-jobs-title">{t("command.jobs.title")}</h2>
+                  <JobsPanel jobs={data.jobs} />
+                </section>
+              </>
             )}
           </>
         ) : null}
