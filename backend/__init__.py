@@ -13,6 +13,7 @@ from .config import (
     database_engine_options,
     normalise_database_url,
 )
+from .data_versions import watch_writes
 from .extensions import api, cache, compress, db, jwt, limiter, migrate
 from .jobs import init_jobs
 from .push.vapid import load_keys as load_vapid_keys
@@ -57,6 +58,8 @@ def configure(app: Flask, config) -> None:
         "SQLALCHEMY_ENGINE_OPTIONS",
         database_engine_options(app.config["SQLALCHEMY_DATABASE_URI"], app.config["DATABASE_WAIT_MS"]),
     )
+    if app.config.get("CACHE_TYPE") == "FileSystemCache" and not app.config.get("CACHE_DIR"):
+        app.config["CACHE_DIR"] = str(Path(app.instance_path) / "cache")
     app.config.setdefault("UPLOAD_DIR", None)
     if not app.config["UPLOAD_DIR"]:
         app.config["UPLOAD_DIR"] = str(Path(app.instance_path) / "uploads")
@@ -71,6 +74,7 @@ def register_extensions(app: Flask) -> None:
     jwt.init_app(app)
     limiter.init_app(app)
     cache.init_app(app)
+    watch_writes()
     compress.init_app(app)
     api.init_app(app)
     init_jobs(app)

@@ -106,10 +106,19 @@ class Config:
 
     SEND_SECURITY_HSTS = False
 
-    # Short-lived server-side cache of dashboard answers, shared through Redis when there is one.
-    CACHE_TYPE = "RedisCache" if REDIS_URL else "SimpleCache"
+    # The server-side cache of public reads (http_cache.py) and dashboard answers: Redis, shared by
+    # every app server; without Redis, files in the instance folder, shared by the worker processes
+    # of the one server (an in-process cache would let one worker answer from before a write
+    # another worker made). CACHE_DIR None means "<instance>/cache", resolved in create_app.
+    CACHE_TYPE = "RedisCache" if REDIS_URL else "FileSystemCache"
     CACHE_REDIS_URL = REDIS_URL
+    CACHE_DIR = os.environ.get("CACHE_DIR")
+    CACHE_THRESHOLD = 5000
     CACHE_DEFAULT_TIMEOUT = 20
+    # Anonymous public reads answered from that cache (PUBLIC_CACHE=off answers each afresh, for
+    # comparison); an entry is kept at most this long even when no write changes its data.
+    PUBLIC_CACHE = os.environ.get("PUBLIC_CACHE", "on").lower() not in ("off", "0", "false", "no")
+    PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
 
     # Answers and app files compressed (zstd, brotli or gzip, as the browser accepts) for phones on
     # slow mobile data: the catalogue's JSON and the report screen's code shrink to about a fifth.

@@ -9,9 +9,9 @@ import logging
 from datetime import timedelta
 
 from flask import current_app
-from flask_caching import Cache
 from redis import RedisError
 
+from . import extensions  # the module, not its names: extensions.py imports this module
 from .database import utcnow
 
 log = logging.getLogger(__name__)
@@ -45,24 +45,37 @@ class Outage:
             self.retry_at = None
 
 
-def read_through(cache: Cache, key: str, compute):
-    """The cached value, else compute() and keep it; while the cache's Redis is down, compute()."""
+def with_cache(action, otherwise):
+    """action() against the cache, or otherwise() while the cache's Redis is down.
+
+    When Redis answers again after this process found it down, the cache starts afresh: writes
+    made meanwhile could not change the data versions (data_versions.py) that public reads go by."""
     outage = _cache_outage()
     if outage.skip():
-        return compute()
+        return otherwise()
     try:
-        value = cache.get(key)
+        if outage.retry_at is not None:
+            extensions.cache.clear()
+        result = action()
     except RedisError as error:
         outage.failed(error)
-        return compute()
+        return otherwise()
     outage.answered()
-    if value is None:
-        value = compute()
-        try:
-            cache.set(key, value)
-        except RedisError as error:
-            outage.failed(error)
-    return value
+    return result
+
+
+def read_through(key: str, compute, fresh=lambda value: True):
+    """The cached value, else compute() and keep it; while the cache's Redis is down, compute().
+    A kept value that is no longer `fresh` is computed again."""
+
+    def cached():
+        value = extensions.cache.get(key)
+        if value is None or not fresh(value):
+            value = compute()
+            extensions.cache.set(key, value)
+        return value
+
+    return with_cache(cached, compute)
 
 
 def _cache_outage() -> Outage:

@@ -90,9 +90,11 @@ def test_while_redis_is_down_login_and_filing_answer_and_limits_apply_per_proces
     for number in range(3):
         error_shape(login(client, f"orang{number}@contoh.id"), 401)
     error_shape(login(client, "lain@contoh.id"), 429)
-    [warning] = warnings_logged(caplog)
+    [warning, cache_warning] = warnings_logged(caplog)
     assert warning.startswith("Redis (rate limits) cannot be reached (Error 111 connecting")
     assert warning.endswith("limits count in this process only until it answers again.")
+    # The filing could not give the public reads new data versions either.
+    assert cache_warning.startswith("Redis (cache) cannot be reached")
     # Another app server counts on its own meanwhile.
     other_server = make_app(RATELIMIT_STORAGE_URI=redis_server.url, RATELIMIT_LOGIN="3 per minute")
     error_shape(login(other_server.test_client(), "lain@contoh.id"), 401)

@@ -15,6 +15,8 @@ from .schemas import (
     ServiceUpdateSchema,
 )
 
+CATALOG = ("catalog", "places")  # the data areas the catalogue shows (http_cache.py)
+
 
 def _admin_only_when(include_inactive: bool) -> None:
     if include_inactive:
@@ -24,7 +26,7 @@ def _admin_only_when(include_inactive: bool) -> None:
 
 
 @bp.route("/services", methods=["GET"])
-@cacheable(max_age=300)
+@cacheable(max_age=300, shows=CATALOG)
 @bp.arguments(ServiceQueryArgsSchema, location="query")
 @bp.response(200, ServiceSchema(many=True))
 def list_services(args):
@@ -34,7 +36,7 @@ def list_services(args):
 
 
 @bp.route("/service-groups", methods=["GET"])
-@cacheable(max_age=300)
+@cacheable(max_age=300, shows=CATALOG)
 @bp.response(200, ServiceGroupSchema(many=True))
 def list_groups():
     """The groups services are listed under."""
@@ -42,7 +44,7 @@ def list_groups():
 
 
 @bp.route("/services/<code>", methods=["GET"])
-@cacheable(max_age=300)
+@cacheable(max_age=300, shows=CATALOG)
 @bp.response(200, ServiceSchema)
 def get_service(code):
     """One service and the attributes its form asks for."""

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from ..catalog.models import Service
 from ..database import utcnow
 from ..errors import Invalid
-from ..extensions import cache, db
+from ..extensions import db
 from ..outages import read_through
 from ..places.models import Kecamatan, Kelurahan, Opd
 from ..places.services import city_timezone
@@ -61,7 +61,7 @@ def scope_from(args: dict) -> queries.Scope:
 def cached(name: str, args: dict, compute):
     """A read model, computed at most every few seconds however many screens refresh it (and
     every time while the cache's Redis is down)."""
-    return read_through(cache, f"dashboard:{name}:{sorted((k, str(v)) for k, v in args.items())}", compute)
+    return read_through(f"dashboard:{name}:{sorted((k, str(v)) for k, v in args.items())}", compute)
 
 
 def safe_cell(value):

@@ -37,12 +37,13 @@ IMAGE_UPLOAD = {
         }
     }
 }
+NEWS = ("news", "places")  # the data areas public news reads show (http_cache.py)
 feed_bp = Blueprint("news_feed", __name__)
 plain_blueprints = (feed_bp,)
 
 
 @bp.route("/news", methods=["GET"])
-@cacheable(max_age=60)
+@cacheable(max_age=60, shows=NEWS, changes_at=services.next_change_at)
 @bp.arguments(NewsQueryArgsSchema, location="query")
 @bp.response(200, ArticlePageSchema)
 def list_news(args):
@@ -53,7 +54,7 @@ def list_news(args):
 
 
 @bp.route("/news/banner", methods=["GET"])
-@cacheable(max_age=60)
+@cacheable(max_age=60, shows=NEWS, changes_at=services.next_change_at)
 @bp.arguments(BannerArgsSchema, location="query")
 @bp.response(200, ArticleSummarySchema(many=True))
 def banner(args):
@@ -62,7 +63,7 @@ def banner(args):
 
 
 @bp.route("/news/<slug>", methods=["GET"])
-@cacheable(max_age=60)
+@cacheable(max_age=60, shows=NEWS, changes_at=services.next_change_at)
 @bp.response(200, ArticleSchema)
 def get_news(slug):
     """One published article (its editors also see drafts and scheduled ones)."""
@@ -179,7 +180,7 @@ def get_image(name):
 
 
 @feed_bp.route("/news.atom")
-@cacheable(max_age=300)
+@cacheable(max_age=300, shows=NEWS, changes_at=services.next_change_at)
 def atom_feed():
     """The newest published articles as Atom 1.0."""
     body = atom.feed(services.latest_for_feed(), get_city().name)

@@ -241,6 +241,17 @@ def active_warnings(kecamatan_code: str | None) -> list[Article]:
     return list(db.session.scalars(query.order_by(Article.published_at.desc()).limit(5)))
 
 
+def next_change_at():
+    """When the public feed next changes by the clock alone: a scheduled article's time comes, or a
+    warning expires (the shared cache keeps no answer past it)."""
+    now = utcnow()
+    visible = (Article.status.in_(READABLE_STATUSES), Article.is_hidden.is_(False))
+    publishes = select(func.min(Article.published_at)).where(*visible, Article.published_at > now)
+    expires = select(func.min(Article.expires_at)).where(*visible, Article.expires_at > now)
+    times = [at for at in (db.session.scalar(publishes), db.session.scalar(expires)) if at is not None]
+    return min(times, default=None)
+
+
 def latest_for_feed(limit: int = 50) -> list[Article]:
     return list(db.session.scalars(_readable_query().order_by(Article.published_at.desc()).limit(limit)))
 

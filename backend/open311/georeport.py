@@ -11,6 +11,7 @@ from werkzeug.exceptions import HTTPException
 
 from ..errors import DEFAULT_MESSAGES, DomainError
 from ..extensions import db, limiter
+from ..http_cache import cacheable
 from ..i18n import translate
 from ..text_fields import AwareTime, PlainText
 from . import presenters, services
@@ -96,16 +97,19 @@ def discovery(fmt):
 
 
 @bp.route(f"/services.{FORMAT}")
+@cacheable(max_age=0, shows=("catalog", "places"))
 def list_services(fmt):
     return render([presenters.service(item) for item in services.list_services()], "services", fmt)
 
 
 @bp.route(f"/services/<code>.{FORMAT}")
+@cacheable(max_age=0, shows=("catalog", "places"))
 def service_definition(code, fmt):
     return render(presenters.service_definition(services.get_service(code)), "service_definition", fmt)
 
 
 @bp.route(f"/requests.{FORMAT}", methods=["GET"])
+@cacheable(max_age=0, shows=("service_requests", "catalog", "places"))
 def list_requests(fmt):
     found = services.find_requests(RequestsQuery().load(request.args.to_dict()))
     notes = services.status_notes(found)
@@ -158,6 +162,7 @@ def create_request(fmt):
 
 
 @bp.route(f"/requests/<code>.{FORMAT}")
+@cacheable(max_age=0, shows=("service_requests", "catalog", "places"))
 def get_request(code, fmt):
     item = services.get_request(code)
     return render(

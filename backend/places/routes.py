@@ -18,7 +18,7 @@ from .schemas import (
 
 
 @bp.route("/city", methods=["GET"])
-@cacheable(max_age=300)
+@cacheable(max_age=300, shows=("places",))
 @bp.response(200, CitySchema)
 def get_city():
     """The city: name, time zone, map centre and bounding box."""
@@ -26,7 +26,7 @@ def get_city():
 
 
 @bp.route("/kecamatan", methods=["GET"])
-@cacheable(max_age=300)
+@cacheable(max_age=300, shows=("places",))
 @bp.response(200, KecamatanSchema(many=True))
 def list_kecamatan():
     """The city's kecamatan (districts)."""
@@ -34,7 +34,7 @@ def list_kecamatan():
 
 
 @bp.route("/kelurahan", methods=["GET"])
-@cacheable(max_age=300)
+@cacheable(max_age=300, shows=("places",))
 @bp.arguments(KelurahanQueryArgsSchema, location="query")
 @bp.response(200, KelurahanSchema(many=True))
 def list_kelurahan(args):
@@ -43,7 +43,7 @@ def list_kelurahan(args):
 
 
 @bp.route("/opds", methods=["GET"])
-@cacheable(max_age=300)
+@cacheable(max_age=300, shows=("places",))
 @bp.arguments(OpdQueryArgsSchema, location="query")
 @bp.response(200, OpdSchema(many=True))
 def list_opds(args):

@@ -7,6 +7,7 @@ from marshmallow import ValidationError
 from .. import request_guard
 from ..accounts.models import Role
 from ..extensions import limiter
+from ..http_cache import cacheable
 from ..idempotency import HEADER_DOC as IDEMPOTENCY_HEADER
 from ..idempotency import idempotency_key
 from ..security import login_required, optional_user, role_required
@@ -39,6 +40,8 @@ from .schemas import (
 )
 
 STAFF = (Role.OPD_STAFF, Role.OPERATOR, Role.ADMIN)
+# The data areas public request reads show (http_cache.py); browsers revalidate them every time.
+REQUESTS = ("service_requests", "catalog", "places")
 FILING_BODY = {
     "required": True,
     "content": {
@@ -119,6 +122,7 @@ def file_request():
 
 
 @bp.route("/requests", methods=["GET"])
+@cacheable(max_age=0, shows=REQUESTS)
 @bp.arguments(RequestQueryArgsSchema, location="query")
 @bp.response(200, RequestPageSchema)
 def list_requests(args):
@@ -148,6 +152,7 @@ def list_nearby(args):
 
 
 @bp.route("/requests/<code>", methods=["GET"])
+@cacheable(max_age=0, shows=REQUESTS)
 @bp.arguments(ViewArgsSchema, location="query")
 @bp.response(200, RequestSchema)
 def get_request(args, code):
@@ -157,6 +162,7 @@ def get_request(args, code):
 
 
 @bp.route("/requests/<code>/events", methods=["GET"])
+@cacheable(max_age=0, shows=REQUESTS)
 @bp.arguments(ViewArgsSchema, location="query")
 @bp.response(200, EventSchema(many=True))
 def list_events(args, code):
