@@ -7,6 +7,7 @@ from flask import Flask
 from flask_cors import CORS
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from . import http_cache
 from .config import (
     check_production_config,
     config_from_environment,
@@ -75,6 +76,8 @@ def register_extensions(app: Flask) -> None:
     limiter.init_app(app)
     cache.init_app(app)
     watch_writes()
+    app.config.setdefault("COMPRESS_CACHE_BACKEND", http_cache.CompressedAnswers)
+    app.config.setdefault("COMPRESS_CACHE_KEY", http_cache.compressed_answer_key)
     compress.init_app(app)
     api.init_app(app)
     init_jobs(app)

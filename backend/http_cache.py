@@ -4,14 +4,16 @@ A public read asked anonymously is the same for everyone, so its answer is kept 
 (Redis in production, shared by every app server) under its URL, the caller's language and the
 current versions of the data areas it shows (data_versions.py). A hit, and a 304 for a current
 ETag, costs two cache lookups and no database statement. Anyone logged in is answered afresh:
-what differs per viewer never goes into, or comes out of, the shared entry.
+what differs per viewer never goes into, or comes out of, the shared entry. Flask-Compress keeps
+each shared answer's compressed bytes beside it (CompressedAnswers), so a hit is not compressed
+again: for a phone's request, compressing costs more than the rest of the hit.
 """
 
 import hashlib
 from datetime import datetime, timedelta
 from functools import wraps
 
-from flask import current_app, make_response, request
+from flask import current_app, g, make_response, request
 
 from . import data_versions
 from .database import utcnow
@@ -86,10 +88,23 @@ def _shared_answer(compute, shows: tuple[str, ...], changes_at, max_age: int):
             return response
         response.add_etag()
         entry = _keep(key, response, changes_at)
-    response = current_app.response_class(entry["body"], mimetype=entry["mimetype"])
-    response.set_etag(entry["etag"])
+    known = _known_etag(entry["etag"])
+    if known:
+        response = current_app.response_class(status=304)
+    else:
+        response = current_app.response_class(entry["body"], mimetype=entry["mimetype"])
+        g.compressed_answer_key = f"{key}:{entry['etag']}"
+    response.set_etag(known or entry["etag"])
     _cache_headers(response, max_age, public=True)
-    return response.make_conditional(request)
+    return response
+
+
+def _known_etag(etag: str) -> str | None:
+    """The client's copy of this answer (Flask-Compress tags a compressed one "etag:algorithm")."""
+    for tag in request.if_none_match.as_set():
+        if tag == etag or tag.startswith(f"{etag}:"):
+            return tag
+    return None
 
 
 def _entry_key(shows: tuple[str, ...]) -> str:
@@ -118,3 +133,31 @@ def _keep(key: str, response, changes_at) -> dict:
     }
     cache.set(key, entry, timeout=seconds)
     return entry
+
+
+class CompressedAnswers:
+    """Flask-Compress's cache (COMPRESS_CACHE_BACKEND) of the shared answers' compressed bytes, in the
+    app's cache. Its keys are "algorithm;<compressed_answer_key>"; other answers have an empty key
+    and are compressed each time."""
+
+    def get(self, key: str) -> bytes | None:
+        if not _answer_key(key):
+            return None
+        found = with_cache(lambda: cache.get(f"compressed:{key}"), lambda: None)
+        g.compressed_answer_found = found is not None
+        return found
+
+    def set(self, key: str, value: bytes) -> None:
+        # Flask-Compress sets after every get, a hit too.
+        if _answer_key(key) and not g.pop("compressed_answer_found", False):
+            seconds = current_app.config["PUBLIC_CACHE_SECONDS"]
+            with_cache(lambda: cache.set(f"compressed:{key}", value, timeout=seconds), lambda: None)
+
+
+def compressed_answer_key(_request) -> str:
+    """Flask-Compress's COMPRESS_CACHE_KEY: the shared answer being sent, or empty."""
+    return g.get("compressed_answer_key", "")
+
+
+def _answer_key(key: str) -> str:
+    return key.partition(";")[2]

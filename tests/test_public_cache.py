@@ -1,6 +1,8 @@
 """The shared cache of public reads (http_cache.py, data_versions.py): every server sees a write at
 once, a current ETag costs no database statement, and no viewer's own answer is shared."""
 
+import gzip
+import json
 from contextlib import contextmanager
 from datetime import timedelta
 
@@ -9,7 +11,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from backend.database import utcnow
-from backend.extensions import db
+from backend.extensions import cache, db
 from backend.news.models import Article
 
 from .factories import auth_headers, hide_request, make_request, make_user, post_request
@@ -176,3 +178,23 @@ def test_an_article_hidden_by_moderation_leaves_the_feed(client, staff, admin):
     article.updated_at = utcnow()
     db.session.commit()
     assert client.get("/api/v1/news").get_json()["items"] == []
+
+
+def test_a_compressed_answer_is_kept_beside_its_entry_and_a_compressed_etag_gets_304(app, client):
+    phone = {"Accept-Encoding": "gzip"}
+    first = client.get("/api/v1/services", headers=phone)
+    assert first.headers["Content-Encoding"] == "gzip" and first.headers["ETag"].endswith(':gzip"')
+    assert any(key.startswith("compressed:gzip;") for key in cache_keys(app))
+
+    with statements() as seen:
+        again = client.get("/api/v1/services", headers=phone)
+        unchanged = client.get("/api/v1/services", headers=phone | {"If-None-Match": first.headers["ETag"]})
+
+    assert gzip.decompress(again.get_data()) == gzip.decompress(first.get_data())
+    assert json.loads(gzip.decompress(again.get_data()))[0]["code"]
+    assert unchanged.status_code == 304 and unchanged.headers["ETag"] == first.headers["ETag"]
+    assert seen == []
+
+
+def cache_keys(app) -> list[str]:
+    return list(cache.cache._cache)
