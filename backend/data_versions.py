@@ -3,7 +3,7 @@
 The shared cache of public reads (http_cache.py) keys its entries by these versions, so a publish,
 an edited service or a status change is seen at once by every app server: the next read finds no
 entry under the new version and computes afresh. Writes are noticed on the ORM session (every
-flush, and ORM UPDATE/DELETE statements), whoever makes them (a request, a job, a command), and
+flush, and INSERT, UPDATE and DELETE statements run on it), whoever makes them (a request, a job, a command), and
 versions are changed only after the commit, so a reader of the new version sees the new data.
 
 Versions live in the app's cache (Redis in production, shared by every server), each a random
@@ -71,7 +71,7 @@ def _after_flush(session: Session, _context) -> None:
 
 
 def _on_orm_execute(state) -> None:
-    if state.is_update or state.is_delete:
+    if state.is_insert or state.is_update or state.is_delete:
         area = _area_of_table(state.statement.table.name)
         if area:
             _written(state.session).add(area)
