@@ -3,8 +3,9 @@
 The shared cache of public reads (http_cache.py) keys its entries by these versions, so a publish,
 an edited service or a status change is seen at once by every app server: the next read finds no
 entry under the new version and computes afresh. Writes are noticed on the ORM session (every
-flush, and INSERT, UPDATE and DELETE statements run on it), whoever makes them (a request, a job, a command), and
-versions are changed only after the commit, so a reader of the new version sees the new data.
+flush, and INSERT, UPDATE and DELETE statements run on it), whoever makes them (a request, a job,
+a command), and versions are changed only after the commit, so a reader of the new version sees
+the new data.
 
 Versions live in the app's cache (Redis in production, shared by every server), each a random
 token: a lost or missing version can only make a read miss, never serve an old entry.
