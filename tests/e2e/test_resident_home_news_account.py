@@ -102,6 +102,27 @@ def test_the_news_list_filters_by_category_and_loads_more(page, editor):
     expect(page.get_by_text("Belum ada berita dalam kategori ini.")).to_be_visible()
 
 
+def test_the_news_list_searches_and_keeps_the_words_in_the_address(page, editor):
+    publish(editor, "Banjir Rob di Klandasan", summary="Air pasang tinggi.")
+    publish(editor, "Lomba Perahu Naga", "agenda")
+    page.goto("/berita")
+    cards = page.locator(".news-list > li")
+    expect(cards).to_have_count(2)
+    search = page.get_by_role("searchbox", name="Cari berita")
+    search.fill("banjir")
+    search.press("Enter")
+    expect(page).to_have_url(re.compile(r"/berita\?q=banjir$"))
+    expect(cards).to_have_count(1)
+    expect(cards.first).to_contain_text("Banjir Rob di Klandasan")
+    page.reload()
+    expect(page.get_by_role("searchbox", name="Cari berita")).to_have_value("banjir")
+    expect(cards).to_have_count(1)
+    search = page.get_by_role("searchbox", name="Cari berita")
+    search.fill("gempa")
+    page.get_by_role("button", name="Cari", exact=True).click()
+    expect(page.get_by_text("Tidak ada berita yang cocok dengan “gempa”.")).to_be_visible()
+
+
 def test_a_resident_registers_logs_out_and_logs_in_again(page, live_server, app):
     page.goto("/daftar")
     page.get_by_label("Nama").fill("Budi Warga")
@@ -167,6 +188,53 @@ def test_an_active_warning_shows_on_the_home_screen_without_moving_the_report_bu
     warnings.get_by_role("link", name="Waspada Banjir Rob").click()
     expect(page).to_have_url(re.compile(f"/berita/{slug}$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Waspada Banjir Rob")
+
+
+def test_the_home_shows_each_item_once_warnings_first_and_a_short_news_list(page, editor):
+    warning = publish(editor, "Waspada Banjir Rob", "peringatan", is_pinned=True)
+    publish(editor, "Perbaikan Jalan Sudirman", "pengumuman", is_pinned=True)
+    for number in range(4):
+        publish(editor, f"Kabar Kota Nomor {number + 1}")
+    page.goto("/")
+    expect(page.locator(".alert-peringatan")).to_have_count(1)
+    expect(page.get_by_role("link", name="Waspada Banjir Rob")).to_have_count(1)
+    news = page.locator("section[aria-labelledby=news-title] li")
+    expect(news).to_have_count(3)
+    expect(news.first).to_contain_text("Perbaikan Jalan Sudirman")  # pinned first
+    expect(news.locator("img, .news-card-text > p:not(.news-meta):not(.news-date)")).to_have_count(0)
+    expect(page.get_by_role("link", name="Lihat semua berita")).to_be_visible()
+    warnings_top = page.locator(".warnings").bounding_box()["y"]
+    assert warnings_top < page.locator("#news-title").bounding_box()["y"]
+    assert warning
+
+
+@pytest.mark.parametrize("warnings", [0, 1, 6])
+def test_the_home_does_not_move_whatever_the_data(page, editor, warnings):
+    long_title = "Peringatan Dini Cuaca Ekstrem dengan Hujan Lebat Disertai Petir dan Angin Kencang " * 2
+    for number in range(warnings):
+        publish(editor, f"{long_title} {number}", "peringatan", summary="Waspada banjir dan longsor. " * 12)
+    for number in range(4):
+        publish(editor, f"{long_title} berita {number}", summary="Ringkasan berita yang panjang. " * 10)
+    watch_layout_shift(page)
+    page.goto("/")
+    expect(page.get_by_role("link", name="Lihat semua berita")).to_be_visible()
+    page.wait_for_timeout(1_000)
+    assert layout_shift(page) == 0
+
+
+def test_warnings_that_answer_late_come_as_a_notice_that_moves_nothing(page, context, editor):
+    publish(editor, "Waspada Banjir Rob", "peringatan")
+    publish(editor, "Posyandu Keliling Dimulai")
+    stalled = []
+    context.route("**/api/v1/news/banner*", lambda route: stalled.append(route))
+    watch_layout_shift(page)
+    page.goto("/")
+    expect(page.get_by_role("heading", name="Posyandu Keliling Dimulai")).to_be_visible(timeout=6_000)
+    stalled[0].continue_()
+    notice = page.locator(".late-warnings")
+    expect(notice).to_contain_text("Waspada Banjir Rob")
+    assert notice.evaluate("element => getComputedStyle(element).position") == "fixed"
+    assert layout_shift(page) == 0
 
 
 def test_a_stalled_read_holds_the_rest_of_the_home_screen_back_a_few_seconds_only(page, context, editor):

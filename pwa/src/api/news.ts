@@ -45,9 +45,11 @@ export function isCategory(value: string | undefined): value is Category {
 
 export function newsPath(options: {
   category?: Category | undefined;
+  q?: string | undefined;
   limit?: number;
 }): string {
-  return `news${query({ category: options.category, limit: options.limit })}`;
+  const { category, q, limit } = options;
+  return `news${query({ category, q, limit })}`;
 }
 
 export const articlePath = (slug: string) => `news/${encodeURIComponent(slug)}`;

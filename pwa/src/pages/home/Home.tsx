@@ -1,11 +1,13 @@
 // The start screen: the big "Laporkan" button, the way to the public reports and notifications,
-// then active warnings, my open requests, pinned and latest news, and the install offer. Kept
-// light: no map, no forms, one small news chunk.
+// then active warnings, my open requests, a few news items (pinned first), and the install offer.
+// Each item shows once (a warning in the banner is left out of the news) and the lists are short,
+// each with "Lihat semua". Kept light: no map, no forms, one small news chunk.
 //
 // The button stays where the first paint put it, and what the server tells (warnings, requests,
 // news) appears below it in one paint once every read has answered: nothing the resident is
 // looking at or about to tap jumps down when a slow answer arrives. A read that stalls (patchy
-// mobile data) holds the others back for a few seconds only.
+// mobile data) holds the others back for a few seconds only; warnings that arrive after that
+// come as a notice fixed above the bottom bar, which moves nothing.
 import { useEffect, useState } from "preact/hooks";
 import { type Page, type User, userStore } from "../../api/client";
 import {
@@ -55,48 +57,80 @@ function useAnswered(reads: Loaded<unknown>[]): boolean {
   return waited || reads.every(hasAnswered);
 }
 
-function HomeNews({ news }: { news: Loaded<NewsPage> }) {
+const NEWS_SHOWN = 3;
+
+/** The news not already shown as warnings, pinned first, a few of them. */
+function homeNews(news: NewsPage | undefined, shown: ArticleSummary[]) {
+  const seen = new Set(shown.map((warning) => warning.slug));
+  const rest = (news?.items ?? []).filter((item) => !seen.has(item.slug));
+  const pinned = rest.filter((item) => item.is_pinned);
+  const latest = rest.filter((item) => !item.is_pinned);
+  return [...pinned, ...latest].slice(0, NEWS_SHOWN);
+}
+
+function HomeNews({
+  news,
+  warnings,
+}: {
+  news: Loaded<NewsPage>;
+  warnings: ArticleSummary[];
+}) {
   const { data, error, loading } = news;
-  const pinned = (data?.items ?? []).filter((item) => item.is_pinned);
-  const latest = (data?.items ?? []).filter((item) => !item.is_pinned);
+  const articles = homeNews(data, warnings);
   return (
-    <>
-      {pinned.length > 0 ? (
-        <section aria-labelledby="pinned-title">
-          <h2 id="pinned-title">{t("home.pinnedTitle")}</h2>
-          <ul class="list">
-            {pinned.map((article) => (
-              <li key={article.slug}>
-                <NewsCard article={article} level={3} />
-              </li>
-            ))}
-          </ul>
-        </section>
+    <section aria-labelledby="news-title">
+      <h2 id="news-title">{t("home.newsTitle")}</h2>
+      {loading && !data ? <Loading /> : null}
+      {error && !data ? <ErrorNote error={error} /> : null}
+      {data && articles.length === 0 ? (
+        <Empty>{t("home.newsEmpty")}</Empty>
       ) : null}
-      <section aria-labelledby="latest-title">
-        <h2 id="latest-title">{t("home.latestTitle")}</h2>
-        {loading && !data ? <Loading /> : null}
-        {error && !data ? <ErrorNote error={error} /> : null}
-        {data && latest.length === 0 && pinned.length === 0 ? (
-          <Empty>{t("home.newsEmpty")}</Empty>
-        ) : null}
-        {latest.length > 0 ? (
-          <ul class="list">
-            {latest.slice(0, 3).map((article) => (
-              <li key={article.slug}>
-                <NewsCard article={article} level={3} />
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        <p>
-          <a class="more-link" href="/berita">
-            {t("home.allNews")}
-          </a>
-        </p>
-      </section>
-    </>
+      {articles.length > 0 ? (
+        <ul class="list">
+          {articles.map((article) => (
+            <li key={article.slug}>
+              <NewsCard article={article} level={3} short />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p>
+        <a class="more-link" href="/berita">
+          {t("home.allNews")}
+        </a>
+      </p>
+    </section>
   );
+}
+
+/** Warnings that answered after the rest of the home was shown: a notice fixed above the bottom
+ * bar, so that nothing on the screen moves. */
+function LateWarnings({ warnings }: { warnings: ArticleSummary[] }) {
+  const [first] = warnings;
+  if (!first) return null;
+  return (
+    <p class="late-warnings alert-peringatan" role="status">
+      <span aria-hidden="true">⚠ </span>
+      <a href={`/berita/${encodeURIComponent(first.slug)}`}>{first.title}</a>
+      {warnings.length > 1
+        ? ` ${t("home.moreWarnings", { count: warnings.length - 1 })}`
+        : null}
+    </p>
+  );
+}
+
+/** The warnings known when the home was first shown, and those that came later. */
+function useWarnings(read: Loaded<ArticleSummary[]>, answered: boolean) {
+  const [inPlace, setInPlace] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (answered && inPlace === null) setInPlace(read.data !== undefined);
+  }, [answered, inPlace, read.data]);
+  const warnings = read.data ?? [];
+  const placed = inPlace !== false;
+  return {
+    shown: placed ? warnings : [],
+    late: placed ? [] : warnings,
+  };
 }
 
 export function Home() {
@@ -105,6 +139,7 @@ export function Home() {
   const mine = useApi<Page<ServiceRequest>>(user ? myRequestsPath() : null);
   const news = useApi<NewsPage>(newsPath({ limit: 6 }), { anonymous: true });
   const answered = useAnswered([warnings, mine, news]);
+  const { shown, late } = useWarnings(warnings, answered);
   return (
     <div class="home">
       <Greeting user={user} />
@@ -128,9 +163,10 @@ export function Home() {
       </ul>
       {answered ? (
         <>
-          <WarningBanner warnings={warnings.data} />
+          <WarningBanner warnings={shown} />
           {user ? <MyOpenRequests mine={mine} /> : null}
-          <HomeNews news={news} />
+          <HomeNews news={news} warnings={shown} />
+          <LateWarnings warnings={late} />
         </>
       ) : (
         <Loading />

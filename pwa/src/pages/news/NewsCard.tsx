@@ -8,6 +8,8 @@ interface Props {
   article: ArticleSummary;
   /** The heading level inside the page's outline (h2 on the news list, h3 on the home screen). */
   level?: 2 | 3;
+  /** Title, badges and date only (the home screen's short list). */
+  short?: boolean;
 }
 
 export function CategoryBadge({ category }: { category: string }) {
@@ -18,11 +20,11 @@ export function CategoryBadge({ category }: { category: string }) {
   );
 }
 
-export function NewsCard({ article, level = 2 }: Props) {
+export function NewsCard({ article, level = 2, short = false }: Props) {
   const Heading = level === 2 ? "h2" : "h3";
   return (
     <article class="card news-card">
-      {article.cover ? (
+      {article.cover && !short ? (
         <img
           class="news-cover"
           src={article.cover.thumb_url}
@@ -46,7 +48,7 @@ export function NewsCard({ article, level = 2 }: Props) {
             {article.title}
           </a>
         </Heading>
-        {article.summary ? <p>{article.summary}</p> : null}
+        {article.summary && !short ? <p>{article.summary}</p> : null}
         {article.published_at ? (
           <p class="muted news-date">
             <time dateTime={article.published_at}>

@@ -1,5 +1,7 @@
-// The news list (/berita): a category filter in the address (?kategori=), pages by keyset cursor.
-import { useRoute } from "preact-iso";
+// The news list (/berita): a search and a category filter in the address (?q=, ?kategori=), pages
+// by keyset cursor.
+import { useLocation, useRoute } from "preact-iso";
+import { query } from "../../api/client";
 import {
   type ArticleSummary,
   CATEGORIES,
@@ -8,6 +10,7 @@ import {
   newsPath,
 } from "../../api/news";
 import { usePaged } from "../../api/use-paged";
+import { SearchForm } from "../../components/SearchForm";
 import { Empty, ErrorNote, Loading } from "../../components/Status";
 import { t } from "../../i18n";
 import { NewsCard } from "./NewsCard";
@@ -16,7 +19,16 @@ import "./news.css";
 
 const PAGE_SIZE = 10;
 
-function CategoryFilter({ current }: { current: Category | undefined }) {
+const listPath = (category: Category | undefined, words: string) =>
+  `/berita${query({ kategori: category, q: words })}`;
+
+function CategoryFilter({
+  current,
+  words,
+}: {
+  current: Category | undefined;
+  words: string;
+}) {
   const choices: (Category | undefined)[] = [undefined, ...CATEGORIES];
   return (
     <nav aria-label={t("news.filter")}>
@@ -25,7 +37,7 @@ function CategoryFilter({ current }: { current: Category | undefined }) {
           <li key={category ?? "all"}>
             <a
               class="btn btn-small"
-              href={category ? `/berita?kategori=${category}` : "/berita"}
+              href={listPath(category, words)}
               aria-current={category === current ? "page" : undefined}
             >
               {category ? t(`category.${category}`) : t("news.all")}
@@ -37,18 +49,32 @@ function CategoryFilter({ current }: { current: Category | undefined }) {
   );
 }
 
+function emptyText(category: Category | undefined, words: string): string {
+  if (words) return t("news.emptySearch", { words });
+  return category ? t("news.emptyCategory") : t("news.empty");
+}
+
 export function NewsList() {
-  const kategori = useRoute().query.kategori;
+  const { kategori, q } = useRoute().query;
+  const { route } = useLocation();
   const category = isCategory(kategori) ? kategori : undefined;
+  const words = q ?? "";
   const { items, loading, error, hasMore, loadMore, reload } =
-    usePaged<ArticleSummary>(newsPath({ category, limit: PAGE_SIZE }), {
-      anonymous: true,
-    });
+    usePaged<ArticleSummary>(
+      newsPath({ category, q: words || undefined, limit: PAGE_SIZE }),
+      { anonymous: true },
+    );
 
   return (
     <section>
       <h1>{t("news.title")}</h1>
-      <CategoryFilter current={category} />
+      <SearchForm
+        id="news-search"
+        label={t("news.search")}
+        value={words}
+        onSearch={(next) => route(listPath(category, next))}
+      />
+      <CategoryFilter current={category} words={words} />
       {items.length > 0 ? (
         <ul class="list news-list">
           {items.map((article) => (
@@ -61,7 +87,7 @@ export function NewsList() {
       <div aria-live="polite">
         {loading ? <Loading /> : null}
         {!loading && !error && items.length === 0 ? (
-          <Empty>{category ? t("news.emptyCategory") : t("news.empty")}</Empty>
+          <Empty>{emptyText(category, words)}</Empty>
         ) : null}
       </div>
       {error ? (

@@ -28,7 +28,9 @@ export function WarningBanner({ warnings }: { warnings?: ArticleSummary[] }) {
                 {warning.title}
               </a>
             </p>
-            {warning.summary ? <p>{warning.summary}</p> : null}
+            {warning.summary ? (
+              <p class="warning-summary">{warning.summary}</p>
+            ) : null}
             {warning.expires_at ? (
               <p class="muted">
                 {t("news.expires", {
