@@ -48,8 +48,11 @@ def vapid_keys() -> dict:
 
 @pytest.fixture(scope="session")
 def make_app(database_url, tmp_path_factory, vapid_keys):
-    """Build an app on the test database with extra configuration; engines are disposed at the end."""
+    """Build an app on the test database with extra configuration; engines are disposed at the end.
+    Apps without a cache of their own share one, as app servers share Redis: a write through one app
+    (a test's factories) changes the data versions another (the live server) reads."""
     apps = []
+    shared_cache = {}
 
     def factory(**overrides):
         config = (
@@ -63,6 +66,8 @@ def make_app(database_url, tmp_path_factory, vapid_keys):
             | overrides
         )
         app = create_app(config)
+        if "CACHE_TYPE" not in overrides:
+            app.extensions["cache"] = shared_cache.setdefault("backends", app.extensions["cache"])
         apps.append(app)
         return app
 
@@ -138,8 +143,8 @@ def app(base_app):
         else:
             empty_database()
         db.session.remove()
+        cache.clear()
     limiter.reset()
-    cache.clear()
 
 
 class StoppedClock:
