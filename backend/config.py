@@ -128,6 +128,7 @@ class Config:
         "text/javascript",
         "application/javascript",
         "application/json",
+        "application/geo+json",
         "application/manifest+json",
         "image/svg+xml",
         "text/xml",

@@ -104,6 +104,12 @@ INDONESIAN = {
     "Give both latitude and longitude.": "Isi lintang dan bujur sekaligus.",
     "This service needs a location.": "Layanan ini memerlukan lokasi.",
     "The location is outside the city.": "Lokasi berada di luar wilayah kota.",
+    "The location is outside every kelurahan of the city (at sea or past its border).": (
+        "Lokasi berada di luar semua kelurahan kota (di laut atau melewati batas kota)."
+    ),
+    "The location is in Kelurahan {name} ({code}), not {picked}.": (
+        "Lokasi berada di Kelurahan {name} ({code}), bukan {picked}."
+    ),
     "This Idempotency-Key was already used for a different request.": (
         "Idempotency-Key ini sudah dipakai untuk laporan lain."
     ),

@@ -66,7 +66,7 @@ def make_app(database_url, tmp_path_factory, vapid_keys):
             | overrides
         )
         app = create_app(config)
-        if "CACHE_TYPE" not in overrides:
+        if not any(name.startswith("CACHE_") for name in overrides):
             app.extensions["cache"] = shared_cache.setdefault("backends", app.extensions["cache"])
         apps.append(app)
         return app

@@ -187,6 +187,7 @@ PUBLIC = {
     "GET /api/v1/city",
     "GET /api/v1/kecamatan",
     "GET /api/v1/kelurahan",
+    "GET /api/v1/kelurahan.geojson",
     "GET /api/v1/opds",
     "POST /api/v1/auth/register",
     "POST /api/v1/auth/login",
