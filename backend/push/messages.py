@@ -64,11 +64,16 @@ def check_size(encoded: bytes) -> None:
         raise Invalid(errors={"body": ["The message is too long for a push notification."]})
 
 
-def request_update(kind: str, locale: str, code: str, **values) -> tuple[str, str]:
-    """Title and body of a request update, in the device's language."""
+def request_update(
+    kind: str, locale: str, code: str, message: str | None = None, **values
+) -> tuple[str, str]:
+    """Title and body of a request update, in the device's language; staff's message to the
+    resident, when they wrote one, follows the body in their own words."""
     language = locale if locale in TEXTS else "id"
     title, body = TEXTS[language][kind]
     if "status" in values:
         values["status"] = STATUS_LABELS[language][values["status"]]
     text = body.format(code=code, **values)
+    if message and message.strip():
+        text = f"{text} {message.strip()}"
     return title.format(code=code), text[:200]

@@ -26,7 +26,7 @@ def _texts(event: RequestEvent, locale: str) -> tuple[str, str]:
         return messages.request_update("comment", locale, code, text=event.text or "")
     if event.kind == EventKind.REROUTE:
         return messages.request_update("reroute", locale, code, opd=event.to_opd.short_name)
-    return messages.request_update("status", locale, code, status=event.to_status)
+    return messages.request_update("status", locale, code, message=event.text, status=event.to_status)
 
 
 @job

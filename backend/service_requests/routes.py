@@ -11,7 +11,7 @@ from ..http_cache import cacheable
 from ..idempotency import HEADER_DOC as IDEMPOTENCY_HEADER
 from ..idempotency import idempotency_key
 from ..security import login_required, optional_user, role_required
-from . import bp, filing, presenters, queries, workflow
+from . import bp, filing, inbox, presenters, queries, workflow
 from .codes import token_hash
 from .photos import photo_file
 from .schemas import (
@@ -226,8 +226,10 @@ def reopen(data, code):
 @bp.arguments(InboxQueryArgsSchema, location="query")
 @bp.response(200, RequestPageSchema)
 def staff_inbox(args):
-    """The OPD's open requests by SLA deadline, overdue first."""
-    return _page(queries.staff_inbox(current_user, args), current_user)
+    """The OPD's open requests by SLA deadline, overdue first; search them by `q` (a tracking code
+    typed exactly finds that request whatever its status; other text searches code, address and
+    description). An unknown service, kecamatan or OPD code answers 422."""
+    return _page(inbox.search_inbox(current_user, args), current_user)
 
 
 @bp.route("/requests/<code>/transitions", methods=["POST"])

@@ -39,6 +39,29 @@ def test_a_status_change_reaches_the_reporter_and_supporters_and_nobody_else(
     assert stranger_phone.received == [] and anonymous_phone.received == []
 
 
+def test_a_message_with_a_status_change_reaches_the_residents_phone_and_the_public_timeline(
+    app, client, staff, push_service
+):
+    reporter = make_user()
+    phone = push_service.device()
+    subscribe(client, phone, headers=auth_headers(reporter))
+    request = make_request(reporter=reporter)
+
+    response = client.post(
+        f"/api/v1/requests/{request.code}/transitions",
+        json={"to": "accepted", "note": "Tim kami survei lokasi hari Senin."},
+        headers=auth_headers(staff),
+    )
+    assert response.status_code == 200
+    wait_for_jobs(app)
+
+    [message] = phone.received
+    assert message.payload["body"] == "Status: Diterima petugas. Tim kami survei lokasi hari Senin."
+    timeline = client.get(f"/api/v1/requests/{request.code}/events").get_json()
+    assert timeline[-1]["to_status"] == "accepted"
+    assert timeline[-1]["text"] == "Tim kami survei lokasi hari Senin."
+
+
 def test_comments_and_reroutes_notify_but_internal_notes_do_not(app, client, staff, push_service):
     reporter = make_user()
     phone = push_service.device()
