@@ -1,5 +1,6 @@
 // Reports still on this device: waiting for a connection, being sent, refused and needing a fix,
-// or waiting for their reporter to log in; then the receipts of those that arrived meanwhile.
+// or waiting for their reporter to log in; then, under their own heading, the receipts of those
+// that arrived meanwhile.
 import { useEffect, useState } from "preact/hooks";
 import { localized } from "../api/catalog";
 import { trackingLink } from "../api/filing";
@@ -136,22 +137,33 @@ function ReceiptItem({ receipt }: { receipt: Receipt }) {
   );
 }
 
-/** The outbox at the top of "my requests" (and of the report screen); nothing when it is empty. */
+/** The outbox at the top of "my requests" (and of the report screen): what has not reached the
+ * server yet, apart from the receipts of what has; each part only when it has something. */
 export function OutboxList() {
   const view = useStore(outboxStore);
   useEffect(() => void refreshOutbox(), []);
-  if (!view.entries.length && !view.receipts.length) return null;
   return (
-    <section class="outbox" aria-labelledby="outbox-title">
-      <h2 id="outbox-title">{t("outbox.title")}</h2>
-      <ul class="list" aria-live="polite">
-        {view.entries.map((entry) => (
-          <EntryItem key={entry.key} entry={entry} />
-        ))}
-        {view.receipts.map((receipt) => (
-          <ReceiptItem key={receipt.key} receipt={receipt} />
-        ))}
-      </ul>
-    </section>
+    <>
+      {view.entries.length ? (
+        <section class="outbox" aria-labelledby="outbox-title">
+          <h2 id="outbox-title">{t("outbox.title")}</h2>
+          <ul class="list" aria-live="polite">
+            {view.entries.map((entry) => (
+              <EntryItem key={entry.key} entry={entry} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {view.receipts.length ? (
+        <section class="outbox" aria-labelledby="outbox-sent-title">
+          <h2 id="outbox-sent-title">{t("outbox.sentTitle")}</h2>
+          <ul class="list" aria-live="polite">
+            {view.receipts.map((receipt) => (
+              <ReceiptItem key={receipt.key} receipt={receipt} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
   );
 }
