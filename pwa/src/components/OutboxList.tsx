@@ -1,6 +1,7 @@
 // Reports still on this device: waiting for a connection, being sent, refused and needing a fix,
 // or waiting for their reporter to log in; then, under their own heading, the receipts of those
 // that arrived meanwhile.
+import type { VNode } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { localized } from "../api/catalog";
 import { trackingLink } from "../api/filing";
@@ -137,6 +138,19 @@ function ReceiptItem({ receipt }: { receipt: Receipt }) {
   );
 }
 
+/** One headed part of the outbox; nothing when it has no items. */
+function Part(props: { id: string; title: string; children: VNode[] }) {
+  if (!props.children.length) return null;
+  return (
+    <section class="outbox" aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      <ul class="list" aria-live="polite">
+        {props.children}
+      </ul>
+    </section>
+  );
+}
+
 /** The outbox at the top of "my requests" (and of the report screen): what has not reached the
  * server yet, apart from the receipts of what has; each part only when it has something. */
 export function OutboxList() {
@@ -144,26 +158,16 @@ export function OutboxList() {
   useEffect(() => void refreshOutbox(), []);
   return (
     <>
-      {view.entries.length ? (
-        <section class="outbox" aria-labelledby="outbox-title">
-          <h2 id="outbox-title">{t("outbox.title")}</h2>
-          <ul class="list" aria-live="polite">
-            {view.entries.map((entry) => (
-              <EntryItem key={entry.key} entry={entry} />
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {view.receipts.length ? (
-        <section class="outbox" aria-labelledby="outbox-sent-title">
-          <h2 id="outbox-sent-title">{t("outbox.sentTitle")}</h2>
-          <ul class="list" aria-live="polite">
-            {view.receipts.map((receipt) => (
-              <ReceiptItem key={receipt.key} receipt={receipt} />
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <Part id="outbox-title" title={t("outbox.title")}>
+        {view.entries.map((entry) => (
+          <EntryItem key={entry.key} entry={entry} />
+        ))}
+      </Part>
+      <Part id="outbox-sent-title" title={t("outbox.sentTitle")}>
+        {view.receipts.map((receipt) => (
+          <ReceiptItem key={receipt.key} receipt={receipt} />
+        ))}
+      </Part>
     </>
   );
 }

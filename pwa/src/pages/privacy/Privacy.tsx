@@ -26,53 +26,58 @@ function Part({
 }
 
 export function Privacy() {
+  const parts: [string, string, string[]][] = [
+    [
+      "privasi-disimpan",
+      t("privacy.stored.title"),
+      [
+        t("privacy.stored.account"),
+        t("privacy.stored.sessions"),
+        t("privacy.stored.reports"),
+        t("privacy.stored.push"),
+        t("privacy.stored.photos"),
+        t("privacy.stored.device"),
+      ],
+    ],
+    [
+      "privasi-tujuan",
+      t("privacy.why.title"),
+      [
+        t("privacy.why.handle"),
+        t("privacy.why.updates"),
+        t("privacy.why.account"),
+        t("privacy.why.stats"),
+      ],
+    ],
+    [
+      "privasi-lama",
+      t("privacy.howLong.title"),
+      [
+        t("privacy.howLong.account"),
+        t("privacy.howLong.reports"),
+        t("privacy.howLong.sessions"),
+        t("privacy.howLong.push"),
+        t("privacy.howLong.logins"),
+      ],
+    ],
+    [
+      "privasi-siapa",
+      t("privacy.who.title"),
+      [
+        t("privacy.who.public"),
+        t("privacy.who.private"),
+        t("privacy.who.staff"),
+        t("privacy.who.residents"),
+      ],
+    ],
+  ];
   return (
     <article class="stack">
       <h1>{t("privacy.title")}</h1>
       <p>{t("privacy.intro")}</p>
-      <Part
-        id="privasi-disimpan"
-        title={t("privacy.stored.title")}
-        items={[
-          t("privacy.stored.account"),
-          t("privacy.stored.sessions"),
-          t("privacy.stored.reports"),
-          t("privacy.stored.push"),
-          t("privacy.stored.photos"),
-          t("privacy.stored.device"),
-        ]}
-      />
-      <Part
-        id="privasi-tujuan"
-        title={t("privacy.why.title")}
-        items={[
-          t("privacy.why.handle"),
-          t("privacy.why.updates"),
-          t("privacy.why.account"),
-          t("privacy.why.stats"),
-        ]}
-      />
-      <Part
-        id="privasi-lama"
-        title={t("privacy.howLong.title")}
-        items={[
-          t("privacy.howLong.account"),
-          t("privacy.howLong.reports"),
-          t("privacy.howLong.sessions"),
-          t("privacy.howLong.push"),
-          t("privacy.howLong.logins"),
-        ]}
-      />
-      <Part
-        id="privasi-siapa"
-        title={t("privacy.who.title")}
-        items={[
-          t("privacy.who.public"),
-          t("privacy.who.private"),
-          t("privacy.who.staff"),
-          t("privacy.who.residents"),
-        ]}
-      />
+      {parts.map(([id, title, items]) => (
+        <Part key={id} id={id} title={title} items={items} />
+      ))}
       <section aria-labelledby="privasi-hak">
         <h2 id="privasi-hak">{t("privacy.rights.title")}</h2>
         <p>{t("privacy.rights.text")}</p>
