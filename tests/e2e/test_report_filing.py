@@ -28,7 +28,8 @@ from .test_resident_requests_steps import file_request_via_api, make_resident
 PHONE = {"width": 360, "height": 740}
 # A coordinate in Balikpapan as the app would print it (-1.23790, 116.85290, ...).
 COORDINATE = re.compile(r"-1\.\d{3,}|116\.\d{3,}")
-PLACE = "Jl. Mulawarman depan SD 012, Kel. Manggar, Kec. Balikpapan Timur"
+# choose_place's kelurahan, that of the map's first pin (the city centre).
+PLACE = "Jl. Mulawarman depan SD 012, Kel. Gunungsamarinda, Kec. Balikpapan Utara"
 
 
 def on_phone(page) -> None:
@@ -78,7 +79,7 @@ def test_a_map_without_tiles_says_so_and_the_kelurahan_and_address_carry_the_rep
     [stored] = stored_requests()
     assert (stored["lat"], stored["kelurahan"], stored["address"]) == (
         None,
-        "64.71.01.1001",
+        "64.71.03.1002",
         "Jl. Mulawarman depan SD 012",
     )
 
@@ -124,10 +125,10 @@ def test_the_place_reads_as_words_in_the_review_my_requests_and_the_request_page
     expect(page.locator(".request-facts").first).to_contain_text(PLACE)
     assert not COORDINATE.search(page.locator("main").inner_text())
 
-    # Only a point on the map: said to be there, still without its numbers.
+    # Only a point on the map: the kelurahan it lies in names the place, still without its numbers.
     pinned = file_request_via_api(page, resident, address=None, kelurahan=None)
     page.goto(f"/laporan/{pinned['code']}")
-    expect(page.locator(".request-facts").first).to_contain_text("Titik ditandai di peta")
+    expect(page.locator(".request-facts").first).to_contain_text("Kel. Manggar, Kec. Balikpapan Timur")
     assert not COORDINATE.search(page.locator("main").inner_text())
 
 
