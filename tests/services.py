@@ -148,13 +148,10 @@ class SeaweedFS:
         return {item["Key"] for page in pages for item in page.get("Contents", [])}
 
     def stop(self) -> None:
+        # Killed, not asked: it takes ten seconds to stop politely, and its data is the test's.
         if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(10)
+            self.process.kill()
+            self.process.wait(10)
 
 
 @pytest.fixture(scope="session")
