@@ -40,6 +40,9 @@ INDONESIAN = {
     "Something went wrong on our side. Please try again later.": (
         "Terjadi kesalahan di sistem kami. Silakan coba lagi nanti."
     ),
+    "Photos cannot be reached right now. Please try again in a moment.": (
+        "Foto sedang tidak dapat dijangkau. Silakan coba lagi sebentar lagi."
+    ),
     "The service is busy right now. Please try again in a few seconds.": (
         "Layanan sedang sibuk. Silakan coba lagi dalam beberapa detik."
     ),

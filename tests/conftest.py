@@ -31,6 +31,8 @@ from .push.fake_push_service import FakePushService
 from .services import (
     RedisServer,
     celery_setup,  # noqa: F401 (a fixture for the tests that run Celery)
+    s3_app,  # noqa: F401 (the app with its photos on SeaweedFS)
+    seaweedfs,  # noqa: F401 (SeaweedFS for the session)
 )
 
 TEST_PACKS = Path(__file__).parent / "citypacks"
