@@ -27,6 +27,10 @@ class CodeNameSchema(Schema):
     name = fields.Raw()
 
 
+class OpdRefSchema(CodeNameSchema):
+    short_name = fields.String(metadata={"description": "What lists and tables show"})
+
+
 class PhotoSchema(Schema):
     url = fields.String()
     thumb_url = fields.String()
@@ -64,7 +68,7 @@ class RequestSchema(Schema):
     location = fields.Nested(LocationSchema)
     kelurahan = fields.Nested(CodeNameSchema, allow_none=True)
     kecamatan = fields.Nested(CodeNameSchema, allow_none=True)
-    opd = fields.Nested(CodeNameSchema)
+    opd = fields.Nested(OpdRefSchema)
     photos = fields.List(fields.Nested(PhotoSchema))
     is_public = fields.Boolean()
     created_at = fields.DateTime()
