@@ -71,7 +71,8 @@ export interface ServiceRequest {
   location: RequestLocation;
   kelurahan: CodeName | null;
   kecamatan: CodeName | null;
-  opd: CodeName;
+  /** short_name is what lists and tables show; name is the full name. */
+  opd: CodeName & { short_name: string };
   photos: RequestPhoto[];
   is_public: boolean;
   created_at: string;

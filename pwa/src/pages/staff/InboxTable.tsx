@@ -60,7 +60,9 @@ export function InboxTable({ requests, showOpd }: Props) {
               </th>
               <td>{localized(request.service.name)}</td>
               <td>{area(request)}</td>
-              {showOpd ? <td>{request.opd.name}</td> : null}
+              {showOpd ? (
+                <td title={request.opd.name}>{request.opd.short_name}</td>
+              ) : null}
               <td>
                 <StatusBadge status={request.status} />
               </td>
