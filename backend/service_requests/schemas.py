@@ -27,7 +27,7 @@ class CodeNameSchema(Schema):
     name = fields.Raw()
 
 
-class OpdRefSchema(CodeNameSchema):
+class RequestOpdSchema(CodeNameSchema):
     short_name = fields.String(metadata={"description": "What lists and tables show"})
 
 
@@ -68,7 +68,7 @@ class RequestSchema(Schema):
     location = fields.Nested(LocationSchema)
     kelurahan = fields.Nested(CodeNameSchema, allow_none=True)
     kecamatan = fields.Nested(CodeNameSchema, allow_none=True)
-    opd = fields.Nested(OpdRefSchema)
+    opd = fields.Nested(RequestOpdSchema)
     photos = fields.List(fields.Nested(PhotoSchema))
     is_public = fields.Boolean()
     created_at = fields.DateTime()
