@@ -27,10 +27,6 @@ class CodeNameSchema(Schema):
     name = fields.Raw()
 
 
-class RequestOpdSchema(CodeNameSchema):
-    short_name = fields.String(metadata={"description": "What lists and tables show"})
-
-
 class PhotoSchema(Schema):
     url = fields.String()
     thumb_url = fields.String()
@@ -68,7 +64,7 @@ class RequestSchema(Schema):
     location = fields.Nested(LocationSchema)
     kelurahan = fields.Nested(CodeNameSchema, allow_none=True)
     kecamatan = fields.Nested(CodeNameSchema, allow_none=True)
-    opd = fields.Nested(RequestOpdSchema)
+    opd = fields.Nested(CodeNameSchema)
     photos = fields.List(fields.Nested(PhotoSchema))
     is_public = fields.Boolean()
     created_at = fields.DateTime()

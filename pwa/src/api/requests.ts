@@ -71,8 +71,7 @@ export interface ServiceRequest {
   location: RequestLocation;
   kelurahan: CodeName | null;
   kecamatan: CodeName | null;
-  /** short_name is what lists and tables show; name is the full name. */
-  opd: CodeName & { short_name: string };
+  opd: CodeName;
   photos: RequestPhoto[];
   is_public: boolean;
   created_at: string;

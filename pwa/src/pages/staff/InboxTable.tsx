@@ -60,9 +60,7 @@ export function InboxTable({ requests, showOpd }: Props) {
               </th>
               <td>{localized(request.service.name)}</td>
               <td>{area(request)}</td>
-              {showOpd ? (
-                <td title={request.opd.name}>{request.opd.short_name}</td>
-              ) : null}
+              {showOpd ? <td>{request.opd.name}</td> : null}
               <td>
                 <StatusBadge status={request.status} />
               </td>
