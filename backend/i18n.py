@@ -49,6 +49,9 @@ INDONESIAN = {
     "This Idempotency-Key was already used for a different campaign.": (
         "Idempotency-Key ini sudah dipakai untuk kampanye lain."
     ),
+    "No device would receive this campaign: choose another target, or wait for subscribers.": (
+        "Tidak ada perangkat yang akan menerima kampanye ini: pilih sasaran lain, atau tunggu pelanggan."
+    ),
     # Tokens and sessions
     "Your session has expired. Please log in again.": "Sesi Anda telah berakhir. Silakan masuk kembali.",
     "Your session is not valid. Please log in again.": "Sesi Anda tidak valid. Silakan masuk kembali.",

@@ -3,30 +3,13 @@
 import json
 
 from ..errors import Invalid
+from ..service_requests.models import STATUS_LABELS
 
 MAX_PAYLOAD_BYTES = 3993  # the largest plaintext that fits one 4,096-byte aes128gcm record
 MAX_ENDPOINT = 1024  # the longest endpoint a subscription may have
 ICON = "/icons/icon-192.png"
 BADGE = "/icons/badge-72.png"
 
-STATUS_LABELS = {
-    "id": {
-        "submitted": "Terkirim",
-        "accepted": "Diterima petugas",
-        "in_progress": "Sedang dikerjakan",
-        "resolved": "Selesai",
-        "closed": "Ditutup",
-        "rejected": "Ditolak",
-    },
-    "en": {
-        "submitted": "Submitted",
-        "accepted": "Accepted",
-        "in_progress": "In progress",
-        "resolved": "Resolved",
-        "closed": "Closed",
-        "rejected": "Rejected",
-    },
-}
 TEXTS = {
     "id": {
         "status": ("Laporan {code} diperbarui", "Status: {status}."),

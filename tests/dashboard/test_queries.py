@@ -153,6 +153,16 @@ def test_overdue_list_oldest_deadline_first_with_hours(city):
     ]
 
 
+def test_every_panel_names_an_opd_by_the_same_short_name(city):
+    """The overdue list said "DAMKAR" where the league said "Damkar": both now show the short name."""
+    short = {opd.code: opd.short_name for opd in db.session.scalars(select(Opd))}
+    overdue = {(row["opd"], row["opd_name"]) for row in queries.overdue_list(scope())}
+    league = {(row["opd"], row["name"]) for row in queries.league(scope())}
+    breaches = {(row["code"], row["short_name"]) for row in queries.breach_rates(scope())}
+    counts = {(row["key"], row["label"]) for row in queries.counts(scope(), "opd")}
+    assert overdue and all(name == short[code] for code, name in overdue | league | breaches | counts)
+
+
 def test_breach_rate_per_opd(city):
     rates = {
         row["code"]: (row["breached"], row["total"], row["rate"]) for row in queries.breach_rates(scope())
