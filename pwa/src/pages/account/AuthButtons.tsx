@@ -1,6 +1,6 @@
 // The end of the login and register forms: the big submit button, and the way to the other screen.
 import { t } from "../../i18n";
-import { withNext } from "./next-url";
+import { withNext } from "../../next-url";
 
 interface Props {
   busy: boolean;
@@ -28,7 +28,7 @@ export function OtherScreen({
   next,
 }: {
   to: "login" | "register";
-  next: string;
+  next: string | null;
 }) {
   return to === "register" ? (
     <p>
