@@ -33,12 +33,16 @@ export function OtherScreen({
   return to === "register" ? (
     <p>
       {t("account.noAccount")}{" "}
-      <a href={withNext("/daftar", next)}>{t("account.registerLink")}</a>
+      <a class="link-target" href={withNext("/daftar", next)}>
+        {t("account.registerLink")}
+      </a>
     </p>
   ) : (
     <p>
       {t("account.haveAccount")}{" "}
-      <a href={withNext("/masuk", next)}>{t("account.loginLink")}</a>
+      <a class="link-target" href={withNext("/masuk", next)}>
+        {t("account.loginLink")}
+      </a>
     </p>
   );
 }
