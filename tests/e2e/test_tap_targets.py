@@ -77,8 +77,8 @@ def news(app):
     editor = make_user(role=Role.OPD_STAFF, opd_code="DPU", name="Redaksi DPU")
     slug = publish(editor, "Perbaikan Jalan Sudirman", "pengumuman", body="Lajur kiri ditutup.")
     publish(editor, "Festival Teluk Balikpapan", "agenda")
-    make_request(reporter=make_user(name="Siti Warga"), description="Lubang besar di depan sekolah.")
-    return slug
+    filed = make_request(reporter=make_user(name="Siti Warga"), description="Lubang besar di depan sekolah.")
+    return {"article": slug, "request": filed.code}
 
 
 def _check(page, path: str, heading) -> list[str]:
@@ -93,10 +93,11 @@ def test_residents_screens_have_no_tap_target_under_44_px(phone, news):
     for path, heading in [
         ("/", "Selamat datang"),
         ("/berita", "Berita"),
-        (f"/berita/{news}", "Perbaikan Jalan Sudirman"),
+        (f"/berita/{news['article']}", "Perbaikan Jalan Sudirman"),
         ("/lapor", "Buat laporan"),
         ("/laporan", "Laporan"),
         ("/laporan?tampilan=peta", "Laporan"),
+        (f"/laporan/{news['request']}", "Jalan Berlubang"),
         ("/masuk", "Masuk"),
         ("/daftar", "Daftar"),
     ]:
