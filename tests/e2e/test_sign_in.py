@@ -95,10 +95,13 @@ def test_next_never_leaves_the_app_nor_leads_back_to_the_login(page, live_server
 
     # Logged in, the login screen offers the way on: always a path of this app, here the start.
     for bad in OTHER_SITES:
+        # Each load trades the refresh cookie for a new one: let it land before the next load.
+        page.wait_for_load_state("networkidle")
         page.goto(f"/masuk?next={quote(bad, safe='')}")
         expect(page.get_by_role("link", name="Lanjutkan")).to_have_attribute("href", "/")
         register = page.get_by_role("link", name="Daftar")
         expect(register).to_have_attribute("href", "/daftar")
+    page.wait_for_load_state("networkidle")
     page.goto(f"/masuk?next={quote('/laporan?status=open', safe='')}")
     expect(page.get_by_role("link", name="Lanjutkan")).to_have_attribute("href", "/laporan?status=open")
 
