@@ -1,4 +1,5 @@
-// The frame around every screen: skip link, header, banners, the screen, and the bottom navigation.
+// The frame around every screen: skip link, header, banners, the screen, and, on residents' screens,
+// the bottom navigation (staff, admin and command-center screens link to the account from the header).
 import type { ComponentChildren } from "preact";
 import { useLocation } from "preact-iso";
 import { userStore } from "../api/client";
@@ -15,6 +16,13 @@ const TABS = [
   { href: "/akun", label: "nav.account", icon: "☺" },
 ];
 
+/** The staff, admin and command-center screens: wide, and without the residents' tab bar. */
+function isWorkScreen(path: string): boolean {
+  return ["/staf", "/admin", "/command"].some(
+    (start) => path === start || path.startsWith(`${start}/`),
+  );
+}
+
 function isCurrent(path: string, href: string): boolean {
   return href === "/"
     ? path === "/"
@@ -25,10 +33,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
   const { path } = useLocation();
   const city = useStore(cityStore);
   const user = useStore(userStore);
-  const wide =
-    path.startsWith("/staf") ||
-    path.startsWith("/admin") ||
-    path.startsWith("/command");
+  const work = isWorkScreen(path);
   return (
     <>
       <a class="skip-link" href="#konten">
@@ -40,17 +45,18 @@ export function Layout({ children }: { children: ComponentChildren }) {
           <span>SatuPintu</span>
           {city ? <span class="brand-city">{city.short_name}</span> : null}
         </a>
-        {user && user.role !== "resident" ? (
+        {work || (user && user.role !== "resident") ? (
           <nav class="work-nav" aria-label={t("nav.work")}>
-            {user.role === "opd_staff" || user.role === "admin" ? (
+            {user?.role === "opd_staff" || user?.role === "admin" ? (
               <a href="/staf">{t("nav.staff")}</a>
             ) : null}
-            {user.role === "admin" ? (
+            {user?.role === "admin" ? (
               <a href="/admin">{t("nav.admin")}</a>
             ) : null}
-            {user.role === "operator" || user.role === "admin" ? (
+            {user?.role === "operator" || user?.role === "admin" ? (
               <a href="/command">{t("nav.command")}</a>
             ) : null}
+            {work ? <a href="/akun">{t("nav.account")}</a> : null}
           </nav>
         ) : null}
       </header>
@@ -58,26 +64,28 @@ export function Layout({ children }: { children: ComponentChildren }) {
       <UpdatePrompt />
       <main
         id="konten"
-        class={wide ? "content content-wide" : "content"}
+        class={work ? "content content-wide" : "content"}
         tabIndex={-1}
       >
         {children}
       </main>
-      <nav class="tab-bar" aria-label={t("nav.main")}>
-        {TABS.map((tab) => (
-          <a
-            key={tab.href}
-            href={tab.href}
-            class={isCurrent(path, tab.href) ? "tab tab-current" : "tab"}
-            aria-current={isCurrent(path, tab.href) ? "page" : undefined}
-          >
-            <span class="tab-icon" aria-hidden="true">
-              {tab.icon}
-            </span>
-            <span>{t(tab.label)}</span>
-          </a>
-        ))}
-      </nav>
+      {work ? null : (
+        <nav class="tab-bar" aria-label={t("nav.main")}>
+          {TABS.map((tab) => (
+            <a
+              key={tab.href}
+              href={tab.href}
+              class={isCurrent(path, tab.href) ? "tab tab-current" : "tab"}
+              aria-current={isCurrent(path, tab.href) ? "page" : undefined}
+            >
+              <span class="tab-icon" aria-hidden="true">
+                {tab.icon}
+              </span>
+              <span>{t(tab.label)}</span>
+            </a>
+          ))}
+        </nav>
+      )}
     </>
   );
 }

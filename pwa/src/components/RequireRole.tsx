@@ -4,6 +4,7 @@ import { useEffect } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { type User, userStore } from "../api/client";
 import { t } from "../i18n";
+import { safeNext, withNext } from "../next-url";
 import { useStore } from "../store";
 
 interface Props {
@@ -15,7 +16,9 @@ export function RequireRole({ roles, children }: Props) {
   const user = useStore(userStore);
   const { url, route } = useLocation();
   useEffect(() => {
-    if (!user) route(`/masuk?next=${encodeURIComponent(url)}`, true);
+    // While the login screen's chunk loads, the router keeps this screen rendered under the new
+    // URL: asking again from there would nest /masuk?next=/masuk?next=… and lose the way back.
+    if (!user && safeNext(url)) route(withNext("/masuk", url), true);
   }, [user, url]);
   if (!user) return null;
   if (roles && !roles.includes(user.role)) {

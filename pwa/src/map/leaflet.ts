@@ -71,14 +71,16 @@ export async function createCityMap(
   return { L, map };
 }
 
-/** A marker icon drawn in CSS (Leaflet's image icons do not survive bundling). */
+/** A marker icon drawn in CSS (Leaflet's image icons do not survive bundling): a 24 px pin in a
+ * 44 px tap target. */
 export function pinIcon(
   L: L,
   variant: "default" | "overdue" | "chosen" = "default",
 ): Leaflet.DivIcon {
   return L.divIcon({
-    className: `map-pin map-pin-${variant}`,
-    iconSize: [24, 24],
-    iconAnchor: [12, 24],
+    className: `map-pin-target map-pin-target-${variant}`,
+    html: `<span class="map-pin map-pin-${variant}"></span>`,
+    iconSize: [44, 44],
+    iconAnchor: [22, 44],
   });
 }

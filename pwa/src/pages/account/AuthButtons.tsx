@@ -1,6 +1,6 @@
 // The end of the login and register forms: the big submit button, and the way to the other screen.
 import { t } from "../../i18n";
-import { withNext } from "./next-url";
+import { withNext } from "../../next-url";
 
 interface Props {
   busy: boolean;
@@ -28,17 +28,21 @@ export function OtherScreen({
   next,
 }: {
   to: "login" | "register";
-  next: string;
+  next: string | null;
 }) {
   return to === "register" ? (
     <p>
       {t("account.noAccount")}{" "}
-      <a href={withNext("/daftar", next)}>{t("account.registerLink")}</a>
+      <a class="link-target" href={withNext("/daftar", next)}>
+        {t("account.registerLink")}
+      </a>
     </p>
   ) : (
     <p>
       {t("account.haveAccount")}{" "}
-      <a href={withNext("/masuk", next)}>{t("account.loginLink")}</a>
+      <a class="link-target" href={withNext("/masuk", next)}>
+        {t("account.loginLink")}
+      </a>
     </p>
   );
 }

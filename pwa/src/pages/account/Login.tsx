@@ -1,4 +1,4 @@
-// /masuk: log in with an e-mail or phone number and a password, then go back to ?next= (or home).
+// /masuk: log in with an e-mail or phone number and a password, then go to ?next= (or the role's start).
 import { useState } from "preact/hooks";
 import { useLocation, useRoute } from "preact-iso";
 import { logIn } from "../../api/auth";
@@ -7,9 +7,9 @@ import { useSubmit } from "../../api/use-submit";
 import { TextField } from "../../components/Field";
 import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
+import { afterLogin, safeNext } from "../../next-url";
 import { useStore } from "../../store";
 import { OtherScreen, SubmitButton } from "./AuthButtons";
-import { safeNext } from "./next-url";
 import "./i18n";
 import "./account.css";
 
@@ -24,8 +24,7 @@ export function Login() {
   function onSubmit(event: Event) {
     event.preventDefault();
     void submit(async () => {
-      await logIn(login.trim(), password);
-      route(next, true);
+      route(afterLogin(next, await logIn(login.trim(), password)), true);
     });
   }
 
@@ -37,7 +36,7 @@ export function Login() {
       {user ? (
         <p class="notice">
           {t("account.alreadyIn", { name: user.name })}{" "}
-          <a href={next}>{t("account.continue")}</a>
+          <a href={afterLogin(next, user)}>{t("account.continue")}</a>
         </p>
       ) : null}
       <form onSubmit={onSubmit} noValidate>

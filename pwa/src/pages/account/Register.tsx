@@ -7,8 +7,8 @@ import { useSubmit } from "../../api/use-submit";
 import { TextField } from "../../components/Field";
 import { ErrorNote } from "../../components/Status";
 import { language, t } from "../../i18n";
+import { afterLogin, safeNext } from "../../next-url";
 import { OtherScreen, SubmitButton } from "./AuthButtons";
-import { safeNext } from "./next-url";
 import "./i18n";
 import "./account.css";
 
@@ -23,13 +23,13 @@ export function Register() {
   function onSubmit(event: Event) {
     event.preventDefault();
     void submit(async () => {
-      await register({
+      const user = await register({
         name: name.trim(),
         ...contactFields(contact),
         password,
         locale: language(),
       });
-      route(next, true);
+      route(afterLogin(next, user), true);
     });
   }
 

@@ -144,12 +144,16 @@ export function ReviewStep({ draft, onEdit, onChange, onSend }: Props) {
       {mustLogIn ? (
         <p class="notice">
           {t("report.review.mustLogIn")}{" "}
-          <a href={logIn}>{t("report.review.logIn")}</a>
+          <a class="link-target" href={logIn}>
+            {t("report.review.logIn")}
+          </a>
         </p>
       ) : !user ? (
         <p class="hint">
           {t("report.review.anonymous")}{" "}
-          <a href={logIn}>{t("report.review.logIn")}</a>
+          <a class="link-target" href={logIn}>
+            {t("report.review.logIn")}
+          </a>
         </p>
       ) : null}
       {online ? null : <p class="notice">{t("report.review.offline")}</p>}

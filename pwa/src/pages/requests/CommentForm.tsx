@@ -8,6 +8,7 @@ import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
 import { useStore } from "../../store";
 import { useStoredText } from "./use-stored-text";
+import { withNext } from "../../next-url";
 
 interface Props {
   code: string;
@@ -24,7 +25,7 @@ export function CommentForm({ code, onSent }: Props) {
   if (!user) {
     return (
       <p>
-        <a href={`/masuk?next=${encodeURIComponent(`/laporan/${code}`)}`}>
+        <a class="link-target" href={withNext("/masuk", `/laporan/${code}`)}>
           {t("requests.comment.login")}
         </a>
       </p>

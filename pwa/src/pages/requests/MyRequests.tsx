@@ -9,15 +9,15 @@ import { OutboxList } from "../../components/OutboxList";
 import { t } from "../../i18n";
 import { useStore } from "../../store";
 import { RequestList } from "./RequestList";
+import { withNext } from "../../next-url";
 
 function LoggedOut() {
-  const next = encodeURIComponent("/laporan-saya");
   return (
     <div class="card stack">
       <h2>{t("requests.mine.loginTitle")}</h2>
       <p>{t("requests.mine.loginText")}</p>
       <p class="row">
-        <a class="btn btn-primary" href={`/masuk?next=${next}`}>
+        <a class="btn btn-primary" href={withNext("/masuk", "/laporan-saya")}>
           {t("requests.mine.login")}
         </a>
         <a class="btn" href="/daftar">

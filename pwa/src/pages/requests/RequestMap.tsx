@@ -135,7 +135,7 @@ function PointList({ points }: { points: Points | null }) {
       <ul class="list point-list">
         {points.items.map((item) => (
           <li key={item.code}>
-            <a href={`/laporan/${item.code}`}>
+            <a class="link-target" href={`/laporan/${item.code}`}>
               {localized(item.service.name)} · {item.code}
             </a>{" "}
             <StatusBadge status={item.status} overdue={item.is_overdue} />

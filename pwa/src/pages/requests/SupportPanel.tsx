@@ -6,6 +6,7 @@ import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
 import { useStore } from "../../store";
 import { useSubmit } from "../../api/use-submit";
+import { withNext } from "../../next-url";
 
 interface Props {
   request: ServiceRequest;
@@ -42,10 +43,7 @@ export function SupportPanel({ request, tokenHolder, onChange }: Props) {
     action = <p class="muted">{t("requests.support.yours")}</p>;
   } else if (!user) {
     action = (
-      <a
-        class="btn"
-        href={`/masuk?next=${encodeURIComponent(`/laporan/${request.code}`)}`}
-      >
+      <a class="btn" href={withNext("/masuk", `/laporan/${request.code}`)}>
         {t("requests.support.login")}
       </a>
     );
