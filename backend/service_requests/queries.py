@@ -1,8 +1,9 @@
 """Reading requests: one by code, the public list, mine, nearby, the timeline (the staff inbox: inbox.py)."""
 
 import math
+import re
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from ..accounts.models import User
@@ -17,6 +18,29 @@ from .models import OPEN_STATUSES, EventKind, RequestEvent, ServiceRequest, Supp
 NEARBY_METRES = 150
 NEARBY_LIMIT = 10
 EARTH_RADIUS_M = 6_371_000
+# A tracking code as a person types it: the area's prefix, a dash, five characters (BPN-7K3Q9).
+CODE_PATTERN = re.compile(rf"^[A-Z]{{2,6}}-[{codes.ALPHABET}]{{{codes.CODE_LENGTH}}}$")
+LIKE_ESCAPE = "\\"
+
+
+def exact_code(q: str | None) -> str | None:
+    """The tracking code when `q` is one typed exactly (any case, stray spaces), else None."""
+    code = codes.normalise_code(q or "")
+    return code if CODE_PATTERN.match(code) else None
+
+
+def _contains(text: str) -> str:
+    """A LIKE pattern for `text` anywhere, with its own % and _ taken literally."""
+    escaped = text.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2).replace("%", r"\%").replace("_", r"\_")
+    return f"%{escaped.lower()}%"
+
+
+def _matching_text(query, q: str):
+    """Requests whose code, address or description contain `q`, in any case. lower() LIKE rather
+    than ILIKE: the same on SQLite and PostgreSQL."""
+    pattern = _contains(q.strip())
+    columns = (ServiceRequest.code, ServiceRequest.address, ServiceRequest.description)
+    return query.where(or_(*(func.lower(column).like(pattern, escape=LIKE_ESCAPE) for column in columns)))
 
 
 def get_request(code: str, for_update: bool = False) -> ServiceRequest:
@@ -54,7 +78,13 @@ def _id_of(model, code: str) -> int:
 
 
 def filter_requests(query, args: dict):
-    """The filters shared by the public list and the staff inbox (inbox.py)."""
+    """The filters shared by the public list and the staff inbox (inbox.py). `q` is a tracking code
+    typed exactly, or text in the code, address or description."""
+    code = exact_code(args.get("q"))
+    if code:
+        query = query.where(ServiceRequest.code == code)
+    elif (args.get("q") or "").strip():
+        query = _matching_text(query, args["q"])
     if args.get("service"):
         query = query.where(ServiceRequest.service_id == _id_of(Service, args["service"]))
     if args.get("status"):

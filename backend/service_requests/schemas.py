@@ -175,16 +175,16 @@ class RequestQueryArgsSchema(PageArgsSchema):
     kelurahan = fields.String(validate=validate.Length(max=24))
     bbox = BBoxField(metadata={"description": "south,west,north,east"})
     since = AwareTime()
+    q = PlainText(
+        validate=validate.Length(max=100),
+        metadata={"description": "A tracking code, or text in the code, address or description"},
+    )
 
 
 class InboxQueryArgsSchema(RequestQueryArgsSchema):
     opd = fields.String(validate=validate.Length(max=32), metadata={"description": "Operators and admins"})
     overdue = fields.Boolean()
     service_code = fields.String(validate=validate.Length(max=40), metadata={"description": "As service"})
-    q = PlainText(
-        validate=validate.Length(max=100),
-        metadata={"description": "A tracking code, or text in the code, address or description"},
-    )
 
 
 class ModerationArgsSchema(PageArgsSchema):

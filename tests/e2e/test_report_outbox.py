@@ -56,7 +56,7 @@ def test_a_report_filed_offline_waits_then_arrives_once_with_its_photo(
     expect(heading(page, "Laporan terkirim")).to_be_visible(timeout=SENT)
     [stored] = stored_requests()
     assert stored["service"] == "jalan-berlubang" and stored["photos"] == 1
-    assert stored["attributes"] == {"ukuran_lubang": "kecil"} and stored["kelurahan"] == "64.71.01.1001"
+    assert stored["attributes"] == {"ukuran_lubang": "kecil"} and stored["kelurahan"] == "64.71.03.1002"
     assert stored["reporter_id"] is None
     expect(page.get_by_text(stored["code"])).to_be_visible()
     # Anonymous: the secret tracking link, shown with this answer only.
@@ -85,7 +85,7 @@ def test_a_whole_report_can_be_made_offline_after_one_visit(page, browser, conte
     context.set_offline(False)
     expect(heading(page, "Laporan terkirim")).to_be_visible(timeout=SENT)
     [stored] = stored_requests()
-    assert (stored["kelurahan"], stored["photos"]) == ("64.71.01.1001", 1)
+    assert (stored["kelurahan"], stored["photos"]) == ("64.71.03.1002", 1)
 
 
 def test_a_waiting_report_is_sent_from_a_new_page_after_the_first_was_closed(

@@ -18,11 +18,15 @@ LEAFLET_LOADED = "performance.getEntriesByType('resource').some((entry) => /leaf
 def test_the_public_list_filters_and_its_map_shows_the_open_requests(page, context, app):
     context.route("**/tile.openstreetmap.org/**", lambda route: route.abort())
     resident = make_resident()
-    # Near the city centre, where the map opens, all in Kelurahan Sumber Rejo (Balikpapan Tengah).
-    here = {"kelurahan": "64.71.04.1006"}
-    pothole = file_request_via_api(page, resident, lat=-1.2500, long=116.8500, **here)
-    rubbish = file_request_via_api(page, resident, "sampah-menumpuk", lat=-1.2477, long=116.8500, **here)
-    light = file_request_via_api(page, resident, "lampu-jalan-mati", lat=-1.2450, long=116.8450, **here)
+    # Near the city centre, where the map opens, all in Balikpapan Tengah.
+    sumber_rejo, karang_rejo = {"kelurahan": "64.71.04.1006"}, {"kelurahan": "64.71.04.1003"}
+    pothole = file_request_via_api(page, resident, lat=-1.2500, long=116.8500, **sumber_rejo)
+    rubbish = file_request_via_api(
+        page, resident, "sampah-menumpuk", lat=-1.2466, long=116.8379, **karang_rejo
+    )
+    light = file_request_via_api(
+        page, resident, "lampu-jalan-mati", lat=-1.2450, long=116.8450, **sumber_rejo
+    )
     advance_request(light["code"], "resolved", opd_code="DISHUB")
     private = file_request_via_api(page, resident, public=False)
 
@@ -77,3 +81,31 @@ def test_the_public_list_loads_more_on_request(page, app):
     expect(cards).to_have_count(21)
     expect(cards.last).to_contain_text(codes[0])
     expect(page.get_by_role("button", name="Muat lebih banyak")).to_have_count(0)
+
+
+def test_the_public_list_searches_by_code_or_street_and_keeps_the_words_in_the_address(page, app):
+    mulawarman = make_request(address="Jl. Mulawarman No. 12")
+    sudirman = make_request(address="Jl. Jend. Sudirman")
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto("/laporan")
+    cards = page.locator(".request-card")
+    expect(cards).to_have_count(2)
+
+    search = page.get_by_label("Cari kode laporan atau nama jalan")
+    search.fill("sudirman")
+    search.press("Enter")
+    expect(cards).to_have_count(1)
+    expect(cards.first).to_contain_text(sudirman.code)
+    assert "q=sudirman" in page.url
+    page.reload()
+    expect(page.get_by_label("Cari kode laporan atau nama jalan")).to_have_value("sudirman")
+    expect(cards).to_have_count(1)
+
+    search = page.get_by_label("Cari kode laporan atau nama jalan")
+    search.fill(mulawarman.code.lower())
+    page.get_by_role("button", name="Cari", exact=True).click()
+    expect(cards).to_have_count(1)
+    expect(cards.first).to_contain_text(mulawarman.code)
+    search.fill("jalan yang tidak ada")
+    search.press("Enter")
+    expect(page.get_by_text("Tidak ada laporan yang cocok dengan filter ini.")).to_be_visible()

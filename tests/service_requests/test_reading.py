@@ -289,3 +289,22 @@ def test_a_nul_byte_in_a_lookup_is_not_a_server_error(client, url):
     assert response.status_code < 500
     if response.status_code >= 400:
         error_shape(response, response.status_code)
+
+
+def test_the_public_list_finds_a_code_typed_exactly_or_words_of_the_street(client):
+    mulawarman = make_request(address="Jl. Mulawarman No. 12", description="Lubang besar")
+    sudirman = make_request(address="Jl. Jend. Sudirman", description="Lubang 50% jalan_raya")
+    hidden = make_request(address="Jl. Mulawarman", public=False)
+
+    def found(q: str) -> set[str]:
+        return set(listed_codes(client.get(REQUESTS, query_string={"q": q})))
+
+    assert found(f"  {mulawarman.code.lower()} ") == {mulawarman.code}
+    assert found("MULAWARMAN") == {mulawarman.code}
+    assert found("sudirman") == {sudirman.code}
+    assert (
+        found("50%") == {sudirman.code} and found("n_r") == {sudirman.code} and found("%") == {sudirman.code}
+    )
+    assert found(hidden.code) == set()
+    assert found("   ") == {mulawarman.code, sudirman.code}
+    error_shape(client.get(REQUESTS, query_string={"q": "x" * 101}), 422)

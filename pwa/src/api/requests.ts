@@ -137,6 +137,8 @@ export interface RequestFilters {
   status?: string;
   kecamatan?: string;
   kelurahan?: string;
+  /** A tracking code typed exactly, or words of the code, address or description. */
+  q?: string;
   /** south,west,north,east */
   bbox?: string;
   since?: string;

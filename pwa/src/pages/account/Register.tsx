@@ -79,7 +79,9 @@ export function Register() {
         <ErrorNote error={fieldErrors ? undefined : error} />
         <p class="hint">
           {t("account.privacyBefore")}{" "}
-          <a href="/privasi">{t("account.privacyLink")}</a>
+          <a class="link-target" href="/privasi">
+            {t("account.privacyLink")}
+          </a>
         </p>
         <SubmitButton busy={busy} label={t("account.registerButton")} />
       </form>

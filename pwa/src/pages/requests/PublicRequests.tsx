@@ -7,6 +7,7 @@ import { useLocation, useRoute } from "preact-iso";
 import { query } from "../../api/client";
 import { type ServiceRequest, publicRequestsPath } from "../../api/requests";
 import { usePaged } from "../../api/use-paged";
+import { SearchForm } from "../../components/SearchForm";
 import { Loading } from "../../components/Status";
 import { t } from "../../i18n";
 import { type Filters, RequestFilters } from "./RequestFilters";
@@ -40,6 +41,7 @@ function List({ filters }: { filters: Filters }) {
       service: filters.service || undefined,
       status: filters.status || undefined,
       kecamatan: filters.kecamatan || undefined,
+      q: filters.q || undefined,
     }),
   );
   return (
@@ -59,6 +61,7 @@ export function PublicRequests() {
     service: current.service ?? "",
     status: current.status ?? "",
     kecamatan: current.kecamatan ?? "",
+    q: current.q ?? "",
   };
   const view: View = current.tampilan === "peta" ? "peta" : "daftar";
   const go = (next: Filters, nextView: View) =>
@@ -71,6 +74,12 @@ export function PublicRequests() {
     <div class="stack">
       <h1>{t("requests.public.title")}</h1>
       <p class="muted">{t("requests.public.intro")}</p>
+      <SearchForm
+        id="cari-laporan"
+        label={t("requests.public.search")}
+        value={filters.q}
+        onSearch={(words) => go({ ...filters, q: words }, view)}
+      />
       <RequestFilters filters={filters} onChange={(next) => go(next, view)} />
       <div
         class="view-switch"

@@ -14,6 +14,8 @@ export interface Filters {
   service: string;
   status: string;
   kecamatan: string;
+  /** The search box's words (a tracking code or a street), kept beside the filters. */
+  q: string;
 }
 
 interface ServiceOption {

@@ -74,6 +74,7 @@ export function RequestMap({ filters }: { filters: Filters }) {
         {
           service: filters.service || undefined,
           kecamatan: filters.kecamatan || undefined,
+          q: filters.q || undefined,
           status: filters.status || OPEN_STATUSES.join(","),
           bbox: bboxOf(map.map),
           limit: MAX_POINTS,
@@ -105,7 +106,14 @@ export function RequestMap({ filters }: { filters: Filters }) {
       controller.abort();
       layer.remove();
     };
-  }, [map, moved, filters.service, filters.status, filters.kecamatan]);
+  }, [
+    map,
+    moved,
+    filters.service,
+    filters.status,
+    filters.kecamatan,
+    filters.q,
+  ]);
 
   return (
     <div class="stack">
