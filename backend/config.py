@@ -161,6 +161,12 @@ class Config:
     PUSH_RETRY_CAP_SECONDS = 30.0
     RATELIMIT_PUSH_SUBSCRIPTIONS = "60 per hour"
 
+    # Logs: one JSON object per line on stdout (LOG_FORMAT=text for plain lines while developing).
+    LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
+    LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
+    # Who may read /metrics (Prometheus): addresses or CIDR ranges; anyone else gets a 404.
+    METRICS_ALLOWED_ADDRESSES = _env_list("METRICS_ALLOWED_ADDRESSES", "127.0.0.1/32,::1/128")
+
     API_TITLE = "SatuPintu API"
     API_VERSION = "v1"
     OPENAPI_VERSION = "3.0.3"
