@@ -17,7 +17,14 @@ import time
 from ipaddress import ip_address, ip_network
 
 from flask import Flask, current_app, g, request, request_finished
-from prometheus_client import REGISTRY, CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client import (
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    disable_created_metrics,
+    generate_latest,
+)
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 from prometheus_client.multiprocess import MultiProcessCollector
@@ -27,6 +34,9 @@ from .extensions import db
 
 log = logging.getLogger(__name__)
 
+# The *_created series (when each series began) are left out, as in multiprocess mode: a scrape is
+# then the same whichever mode serves it.
+disable_created_metrics()
 METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 
 REQUESTS = Counter(
