@@ -15,7 +15,7 @@ import logging
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 
 import redis
@@ -47,13 +47,14 @@ _jobs: dict = {}
 @contextmanager
 def running(name: str, queued_by: str | None):
     """Run a job: its log records carry its name and the id of the request that queued it; it is
-    counted (metrics), and logged when done."""
+    counted (metrics), and logged when done or failed."""
     started = time.perf_counter()
     with logs.job_context(name, queued_by):
         try:
             yield
         except Exception:
             metrics.count_job(name, "failed")
+            log.exception("Job %s failed", name)
             raise
         metrics.count_job(name, "done")
         duration_ms = round((time.perf_counter() - started) * 1000, 1)
@@ -89,11 +90,11 @@ class _Runner:
     def _run(self, function, args: tuple, queued, queued_by: str | None) -> None:
         with self.idle:
             del self.waiting[queued]
+        name = f"{function.__module__}.{function.__name__}"
         try:
-            with self.app.app_context(), running(f"{function.__module__}.{function.__name__}", queued_by):
+            # A failure is logged by running(); the pool's thread goes on to the next job.
+            with suppress(Exception), self.app.app_context(), running(name, queued_by):
                 function(*args)
-        except Exception:
-            log.exception("Job %s failed", function.__name__)
         finally:
             with self.idle:
                 self.pending -= 1
@@ -215,9 +216,9 @@ def waiting_jobs() -> list[tuple[str, int, float]]:
     if not url.startswith(("redis://", "rediss://", "unix://")):
         return []
     try:
-        client = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
-        # kombu pushes on the left and takes from the right: the oldest waits at the right end.
-        count, oldest = client.llen(queue), client.lindex(queue, -1)
+        with redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2) as client:
+            # kombu pushes on the left and takes from the right: the oldest waits at the right end.
+            count, oldest = client.llen(queue), client.lindex(queue, -1)
     except redis.RedisError as error:
         log.warning("The job queue cannot be read: %s", error)
         return []

@@ -8,6 +8,9 @@ import re
 import pytest
 import requests
 
+from backend import logs
+from backend.jobs import job
+
 from .factories import auth_headers
 from .push.helpers import CAMPAIGNS, subscribe, wait_for_jobs
 from .services import Gunicorn, wait_until
@@ -75,6 +78,23 @@ def test_jobs_a_request_queued_log_its_request_id(app, client, admin, push_servi
     assert {PLAN_CAMPAIGN, "backend.push.campaigns.send_batch"} <= set(jobs)
     assert {line["request_id"] for line in jobs.values()} == {"kampanye-42"}
     assert jobs[PLAN_CAMPAIGN]["message"] == f"Job {PLAN_CAMPAIGN} done"
+
+
+@job
+def fail_on_purpose() -> None:
+    raise RuntimeError("sengaja gagal")
+
+
+def test_a_failing_job_logs_its_error_with_the_request_id(app, capsys):
+    token = logs.request_id.set("gagal-1")  # as a request's start sets it
+    try:
+        fail_on_purpose.enqueue()
+    finally:
+        logs.request_id.reset(token)
+    wait_for_jobs(app)
+    [line] = [line for line in log_lines(capsys.readouterr().out) if line["level"] == "ERROR"]
+    assert (line["request_id"], line["job"]) == ("gagal-1", "tests.test_logs.fail_on_purpose")
+    assert "RuntimeError: sengaja gagal" in line["exception"]
 
 
 def test_a_celery_job_logs_the_request_id_of_the_request_that_queued_it(celery_setup, admin):
