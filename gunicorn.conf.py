@@ -43,6 +43,10 @@ def on_starting(server):
     """Start counting afresh: drop the files of processes that no longer run (a previous start's),
     keep those of running ones (Celery workers on this machine writing to the same folder)."""
     if not metrics_dir:
+        if workers > 1:
+            server.log.warning(
+                "PROMETHEUS_MULTIPROC_DIR is not set: /metrics counts one worker's requests only."
+            )
         return
     os.makedirs(metrics_dir, exist_ok=True)
     for name in os.listdir(metrics_dir):
