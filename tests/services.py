@@ -120,9 +120,15 @@ class Gunicorn:
         return [int(pid) for pid in children.split()]
 
     def stop(self) -> None:
+        """Stop as production does (SIGTERM, workers finish what they serve); killed if that takes
+        longer than gunicorn's own graceful_timeout."""
         if self.process.poll() is None:
             self.process.terminate()
-            self.process.wait(10)
+            try:
+                self.process.wait(35)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(10)
 
 
 class CeleryProcesses:

@@ -4,6 +4,8 @@ whole test session (and are shared by every app in it), so tests compare a scrap
 
 import os
 import signal
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -205,8 +207,14 @@ def test_configured_addresses_and_ranges_may_read_metrics(app, make_app, address
 
 def test_gunicorn_workers_figures_add_up_in_the_multiprocess_folder(app, database_url, vapid_keys, tmp_path):
     """Requests answered by workers that were killed since still count: every worker's figures are
-    in PROMETHEUS_MULTIPROC_DIR, and whichever worker answers /metrics adds them all up."""
+    in PROMETHEUS_MULTIPROC_DIR, and whichever worker answers /metrics adds them all up. What dead
+    processes left there before gunicorn started is cleared."""
     folder = tmp_path / "prometheus"
+    folder.mkdir()
+    finished = subprocess.Popen([sys.executable, "-c", "pass"])
+    finished.wait()
+    leftover = folder / f"counter_{finished.pid}.db"  # a previous start's, not a valid file at all
+    leftover.write_bytes(b"not a metrics file")
     server = Gunicorn(
         database_url, vapid_keys, tmp_path, WEB_CONCURRENCY="2", PROMETHEUS_MULTIPROC_DIR=str(folder)
     ).start()
@@ -230,3 +238,4 @@ def test_gunicorn_workers_figures_add_up_in_the_multiprocess_folder(app, databas
     healthz = {"endpoint": "/healthz", "method": "GET", "status": "200"}
     assert value(samples, "satupintu_http_requests_total", **healthz) == 20
     assert {path.name.split("_")[0] for path in folder.iterdir()} >= {"counter", "histogram"}
+    assert not leftover.exists()
