@@ -11,10 +11,13 @@ Read when scraped, from the database and the broker, so the same whichever proce
 waiting and how long the oldest has waited, and each periodic job's last success.
 """
 
+import json
 import logging
 import os
+import threading
 import time
 from ipaddress import ip_address, ip_network
+from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 from flask import Flask, current_app, g, request, request_finished
 from prometheus_client import (
@@ -24,6 +27,7 @@ from prometheus_client import (
     Histogram,
     disable_created_metrics,
     generate_latest,
+    make_wsgi_app,
 )
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
@@ -88,14 +92,15 @@ def register_metrics(app: Flask) -> None:
     request_finished.connect(_observe, app)
 
 
-def allowed(address: str | None) -> bool:
-    """Whether METRICS_ALLOWED_ADDRESSES (addresses or CIDR ranges) lets `address` read /metrics."""
+def allowed(address: str | None, networks: list[str] | None = None) -> bool:
+    """Whether METRICS_ALLOWED_ADDRESSES (addresses or CIDR ranges; or `networks`) lets `address`
+    read the metrics."""
     try:
         caller = ip_address(address or "")
     except ValueError:
         return False
-    allowed_networks = current_app.config["METRICS_ALLOWED_ADDRESSES"]
-    return any(caller in ip_network(network, strict=False) for network in allowed_networks)
+    networks = current_app.config["METRICS_ALLOWED_ADDRESSES"] if networks is None else networks
+    return any(caller in ip_network(network, strict=False) for network in networks)
 
 
 class _ThisProcess:
@@ -150,12 +155,44 @@ def _from_database(read, otherwise):
         return otherwise
 
 
-def exposition() -> tuple[bytes, str]:
-    """Every metric in Prometheus's text format, and its content type."""
+def _counted() -> CollectorRegistry:
+    """A registry of what this process counted, or every process in PROMETHEUS_MULTIPROC_DIR."""
     registry = CollectorRegistry()
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         MultiProcessCollector(registry)
     else:
         registry.register(_ThisProcess())
+    return registry
+
+
+def exposition() -> tuple[bytes, str]:
+    """Every metric in Prometheus's text format, and its content type."""
+    registry = _counted()
     registry.register(_ReadWhenScraped())
     return generate_latest(registry), CONTENT_TYPE_LATEST
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, format, *args):  # each scrape is not worth a log line
+        pass
+
+
+def serve_worker_metrics(config) -> None:
+    """A Celery worker's own figures (the jobs it ran, the push messages it sent) at
+    http://<worker>:WORKER_METRICS_PORT/metrics, for METRICS_ALLOWED_ADDRESSES only (others: 404);
+    with a prefork pool, PROMETHEUS_MULTIPROC_DIR gathers its child processes' figures."""
+    if not config.get("WORKER_METRICS_PORT"):
+        return
+    networks = config["METRICS_ALLOWED_ADDRESSES"]
+    answer = make_wsgi_app(_counted())
+
+    def metrics_only(environ, start_response):
+        if environ.get("PATH_INFO") == "/metrics" and allowed(environ.get("REMOTE_ADDR"), networks):
+            return answer(environ, start_response)
+        start_response("404 Not Found", [("Content-Type", "application/json")])
+        return [json.dumps({"code": 404, "status": "Not Found", "message": "Not found."}).encode()]
+
+    host, port = config["WORKER_METRICS_HOST"], int(config["WORKER_METRICS_PORT"])
+    server = make_server(host, port, metrics_only, handler_class=_QuietHandler)
+    threading.Thread(target=server.serve_forever, name="worker-metrics", daemon=True).start()
+    log.info("Worker metrics at http://%s:%s/metrics", host, server.server_port)

@@ -12,12 +12,16 @@ import pytest
 import requests
 from prometheus_client.parser import text_string_to_metric_families
 
+from backend.extensions import db
 from backend.jobs import job, periodic_names, tick
 from backend.operations.services import keep_job
+from backend.push.models import Campaign
 
-from .factories import auth_headers, error_shape
+from .factories import auth_headers, error_shape, subscribe_devices
 from .push.helpers import CAMPAIGNS, subscribe, wait_for_jobs
-from .services import Gunicorn, wait_until
+from .services import Gunicorn, free_port, wait_until
+
+PLAN_CAMPAIGN = "backend.push.campaigns.plan_campaign"
 
 FAMILIES = {
     "satupintu_http_requests": "counter",
@@ -114,7 +118,7 @@ def test_push_outcomes_are_counted(app, client, admin, push_service):
         for result in ("sent", "gone", "failed")
     }
     assert moved == {"sent": 2, "gone": 1, "failed": 1}
-    done = {"job": "backend.push.campaigns.plan_campaign", "outcome": "done"}
+    done = {"job": PLAN_CAMPAIGN, "outcome": "done"}
     assert value(after, "satupintu_jobs_total", **done) - value(before, "satupintu_jobs_total", **done) == 1
 
 
@@ -182,6 +186,31 @@ def test_the_brokers_queue_and_its_oldest_job_are_shown(celery_setup, admin, clo
     assert value(samples, "satupintu_job_queue_oldest_age_seconds", queue=queue) == pytest.approx(
         15, abs=0.01
     )
+
+
+def test_a_celery_worker_serves_the_figures_of_the_jobs_it_ran(celery_setup, admin, push_service, tmp_path):
+    port, folder = free_port(), tmp_path / "worker-metrics"
+    folder.mkdir()
+    app, celery = celery_setup(WORKER_METRICS_PORT=port, PROMETHEUS_MULTIPROC_DIR=str(folder))
+    subscribe_devices([push_service.device()])
+    headers = auth_headers(admin)
+    with app.app_context():
+        body = {"title": "Uji", "body": "Pekerja", "target_kind": "all"}
+        campaign = app.test_client().post(CAMPAIGNS, json=body, headers=headers).get_json()
+        celery.worker()
+        wait_until(lambda: db.session.get(Campaign, campaign["id"]).status == "done", 90, "never sent")
+
+    def worker_scrape():
+        try:
+            return requests.get(f"http://127.0.0.1:{port}/metrics", timeout=10)
+        except requests.ConnectionError:
+            return None
+
+    response = wait_until(worker_scrape, 60, f"the worker serves no metrics:\n{celery.logs()}")
+    samples = parse(response.text)
+    assert value(samples, "satupintu_jobs_total", job=PLAN_CAMPAIGN, outcome="done") == 1
+    assert value(samples, "satupintu_push_messages_total", result="sent") == 1
+    assert requests.get(f"http://127.0.0.1:{port}/", timeout=10).status_code == 404
 
 
 @pytest.mark.parametrize("address", ["127.0.0.1", "::1"])
