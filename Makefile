@@ -6,14 +6,19 @@ export FLASK_APP := backend
 
 PWA_SOURCES := $(shell find pwa/src pwa/public -type f 2>/dev/null) pwa/index.html pwa/vite.config.ts pwa/package.json
 
-.PHONY: run test format pwa migrate seed clean chromium lighthouse
+.PHONY: run address test format pwa migrate seed clean chromium lighthouse
 
 run: $(VENV)/.installed pwa
 	$(BIN)/flask db upgrade
 	$(BIN)/flask seed --demo
 	$(BIN)/flask vapid-keys --save
-	@echo "SatuPintu: http://127.0.0.1:8000  (API docs: http://127.0.0.1:8000/api/docs)"
+	@$(MAKE) --no-print-directory address
 	$(BIN)/gunicorn -c gunicorn.conf.py
+
+# Where `make run` serves: BIND read as gunicorn.conf.py reads it (default 127.0.0.1:8000).
+address:
+	@$(PYTHON) -c 'import runpy; c = runpy.run_path("gunicorn.conf.py"); url = c["served_at"](c["bind"]); \
+	print(f"SatuPintu: {url}  (API docs: {url}/api/docs)\nexport SATUPINTU={url}")'
 
 test: $(VENV)/.installed-dev pwa chromium
 	$(BIN)/ruff check .
@@ -42,7 +47,8 @@ pwa: pwa/dist/index.html
 
 # The browser tests drive Debian's Chromium (Playwright cannot download a browser here).
 chromium:
-	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+	@command -v chromium >/dev/null 2>&1 || (echo "Installing Debian's Chromium with apt-get (needs root)" && \
+		apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
 pwa/node_modules/.package-lock.json: pwa/package-lock.json
 	cd pwa && npm ci --no-audit --no-fund

@@ -24,6 +24,19 @@ limit_request_fields = 128
 limit_request_field_size = 32768
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
+
+def served_at(address: str) -> str:
+    """The address a browser on this machine opens for a bind address (`make run` prints it; gunicorn
+    ignores names that are not its settings). All interfaces are reached through the loopback."""
+    if address.startswith(("unix:", "fd://")):
+        return address
+    host, _, port = address.rpartition(":")
+    if not port.isdigit():  # no port given: gunicorn's default
+        host, port = address, "8000"
+    host = {"": "127.0.0.1", "0.0.0.0": "127.0.0.1", "[::]": "[::1]"}.get(host, host)  # noqa: S104 (read, not bound)
+    return f"http://{host}:{port}"
+
+
 # Metrics (backend/metrics.py): with PROMETHEUS_MULTIPROC_DIR set, every worker writes its figures into
 # that folder and /metrics adds them up, whichever worker answers.
 metrics_dir = os.environ.get("PROMETHEUS_MULTIPROC_DIR")

@@ -18,6 +18,7 @@ from .data_versions import watch_writes
 from .extensions import api, cache, compress, db, jwt, limiter, migrate
 from .jobs import init_jobs
 from .push.vapid import load_keys as load_vapid_keys
+from .storage import init_storage
 
 AREAS = (
     "accounts",
@@ -82,6 +83,7 @@ def register_extensions(app: Flask) -> None:
     api.init_app(app)
     init_jobs(app)
     load_vapid_keys(app)
+    init_storage(app)
     if app.config["CORS_ORIGINS"]:
         CORS(app, resources={r"/api/*": {"origins": app.config["CORS_ORIGINS"]}}, supports_credentials=True)
 

@@ -1,4 +1,4 @@
-"""Flask commands: seed, create-admin."""
+"""Flask commands: seed, create-admin, publish-due, vapid-keys, storage migrate."""
 
 import click
 from flask import Flask, current_app
@@ -12,6 +12,7 @@ from .citypacks import load_pack
 from .news import services as news
 from .places import services as places
 from .push import vapid
+from .storage import LocalStorage, S3Storage, migrate_local_files, storage
 
 
 @click.command("seed")
@@ -80,8 +81,28 @@ def vapid_keys_command(save: bool) -> None:
     click.echo("VAPID_SUBJECT=mailto:diskominfo@your-city.go.id")
 
 
+@click.group("storage")
+def storage_group() -> None:
+    """Where photos are stored."""
+
+
+@storage_group.command("migrate")
+@click.option("--keep-local", is_flag=True, help="Leave the files on disk after copying them.")
+def storage_migrate_command(keep_local: bool) -> None:
+    """Move the photos under UPLOAD_DIR into the STORAGE_S3_BUCKET bucket; safe to run again."""
+    target = storage()
+    if not isinstance(target, S3Storage):
+        raise click.UsageError("Set STORAGE_S3_BUCKET (and S3_ENDPOINT_URL, AWS_*) to migrate photos to it.")
+    counts = migrate_local_files(LocalStorage(current_app.config["UPLOAD_DIR"]), target, keep_local)
+    click.echo(
+        f"Copied {counts.copied} file(s) to bucket {target.bucket}; {counts.already_there} already there; "
+        f"{counts.removed} removed from {current_app.config['UPLOAD_DIR']}."
+    )
+
+
 def register_commands(app: Flask) -> None:
     app.cli.add_command(seed_command)
     app.cli.add_command(publish_due_command)
     app.cli.add_command(vapid_keys_command)
     app.cli.add_command(create_admin_command)
+    app.cli.add_command(storage_group)

@@ -50,6 +50,13 @@ class Config:
     REDIS_URL = os.environ.get("REDIS_URL")
     CITY_PACK = os.environ.get("CITY_PACK", "balikpapan")
     UPLOAD_DIR = os.environ.get("UPLOAD_DIR")
+    # Photos in a private bucket of S3-compatible object storage instead of UPLOAD_DIR (storage.py);
+    # unset AWS_* values come from boto3's own chain (a profile, an instance role).
+    STORAGE_S3_BUCKET = os.environ.get("STORAGE_S3_BUCKET")
+    S3_ENDPOINT_URL = os.environ.get("S3_ENDPOINT_URL")
+    AWS_ACCESS_KEY_ID = os.environ.get("AWS_ACCESS_KEY_ID")
+    AWS_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY")
+    AWS_DEFAULT_REGION = os.environ.get("AWS_DEFAULT_REGION")
     PWA_DIST_DIR = os.environ.get("PWA_DIST_DIR")
     MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
     CORS_ORIGINS = _env_list("CORS_ORIGINS")
@@ -128,6 +135,7 @@ class Config:
         "text/javascript",
         "application/javascript",
         "application/json",
+        "application/geo+json",
         "application/manifest+json",
         "image/svg+xml",
         "text/xml",
@@ -194,6 +202,7 @@ class TestConfig(Config):
     RATELIMIT_STORAGE_URI = "memory://"
     REDIS_URL = None
     CELERY_BROKER_URL = None
+    STORAGE_S3_BUCKET = None
     CACHE_TYPE = "SimpleCache"
     JOB_TICKER = False
     PUSH_ALLOW_LOCAL_ENDPOINTS = True

@@ -15,7 +15,7 @@ from .database import utcnow
 from .demo import DEMO_RESIDENT_EMAIL
 from .extensions import db
 from .places.models import Kecamatan, Kelurahan
-from .places.services import city_timezone, get_city
+from .places.services import city_boundaries, city_timezone, get_city
 from .service_requests import codes
 from .service_requests.models import EventKind, RequestEvent, ServiceRequest, Status
 
@@ -165,6 +165,7 @@ class _DemoMonth:
         self.rng = random.Random(SEED)  # noqa: S311 (repeatable demo data, not a secret)
         self.now = utcnow()
         self.city = get_city()
+        self.boundaries = city_boundaries()
         self.services = list(
             db.session.scalars(select(Service).where(Service.is_active).order_by(Service.id))
         )
@@ -241,15 +242,27 @@ class _DemoMonth:
         )
 
     def _place(self) -> tuple[Kelurahan, float, float]:
-        """A kelurahan and a point within about 1.5 km of its kecamatan's centre, inside the city."""
+        """A kelurahan of a kecamatan drawn by its weight, and a point inside the kelurahan's polygon
+        (without boundaries in the pack: within about 1.5 km of the kecamatan's centre)."""
         rng, city = self.rng, self.city
         areas = [KECAMATAN_AREAS.get(k.code, (city.center_lat, city.center_long, 1)) for k in self.kecamatan]
         index = rng.choices(range(len(areas)), [area[2] for area in areas])[0]
         kelurahan = rng.choice(self.kecamatan[index].kelurahan)
+        if self.boundaries:
+            return kelurahan, *self._point_in(kelurahan)
         distance, angle = JITTER_DEGREES * math.sqrt(rng.random()), rng.uniform(0, 2 * math.pi)
         lat = min(max(areas[index][0] + distance * math.sin(angle), city.bbox_south), city.bbox_north)
         long = min(max(areas[index][1] + distance * math.cos(angle), city.bbox_west), city.bbox_east)
         return kelurahan, round(lat, 6), round(long, 6)
+
+    def _point_in(self, kelurahan: Kelurahan) -> tuple[float, float]:
+        """A point drawn evenly over the kelurahan's bounding box until its polygon holds it."""
+        west, south, east, north = self.boundaries.geometry_of(kelurahan.code).bounds
+        while True:
+            lat, long = round(self.rng.uniform(south, north), 6), round(self.rng.uniform(west, east), 6)
+            found = self.boundaries.kelurahan_at(lat, long)
+            if found and found.code == kelurahan.code:
+                return lat, long
 
     def _rejection_note(
         self, request: ServiceRequest, earlier: ServiceRequest | None, draw: float, steps: list[Step]

@@ -40,11 +40,17 @@ INDONESIAN = {
     "Something went wrong on our side. Please try again later.": (
         "Terjadi kesalahan di sistem kami. Silakan coba lagi nanti."
     ),
+    "Photos cannot be reached right now. Please try again in a moment.": (
+        "Foto sedang tidak dapat dijangkau. Silakan coba lagi sebentar lagi."
+    ),
     "The service is busy right now. Please try again in a few seconds.": (
         "Layanan sedang sibuk. Silakan coba lagi dalam beberapa detik."
     ),
     "This Idempotency-Key was already used for a different campaign.": (
         "Idempotency-Key ini sudah dipakai untuk kampanye lain."
+    ),
+    "No device would receive this campaign: choose another target, or wait for subscribers.": (
+        "Tidak ada perangkat yang akan menerima kampanye ini: pilih sasaran lain, atau tunggu pelanggan."
     ),
     # Tokens and sessions
     "Your session has expired. Please log in again.": "Sesi Anda telah berakhir. Silakan masuk kembali.",
@@ -104,6 +110,12 @@ INDONESIAN = {
     "Give both latitude and longitude.": "Isi lintang dan bujur sekaligus.",
     "This service needs a location.": "Layanan ini memerlukan lokasi.",
     "The location is outside the city.": "Lokasi berada di luar wilayah kota.",
+    "The location is outside every kelurahan of the city (at sea or past its border).": (
+        "Lokasi berada di luar semua kelurahan kota (di laut atau melewati batas kota)."
+    ),
+    "The location is in Kelurahan {name} ({code}), not {picked}.": (
+        "Lokasi berada di Kelurahan {name} ({code}), bukan {picked}."
+    ),
     "This Idempotency-Key was already used for a different request.": (
         "Idempotency-Key ini sudah dipakai untuk laporan lain."
     ),

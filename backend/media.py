@@ -4,12 +4,11 @@ Every photo is decoded in full and written anew, so nothing from the upload reac
 except its pixels: no GPS position, no camera serial, no hidden payload in a comment.
 """
 
-import re
 import secrets
 import warnings
+from contextlib import suppress
 from dataclasses import dataclass
 from io import BytesIO
-from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -27,9 +26,6 @@ NOT_AN_IMAGE = "The file is not an image we can read (use JPEG, PNG or WebP)."
 DAMAGED = "The image file is damaged or incomplete."
 TOO_MANY_PIXELS = "The image is too large in pixels."
 EMPTY = "The file is empty."
-
-# secrets.token_urlsafe(18) is 24 characters from [A-Za-z0-9_-]; thumbnails add "_t".
-_STORED_NAME = re.compile(r"[A-Za-z0-9_-]{24}(_t)?\.jpg")
 
 
 class ImageRefused(Exception):
@@ -101,31 +97,26 @@ def _jpeg(image: Image.Image, side: int) -> tuple[bytes, tuple[int, int]]:
     return out.getvalue(), copy.size
 
 
-def store_image(stream, upload_dir: str) -> StoredImage:
-    """Check an uploaded image and store it re-encoded, with a thumbnail, under a random name."""
+def store_image(stream, storage) -> StoredImage:
+    """Check an uploaded image and store it re-encoded, with a thumbnail, under a random name in
+    `storage` (backend/storage.py)."""
     image = _flatten(_decode(_read(stream)))
     photo, (width, height) = _jpeg(image, MAX_SIDE)
     thumb, _ = _jpeg(image, THUMB_SIDE)
     stem = secrets.token_urlsafe(18)
     stored = StoredImage(f"{stem}.jpg", f"{stem}_t.jpg", width, height, "image/jpeg")
-    image_path(upload_dir, stored.name).parent.mkdir(parents=True, exist_ok=True)
     try:
-        image_path(upload_dir, stored.name).write_bytes(photo)
-        image_path(upload_dir, stored.thumb_name).write_bytes(thumb)
-    except OSError:
-        delete_image(upload_dir, stored)
+        storage.put(stored.name, photo, stored.content_type)
+        storage.put(stored.thumb_name, thumb, stored.content_type)
+    except Exception:
+        # The store itself may be what failed: the error to report is the first one.
+        with suppress(Exception):
+            delete_image(storage, stored)
         raise
     return stored
 
 
-def image_path(upload_dir: str, name: str) -> Path:
-    """Where a stored file lives; FileNotFoundError for any name this module did not produce."""
-    if not _STORED_NAME.fullmatch(name):
-        raise FileNotFoundError(name)
-    return Path(upload_dir) / name[:2] / name
-
-
-def delete_image(upload_dir: str, stored: StoredImage) -> None:
+def delete_image(storage, stored: StoredImage) -> None:
     """Remove a stored photo and its thumbnail, ignoring files already gone."""
     for name in (stored.name, stored.thumb_name):
-        image_path(upload_dir, name).unlink(missing_ok=True)
+        storage.delete(name)

@@ -5,7 +5,8 @@ by outcome, lookups of the shared cache of public reads, jobs run. Under gunicor
 processes) set PROMETHEUS_MULTIPROC_DIR to an empty folder: every process writes its figures there
 and /metrics adds them all up, whichever worker answers (gunicorn.conf.py clears it at start and
 marks dead workers). Celery workers on the same machine with the same folder are added in too; a
-worker on a machine of its own serves its figures itself (serve_worker_metrics). Without that folder (the embedded single process, the tests) each process counts in memory.
+worker on a machine of its own serves its figures itself (serve_worker_metrics). Without that folder
+(the embedded single process, the tests) each process counts in memory.
 
 Read when scraped, from the database and the broker, so the same whichever process answers: jobs
 waiting and how long the oldest has waited, and each periodic job's last success.

@@ -1,6 +1,7 @@
 import { defineConfig } from "vite";
 import preact from "@preact/preset-vite";
 import { VitePWA } from "vite-plugin-pwa";
+import type { Plugin } from "vite";
 
 // The Flask backend serves the API on 127.0.0.1:8000 during development.
 const backend = "http://127.0.0.1:8000";
@@ -13,6 +14,17 @@ const WORK_ONLY =
 function isWorkOnly(moduleIds: readonly string[]): boolean {
   return moduleIds.length > 0 && moduleIds.every((id) => WORK_ONLY.test(id));
 }
+
+// vite-plugin-pwa 2.0 builds the service worker with `output.inlineDynamicImports: true`, which
+// Rolldown (Vite 8) deprecates in favour of `codeSplitting: false`: the same one-file worker, no warning.
+const workerInOneFile: Plugin = {
+  name: "satupintu:worker-in-one-file",
+  outputOptions(output) {
+    if (!("inlineDynamicImports" in output)) return null;
+    const { inlineDynamicImports, ...rest } = output;
+    return inlineDynamicImports ? { ...rest, codeSplitting: false } : rest;
+  },
+};
 
 export default defineConfig({
   plugins: [
@@ -70,6 +82,7 @@ export default defineConfig({
         ],
       },
       injectManifest: {
+        buildPlugins: { vite: [workerInOneFile] },
         globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],
         globIgnores: ["assets/work/**", "screenshots/**"],
       },

@@ -31,6 +31,8 @@ from .push.fake_push_service import FakePushService
 from .services import (
     RedisServer,
     celery_setup,  # noqa: F401 (a fixture for the tests that run Celery)
+    s3_app,  # noqa: F401 (the app with its photos on SeaweedFS)
+    seaweedfs,  # noqa: F401 (SeaweedFS for the session)
 )
 
 TEST_PACKS = Path(__file__).parent / "citypacks"
@@ -66,7 +68,7 @@ def make_app(database_url, tmp_path_factory, vapid_keys):
             | overrides
         )
         app = create_app(config)
-        if "CACHE_TYPE" not in overrides:
+        if not any(name.startswith("CACHE_") for name in overrides):
             app.extensions["cache"] = shared_cache.setdefault("backends", app.extensions["cache"])
         apps.append(app)
         return app

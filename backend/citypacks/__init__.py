@@ -10,6 +10,7 @@ from pathlib import Path
 from marshmallow import Schema, ValidationError, fields, validate
 
 from ..catalog.models import Datatype
+from ..places.boundaries import read_boundaries
 
 PACK_DIR = Path(__file__).parent
 
@@ -97,6 +98,8 @@ class CityPackSchema(Schema):
     opds = fields.List(fields.Nested(_OpdPack), required=True, validate=validate.Length(min=1))
     service_groups = fields.List(fields.Nested(_GroupPack), load_default=list)
     services = fields.List(fields.Nested(_ServicePack), load_default=list)
+    # A GeoJSON file beside the pack with its kelurahan polygons (places/boundaries.py).
+    boundaries = fields.String(load_default=None)
 
 
 class CityPackError(Exception):
@@ -115,6 +118,18 @@ def load_pack(name_or_path: str) -> dict:
     if not path.is_file():
         raise CityPackError(f"City pack not found: {path}")
     try:
-        return CityPackSchema().load(json.loads(path.read_text(encoding="utf-8")))
-    except (ValueError, ValidationError) as error:
+        pack = CityPackSchema().load(json.loads(path.read_text(encoding="utf-8")))
+        if pack["boundaries"]:
+            pack["boundaries"] = read_boundaries(path.parent / pack["boundaries"], _kelurahan_names(pack))
+    except (ValueError, ValidationError) as error:  # BoundaryError included
         raise CityPackError(f"City pack {path} is not valid: {error}") from error
+    return pack
+
+
+def _kelurahan_names(pack: dict) -> dict[str, str]:
+    city = pack["city"]["code"]
+    return {
+        f"{city}.{kecamatan['code']}.{kelurahan['code']}": kelurahan["name"]
+        for kecamatan in pack["kecamatan"]
+        for kelurahan in kecamatan["kelurahan"]
+    }

@@ -137,6 +137,7 @@ def overdue_list(scope: Scope, limit: int = 50) -> list[dict]:
             Service.code.label("service"),
             Service.name.label("service_name"),
             Opd.code.label("opd"),
+            Opd.short_name.label("opd_name"),
             Kecamatan.name.label("kecamatan"),
             hours_between(literal(scope.now), R.sla_due_at).label("hours_overdue"),
         )

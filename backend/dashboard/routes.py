@@ -5,7 +5,7 @@ from flask import Response, stream_with_context
 from ..accounts.models import Role
 from ..http_cache import cacheable
 from ..security import role_required
-from . import bp, queries, services
+from . import bp, export, queries, services
 from .schemas import (
     BreakdownSchema,
     CampaignStatSchema,
@@ -105,7 +105,7 @@ def campaign_stats():
 @bp.response(200, content_type="text/csv")
 def export_csv(args):
     """The requests matching the filters as CSV for Excel (UTF-8 with BOM, WITA times), streamed."""
-    rows = services.export_rows({key: value for key, value in args.items() if key not in ("cursor", "limit")})
+    rows = export.export_rows({key: value for key, value in args.items() if key not in ("cursor", "limit")})
     return Response(
         stream_with_context(rows),
         mimetype="text/csv",

@@ -50,6 +50,7 @@ class OverdueSchema(Schema):
     service = fields.String()
     service_name = fields.Raw()
     opd = fields.String()
+    opd_name = fields.String(metadata={"description": "The OPD's short name, as every panel shows it"})
     kecamatan = fields.String(allow_none=True)
     sla_due_at = fields.DateTime()
     hours_overdue = fields.Float()

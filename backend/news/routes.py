@@ -1,6 +1,6 @@
 """HTTP endpoints for news: the public feed and articles, the editors' actions, images, Atom."""
 
-from flask import Blueprint, current_app, request, send_file
+from flask import Blueprint, current_app, request
 from flask_jwt_extended import current_user
 
 from .. import media
@@ -11,6 +11,7 @@ from ..http_cache import cacheable
 from ..places.services import get_city
 from ..security import optional_user, role_required
 from ..service_requests.schemas import ModerationSchema
+from ..storage import storage
 from . import atom, bp, markdown, presenters, services
 from .schemas import (
     ArticleCreateSchema,
@@ -159,7 +160,7 @@ def upload_image():
     if file is None:
         raise Invalid(errors={"image": ["Missing data for required field."]})
     try:
-        stored = media.store_image(file.stream, current_app.config["UPLOAD_DIR"])
+        stored = media.store_image(file.stream, storage())
     except media.ImageRefused as refusal:
         raise Invalid(refusal.message, errors={"image": [refusal.message]}) from None
     return presenters.image(services.add_image(current_user, stored))
@@ -171,10 +172,9 @@ def get_image(name):
     """A news image; names are random and the files never change, so they are cached for a year."""
     services.image_by_name(name)
     try:
-        path = media.image_path(current_app.config["UPLOAD_DIR"], name)
+        response = storage().send(name, "image/jpeg")
     except FileNotFoundError:
         raise NotFound() from None
-    response = send_file(path, mimetype="image/jpeg", max_age=0)
     response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
     return response
 

@@ -1,5 +1,7 @@
 """HTTP endpoints for places."""
 
+from flask import jsonify
+
 from ..accounts.models import Role
 from ..errors import Forbidden
 from ..http_cache import cacheable
@@ -40,6 +42,15 @@ def list_kecamatan():
 def list_kelurahan(args):
     """The city's kelurahan, optionally of one kecamatan."""
     return services.list_kelurahan(args.get("kecamatan"))
+
+
+@bp.route("/kelurahan.geojson", methods=["GET"])
+@cacheable(max_age=3600)
+def kelurahan_geojson():
+    """The kelurahan boundaries as GeoJSON, simplified for a map on a phone (the pack's attribution kept)."""
+    response = jsonify(services.boundaries_geojson())
+    response.mimetype = "application/geo+json"
+    return response
 
 
 @bp.route("/opds", methods=["GET"])

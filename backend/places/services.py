@@ -1,13 +1,16 @@
 """Places: reading the city's reference data, seeding it from the pack, editing OPDs."""
 
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from flask import current_app, g
 from sqlalchemy import select
 
+from ..citypacks import load_pack
 from ..database import set_if_changed
 from ..errors import Conflict, NotFound
 from ..extensions import db
+from .boundaries import Boundaries
 from .models import City, Kecamatan, Kelurahan, Opd
 
 
@@ -38,6 +41,31 @@ def city_profile() -> dict:
         "bbox": city.bbox,
         "map_tile_url": current_app.config["MAP_TILE_URL"],
     }
+
+
+def city_boundaries() -> Boundaries | None:
+    """The kelurahan polygons of this deployment's city pack (None: the pack has none)."""
+    return _boundaries_of(current_app.config["CITY_PACK"])
+
+
+@cache
+def _boundaries_of(pack: str) -> Boundaries | None:
+    return load_pack(pack)["boundaries"]
+
+
+def kelurahan_at(lat: float, long: float) -> Kelurahan | None:
+    """The kelurahan whose polygon holds the point; None outside them all (the sea too) or when the
+    pack has no boundaries."""
+    boundaries = city_boundaries()
+    area = boundaries.kelurahan_at(lat, long) if boundaries else None
+    return db.session.scalar(select(Kelurahan).where(Kelurahan.code == area.code)) if area else None
+
+
+def boundaries_geojson() -> dict:
+    boundaries = city_boundaries()
+    if boundaries is None:
+        raise NotFound("This city has no kelurahan boundaries.")
+    return boundaries.screen_geojson
 
 
 def list_kecamatan() -> list[Kecamatan]:

@@ -52,11 +52,19 @@ def target_filter(kind: str, values: list[str], news_only: bool = False):
     return and_(clause, PushSubscription.wants_news.is_(True)) if news_only else clause
 
 
-def count_targets(kind: str, values: list[str]) -> int:
+NO_DEVICES = "No device would receive this campaign: choose another target, or wait for subscribers."
+
+
+def count_targets(kind: str, values: list[str], news_only: bool = False) -> int:
     """How many devices a target reaches now (the composer's live preview)."""
     return db.session.scalar(
-        select(func.count()).select_from(PushSubscription).where(target_filter(kind, values))
+        select(func.count()).select_from(PushSubscription).where(target_filter(kind, values, news_only))
     )
+
+
+def reaches_anyone(data: dict) -> bool:
+    """Whether a campaign would reach at least one device now."""
+    return count_targets(data["target_kind"], data.get("target_values", []), data.get("news_only", False)) > 0
 
 
 def _payload(campaign: Campaign, endpoint: str | None = None) -> bytes:
@@ -70,7 +78,7 @@ def create_campaign(
 ) -> tuple[Campaign, bool]:
     """Store the campaign and queue its fan-out (now, or at its scheduled time). The same
     Idempotency-Key from the same author with the same content answers the first campaign
-    (replayed=True) instead of making a second."""
+    (replayed=True) instead of making a second. A campaign that would reach no device is refused."""
     target_filter(data["target_kind"], data.get("target_values", []))  # refuses unknown codes
     author_id = author.id if author else None
     if idempotency_key and (earlier := _replay(author_id, idempotency_key, data)):
@@ -87,6 +95,9 @@ def create_campaign(
         db.session.rollback()
         return _replay(author_id, idempotency_key, data), True
     messages.check_size(_payload(campaign, "x" * messages.MAX_ENDPOINT))  # fits every device
+    if not reaches_anyone(data):
+        db.session.rollback()
+        raise Invalid(NO_DEVICES, errors={"target_kind": [NO_DEVICES]})
     db.session.commit()
     if not scheduled:
         plan_campaign.enqueue(campaign.id)

@@ -3,30 +3,13 @@
 import json
 
 from ..errors import Invalid
+from ..service_requests.models import STATUS_LABELS
 
 MAX_PAYLOAD_BYTES = 3993  # the largest plaintext that fits one 4,096-byte aes128gcm record
 MAX_ENDPOINT = 1024  # the longest endpoint a subscription may have
 ICON = "/icons/icon-192.png"
 BADGE = "/icons/badge-72.png"
 
-STATUS_LABELS = {
-    "id": {
-        "submitted": "Terkirim",
-        "accepted": "Diterima petugas",
-        "in_progress": "Sedang dikerjakan",
-        "resolved": "Selesai",
-        "closed": "Ditutup",
-        "rejected": "Ditolak",
-    },
-    "en": {
-        "submitted": "Submitted",
-        "accepted": "Accepted",
-        "in_progress": "In progress",
-        "resolved": "Resolved",
-        "closed": "Closed",
-        "rejected": "Rejected",
-    },
-}
 TEXTS = {
     "id": {
         "status": ("Laporan {code} diperbarui", "Status: {status}."),
@@ -64,11 +47,16 @@ def check_size(encoded: bytes) -> None:
         raise Invalid(errors={"body": ["The message is too long for a push notification."]})
 
 
-def request_update(kind: str, locale: str, code: str, **values) -> tuple[str, str]:
-    """Title and body of a request update, in the device's language."""
+def request_update(
+    kind: str, locale: str, code: str, message: str | None = None, **values
+) -> tuple[str, str]:
+    """Title and body of a request update, in the device's language; staff's message to the
+    resident, when they wrote one, follows the body in their own words."""
     language = locale if locale in TEXTS else "id"
     title, body = TEXTS[language][kind]
     if "status" in values:
         values["status"] = STATUS_LABELS[language][values["status"]]
     text = body.format(code=code, **values)
+    if message and message.strip():
+        text = f"{text} {message.strip()}"
     return title.format(code=code), text[:200]

@@ -26,7 +26,7 @@ def _texts(event: RequestEvent, locale: str) -> tuple[str, str]:
         return messages.request_update("comment", locale, code, text=event.text or "")
     if event.kind == EventKind.REROUTE:
         return messages.request_update("reroute", locale, code, opd=event.to_opd.short_name)
-    return messages.request_update("status", locale, code, status=event.to_status)
+    return messages.request_update("status", locale, code, message=event.text, status=event.to_status)
 
 
 @job
@@ -60,20 +60,18 @@ def announce_article(article_id: int) -> None:
         return
     target = (TargetKind.KECAMATAN, [article.kecamatan.code]) if article.kecamatan else (TargetKind.ALL, [])
     warning = article.category == Category.PERINGATAN
-    campaigns.create_campaign(
-        {
-            "title": article.title[:100],
-            "body": (article.summary or article.title)[:300],
-            "url": f"/berita/{article.slug}",
-            "urgency": "high" if warning else "normal",
-            "ttl": 24 * 3600 if warning else 3 * 24 * 3600,
-            "target_kind": target[0],
-            "target_values": target[1],
-            "news_only": not warning,
-        },
-        author=None,
-        article_id=article.id,
-    )
+    campaign = {
+        "title": article.title[:100],
+        "body": (article.summary or article.title)[:300],
+        "url": f"/berita/{article.slug}",
+        "urgency": "high" if warning else "normal",
+        "ttl": 24 * 3600 if warning else 3 * 24 * 3600,
+        "target_kind": target[0],
+        "target_values": target[1],
+        "news_only": not warning,
+    }
+    if campaigns.reaches_anyone(campaign):  # no campaign that nobody would get
+        campaigns.create_campaign(campaign, author=None, article_id=article.id)
 
 
 def _on_request_event(request, event, **extra):

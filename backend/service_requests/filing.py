@@ -57,18 +57,19 @@ def _replay(key: str, digest: str, reporter: User | None) -> Filed | None:
 
 
 def _location(service, data: dict) -> dict:
+    """Where the request is: a pin decides its kelurahan; without one, the kelurahan picked, if any."""
     lat, long = data.get("lat"), data.get("long")
     if (lat is None) != (long is None):
         raise Invalid(errors={"lat" if lat is None else "long": ["Give both latitude and longitude."]})
     if lat is None and service.needs_location and not data.get("address"):
         raise Invalid(errors={"lat": ["This service needs a location."]})
-    if lat is not None and not places.get_city().contains(lat, long):
-        raise Invalid(errors={"lat": ["The location is outside the city."]})
     kelurahan = None
     if data.get("kelurahan"):
         kelurahan = db.session.scalar(select(Kelurahan).where(Kelurahan.code == data["kelurahan"]))
         if kelurahan is None:
             raise Invalid(errors={"kelurahan": ["Unknown kelurahan."]})
+    if lat is not None:
+        kelurahan = _kelurahan_of_pin(lat, long, kelurahan)
     return {
         "lat": lat,
         "long": long,
@@ -76,6 +77,25 @@ def _location(service, data: dict) -> dict:
         "kelurahan": kelurahan,
         "kecamatan": kelurahan.kecamatan if kelurahan else None,
     }
+
+
+def _kelurahan_of_pin(lat: float, long: float, picked: Kelurahan | None) -> Kelurahan | None:
+    """The kelurahan whose boundary holds the pin (the picked one when the city has no boundaries)."""
+    if not places.get_city().contains(lat, long):
+        raise Invalid(errors={"lat": ["The location is outside the city."]})
+    if places.city_boundaries() is None:
+        return picked
+    pinned = places.kelurahan_at(lat, long)
+    if pinned is None:
+        raise Invalid(
+            errors={
+                "lat": ["The location is outside every kelurahan of the city (at sea or past its border)."]
+            }
+        )
+    if picked is not None and picked.id != pinned.id:
+        message = f"The location is in Kelurahan {pinned.name} ({pinned.code}), not {picked.name}."
+        raise Invalid(errors={"kelurahan": [message]})
+    return pinned
 
 
 def _unused_code(prefix: str) -> str:

@@ -25,6 +25,26 @@ class Status(StrEnum):
 OPEN_STATUSES = (Status.SUBMITTED, Status.ACCEPTED, Status.IN_PROGRESS)
 OPEN_PREDICATE = "status IN ('submitted', 'accepted', 'in_progress')"
 
+# A status as people read it (notifications, the CSV export); the app's own names are in pwa/src/i18n.
+STATUS_LABELS = {
+    "id": {
+        Status.SUBMITTED: "Diterima sistem",
+        Status.ACCEPTED: "Diterima petugas",
+        Status.IN_PROGRESS: "Sedang dikerjakan",
+        Status.RESOLVED: "Selesai",
+        Status.CLOSED: "Ditutup",
+        Status.REJECTED: "Ditolak",
+    },
+    "en": {
+        Status.SUBMITTED: "Submitted",
+        Status.ACCEPTED: "Accepted",
+        Status.IN_PROGRESS: "In progress",
+        Status.RESOLVED: "Resolved",
+        Status.CLOSED: "Closed",
+        Status.REJECTED: "Rejected",
+    },
+}
+
 # What staff may move a request to. Reopening (resolved -> in_progress) is the reporter's, not staff's.
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     Status.SUBMITTED: (Status.ACCEPTED, Status.REJECTED),

@@ -1,4 +1,5 @@
-"""Request photos: storing uploads through media.py and handing out their URLs.
+"""Request photos: storing uploads through media.py into the app's storage, handing out their URLs,
+and erasing a deleted account's photos.
 
 Photos of a publicly visible request have plain, long-cached URLs. Photos of a private or hidden
 request get URLs signed for one hour, handed only to those allowed to see the request.
@@ -6,9 +7,12 @@ request get URLs signed for one hour, handed only to those allowed to see the re
 
 from flask import current_app, url_for
 from itsdangerous import BadSignature, URLSafeTimedSerializer
+from sqlalchemy import select
 
 from .. import media
 from ..errors import Invalid, NotFound
+from ..extensions import db
+from ..storage import storage
 from .access import is_publicly_visible
 from .models import RequestPhoto, ServiceRequest
 
@@ -24,20 +28,21 @@ def store_photos(files: list, field: str = "photos") -> list[media.StoredImage]:
     """Store each uploaded image; on a refusal, remove what was already stored and say which file failed."""
     if len(files) > MAX_PHOTOS:
         raise Invalid(errors={field: [f"At most {MAX_PHOTOS} photos."]})
-    upload_dir = current_app.config["UPLOAD_DIR"]
     stored: list[media.StoredImage] = []
     for index, file in enumerate(files):
         try:
-            stored.append(media.store_image(file.stream, upload_dir))
-        except media.ImageRefused as refusal:
+            stored.append(media.store_image(file.stream, storage()))
+        except Exception as error:
             discard_photos(stored)
-            raise Invalid(refusal.message, errors={field: {index: [refusal.message]}}) from None
+            if not isinstance(error, media.ImageRefused):
+                raise
+            raise Invalid(error.message, errors={field: {index: [error.message]}}) from None
     return stored
 
 
 def discard_photos(stored: list[media.StoredImage]) -> None:
     for image in stored:
-        media.delete_image(current_app.config["UPLOAD_DIR"], image)
+        media.delete_image(storage(), image)
 
 
 def photo_record(image: media.StoredImage, **links) -> RequestPhoto:
@@ -64,8 +69,8 @@ def photo_urls(request: ServiceRequest, photo: RequestPhoto, external: bool = Fa
     }
 
 
-def photo_file(request: ServiceRequest, name: str, signature: str | None):
-    """The file behind a photo URL, or NotFound when the URL does not grant it."""
+def send_photo(request: ServiceRequest, name: str, signature: str | None):
+    """The photo behind a photo URL from the store, or NotFound when the URL does not grant it."""
     if not any(name in (photo.name, photo.thumb_name) for photo in request.photos):
         raise NotFound()
     if not is_publicly_visible(request):
@@ -75,6 +80,22 @@ def photo_file(request: ServiceRequest, name: str, signature: str | None):
         except BadSignature:
             raise NotFound() from None
     try:
-        return media.image_path(current_app.config["UPLOAD_DIR"], name)
+        return storage().send(name, "image/jpeg")
     except FileNotFoundError:
         raise NotFound() from None
+
+
+def erase_reporters_photos(user) -> int:
+    """Remove the photos the person took for their reports, from the store and the database; the
+    reports themselves stay. After-photos belong to the staff who resolved the request. The caller
+    commits, after the store has let them go: a store that cannot be reached fails the deletion."""
+    found = db.session.scalars(
+        select(RequestPhoto)
+        .join(ServiceRequest, RequestPhoto.request_id == ServiceRequest.id)
+        .where(ServiceRequest.reporter_id == user.id, RequestPhoto.event_id.is_(None))
+    ).all()
+    for photo in found:
+        for name in (photo.name, photo.thumb_name):
+            storage().delete(name)
+        db.session.delete(photo)
+    return len(found)

@@ -1,17 +1,16 @@
-"""Reading requests: one by code, the public list, mine, nearby, the staff inbox, the timeline."""
+"""Reading requests: one by code, the public list, mine, nearby, the timeline (the staff inbox: inbox.py)."""
 
 import math
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from ..accounts.models import Role, User
+from ..accounts.models import User
 from ..catalog.models import Service
-from ..database import utcnow
 from ..errors import NotFound
 from ..extensions import db
 from ..pagination import Page, keyset_page
-from ..places.models import Kecamatan, Kelurahan, Opd
+from ..places.models import Kecamatan, Kelurahan
 from . import access, codes
 from .models import OPEN_STATUSES, EventKind, RequestEvent, ServiceRequest, Support
 
@@ -55,7 +54,7 @@ def _id_of(model, code: str) -> int:
 
 
 def filter_requests(query, args: dict):
-    """The filters shared by the public list and the staff inbox."""
+    """The filters shared by the public list and the staff inbox (inbox.py)."""
     if args.get("service"):
         query = query.where(ServiceRequest.service_id == _id_of(Service, args["service"]))
     if args.get("status"):
@@ -72,14 +71,14 @@ def filter_requests(query, args: dict):
     return query
 
 
-def _with_people(query):
+def with_people(query):
     """Load reporters and originals of duplicates with the page, not one query per row."""
     return query.options(selectinload(ServiceRequest.reporter), selectinload(ServiceRequest.duplicate_of))
 
 
 def list_public(args: dict) -> Page:
     """Public, visible requests, newest first."""
-    query = _with_people(select(ServiceRequest)).where(
+    query = with_people(select(ServiceRequest)).where(
         ServiceRequest.is_public.is_(True), ServiceRequest.is_hidden.is_(False)
     )
     return keyset_page(
@@ -91,34 +90,15 @@ def list_public(args: dict) -> Page:
 
 
 def list_mine(user: User, args: dict) -> Page:
-    query = _with_people(select(ServiceRequest)).where(ServiceRequest.reporter_id == user.id)
+    query = with_people(select(ServiceRequest)).where(ServiceRequest.reporter_id == user.id)
     return keyset_page(
         query, [ServiceRequest.created_at, ServiceRequest.id], args.get("cursor"), args["limit"]
     )
 
 
-def staff_inbox(user: User, args: dict) -> Page:
-    """The OPD's requests by SLA deadline, the most overdue first; operators and admins may pick an OPD."""
-    query = _with_people(select(ServiceRequest))
-    if user.role == Role.OPD_STAFF:
-        query = query.where(ServiceRequest.opd_id == user.opd_id)
-    elif args.get("opd"):
-        query = query.where(ServiceRequest.opd_id == _id_of(Opd, args["opd"]))
-    args = {"status": list(OPEN_STATUSES)} | args
-    if args.get("overdue"):
-        query = query.where(ServiceRequest.sla_due_at < utcnow())
-    return keyset_page(
-        filter_requests(query, args),
-        [ServiceRequest.sla_due_at, ServiceRequest.id],
-        args.get("cursor"),
-        args["limit"],
-        descending=False,
-    )
-
-
 def moderation_requests(args: dict) -> Page:
     """Public requests, hidden ones included (or only them, or none), newest first: the moderators' list."""
-    query = _with_people(select(ServiceRequest)).where(ServiceRequest.is_public.is_(True))
+    query = with_people(select(ServiceRequest)).where(ServiceRequest.is_public.is_(True))
     if args.get("hidden") is not None:
         query = query.where(ServiceRequest.is_hidden.is_(args["hidden"]))
     return keyset_page(

@@ -1,6 +1,6 @@
 """HTTP endpoints for requests: filing, reading, residents' actions and the staff workflow."""
 
-from flask import current_app, request, send_file
+from flask import current_app, request
 from flask_jwt_extended import current_user
 from marshmallow import ValidationError
 
@@ -11,9 +11,9 @@ from ..http_cache import cacheable
 from ..idempotency import HEADER_DOC as IDEMPOTENCY_HEADER
 from ..idempotency import idempotency_key
 from ..security import login_required, optional_user, role_required
-from . import bp, filing, presenters, queries, workflow
+from . import bp, filing, inbox, presenters, queries, workflow
 from .codes import token_hash
-from .photos import photo_file
+from .photos import send_photo
 from .schemas import (
     EventSchema,
     FiledRequestSchema,
@@ -178,7 +178,7 @@ def list_events(args, code):
 def get_photo(args, code, name):
     """A photo or thumbnail; a private request's photo needs the signed URL its viewers were given."""
     found = queries.get_request(code)
-    response = send_file(photo_file(found, name, args.get("sig")), mimetype="image/jpeg", max_age=0)
+    response = send_photo(found, name, args.get("sig"))
     public = "sig" not in args
     response.headers["Cache-Control"] = "public, max-age=86400" if public else "private, max-age=3600"
     return response
@@ -226,8 +226,10 @@ def reopen(data, code):
 @bp.arguments(InboxQueryArgsSchema, location="query")
 @bp.response(200, RequestPageSchema)
 def staff_inbox(args):
-    """The OPD's open requests by SLA deadline, overdue first."""
-    return _page(queries.staff_inbox(current_user, args), current_user)
+    """The OPD's open requests by SLA deadline, overdue first; search them by `q` (a tracking code
+    typed exactly finds that request whatever its status; other text searches code, address and
+    description). An unknown service, kecamatan or OPD code answers 422."""
+    return _page(inbox.search_inbox(current_user, args), current_user)
 
 
 @bp.route("/requests/<code>/transitions", methods=["POST"])

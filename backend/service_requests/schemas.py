@@ -180,6 +180,11 @@ class RequestQueryArgsSchema(PageArgsSchema):
 class InboxQueryArgsSchema(RequestQueryArgsSchema):
     opd = fields.String(validate=validate.Length(max=32), metadata={"description": "Operators and admins"})
     overdue = fields.Boolean()
+    service_code = fields.String(validate=validate.Length(max=40), metadata={"description": "As service"})
+    q = PlainText(
+        validate=validate.Length(max=100),
+        metadata={"description": "A tracking code, or text in the code, address or description"},
+    )
 
 
 class ModerationArgsSchema(PageArgsSchema):

@@ -40,6 +40,9 @@ const Register = lazy(() =>
 const Notifications = lazy(() =>
   import("./pages/account/Notifications").then((m) => m.Notifications),
 );
+const Privacy = lazy(() =>
+  import("./pages/privacy/Privacy").then((m) => m.Privacy),
+);
 const StaffApp = lazy(() => import("./pages/staff").then((m) => m.StaffApp));
 const AdminApp = lazy(() => import("./pages/admin").then((m) => m.AdminApp));
 const CommandCenter = lazy(() =>
@@ -100,6 +103,7 @@ export function App() {
             <Route path="/akun" component={Account} />
             <Route path="/masuk" component={Login} />
             <Route path="/daftar" component={Register} />
+            <Route path="/privasi" component={Privacy} />
             <Route path="/staf" component={Staff} />
             <Route path="/staf/*" component={Staff} />
             <Route path="/admin" component={Admin} />

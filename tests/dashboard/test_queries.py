@@ -78,8 +78,8 @@ def city(app):
             "in_progress",
             first_response_at=wita(17, 18),
             sla_due_at=wita(20, 8),
-            lat=-1.30,
-            long=117.00,
+            lat=-1.2153,
+            long=116.9363,
         ),
         # DLH, Timur; rejected
         "f": request_at("sampah-menumpuk", wita(16, 8), "rejected", sla_due_at=wita(19, 8)),
@@ -153,6 +153,16 @@ def test_overdue_list_oldest_deadline_first_with_hours(city):
     ]
 
 
+def test_every_panel_names_an_opd_by_the_same_short_name(city):
+    """The overdue list said "DAMKAR" where the league said "Damkar": both now show the short name."""
+    short = {opd.code: opd.short_name for opd in db.session.scalars(select(Opd))}
+    overdue = {(row["opd"], row["opd_name"]) for row in queries.overdue_list(scope())}
+    league = {(row["opd"], row["name"]) for row in queries.league(scope())}
+    breaches = {(row["code"], row["short_name"]) for row in queries.breach_rates(scope())}
+    counts = {(row["key"], row["label"]) for row in queries.counts(scope(), "opd")}
+    assert overdue and all(name == short[code] for code, name in overdue | league | breaches | counts)
+
+
 def test_breach_rate_per_opd(city):
     rates = {
         row["code"]: (row["breached"], row["total"], row["rate"]) for row in queries.breach_rates(scope())
@@ -197,7 +207,7 @@ def test_map_points_open_only_inside_the_bbox_overdue_first(city):
     everything = queries.map_points(scope(), None)
     assert [p["code"] for p in everything["points"]] == [city[k].code for k in ("c", "e", "g", "d")]
     assert {p["code"]: p["overdue"] for p in everything["points"]}[city["d"].code] is False
-    near_timur = queries.map_points(scope(), [-1.31, 116.99, -1.29, 117.01])
+    near_timur = queries.map_points(scope(), [-1.23, 116.92, -1.20, 116.95])
     assert [p["code"] for p in near_timur["points"]] == [city["e"].code] and not near_timur["truncated"]
 
 

@@ -60,11 +60,11 @@ def test_csv_export_is_streamed_excel_friendly_and_neutralises_formulas(client, 
     assert response.mimetype == "text/csv" and "attachment" in response.headers["Content-Disposition"]
     rows = read_csv(response)
     header, first = rows[0], rows[1]
-    assert header[:3] == ["code", "service", "status"] and len(rows) == 5
+    assert header[:3] == ["Kode laporan", "Kode layanan", "Layanan"] and len(rows) == 5
     record = dict(zip(header, first, strict=True))
-    assert record["description"] == tricky
-    assert record["address"] == '\'=HYPERLINK("http://x")'
-    assert [dict(zip(header, row, strict=True))["description"] for row in rows[2:]] == [
+    assert record["Uraian"] == tricky
+    assert record["Alamat"] == '\'=HYPERLINK("http://x")'
+    assert [dict(zip(header, row, strict=True))["Uraian"] for row in rows[2:]] == [
         "'+62 812",
         "'-1+1",
         "'@SUM(A1)",
@@ -82,7 +82,47 @@ def test_csv_times_are_in_wita(client, operator):
     record = dict(
         zip(*read_csv(client.get("/api/v1/requests.csv", headers=auth_headers(operator)))[:2], strict=True)
     )
-    assert record["created_at"] == "2026-11-20 00:30"
+    assert record["Dibuat"] == "2026-11-20 00:30"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "id",
+            {
+                "Kode layanan": "jalan-berlubang",
+                "Layanan": "Jalan Berlubang",
+                "Kode status": "in_progress",
+                "Status": "Sedang dikerjakan",
+                "Kode OPD": "DPU",
+                "OPD": "DPU",
+                "Melewati tenggat": "tidak",
+            },
+        ),
+        (
+            "en",
+            {
+                "Service code": "jalan-berlubang",
+                "Service": "Pothole",
+                "Status code": "in_progress",
+                "Status": "In progress",
+                "OPD code": "DPU",
+                "OPD": "DPU",
+                "Overdue": "no",
+            },
+        ),
+    ],
+)
+def test_csv_headers_statuses_and_services_are_in_the_callers_language_beside_their_codes(
+    client, operator, language, expected
+):
+    make_request("jalan-berlubang", status="in_progress")
+    headers = auth_headers(operator) | {"Accept-Language": language}
+    header, row = read_csv(client.get("/api/v1/requests.csv", headers=headers))
+    record = dict(zip(header, row, strict=True))
+    assert {name: record[name] for name in expected} == expected
+    assert all(name[0].isupper() and "_" not in name for name in header)  # words, not codes
 
 
 def test_csv_export_takes_the_request_filters(client, admin):
@@ -91,7 +131,7 @@ def test_csv_export_takes_the_request_filters(client, admin):
     rows = read_csv(client.get("/api/v1/requests.csv?service=sampah-menumpuk", headers=auth_headers(admin)))
     assert [row[1] for row in rows[1:]] == ["sampah-menumpuk"]
     rows = read_csv(client.get("/api/v1/requests.csv?opd=DPU", headers=auth_headers(admin)))
-    assert [row[3] for row in rows[1:]] == ["DPU"]
+    assert [row[5] for row in rows[1:]] == ["DPU"]
     error_shape(client.get("/api/v1/requests.csv?status=lost", headers=auth_headers(admin)), 422)
 
 

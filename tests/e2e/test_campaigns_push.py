@@ -113,6 +113,51 @@ def test_a_campaign_push_shows_its_notification_and_a_tap_opens_it_and_is_counte
     assert eventually(lambda: campaign_of(app, admin, second["id"])["clicked"], page=page) == 1
 
 
+def send_confirmed(page, devices: int) -> None:
+    """ "Kirim sekarang" sends nothing by itself: the dialog tells how many devices it reaches."""
+    page.get_by_role("button", name="Kirim sekarang").click()
+    dialog = page.get_by_role("dialog", name="Kirim notifikasi ini?")
+    expect(dialog).to_contain_text(f"akan sampai ke {devices} perangkat")
+    dialog.get_by_role("button", name="Ya, kirim").click()
+
+
+def test_a_campaign_that_would_reach_nobody_is_not_sent(page, app, admin, push_service):
+    subscribe(app.test_client(), push_service.device(), kelurahan=MANGGAR)
+    log_in_by_api(page, admin)
+    page.goto("/admin/kampanye/baru")
+    posted = []
+    page.on(
+        "request",
+        lambda r: posted.append(r.url) if r.method == "POST" and "/push/campaigns" in r.url else None,
+    )
+    page.get_by_role("radio", name="Kelurahan").check()
+    page.get_by_role("checkbox", name="Baru Ilir").check()
+    expect(page.locator(".campaign-count")).to_have_text("Menjangkau 0 perangkat saat ini")
+    page.get_by_label("Judul").fill("Tidak ada yang menerima")
+    page.get_by_label("Isi pesan").fill("Uji kampanye tanpa perangkat.")
+    page.get_by_role("button", name="Kirim sekarang").click()
+    expect(
+        page.get_by_text("Tidak ada perangkat yang akan menerima kampanye ini. Pilih sasaran lain.")
+    ).to_be_visible()
+    expect(page.get_by_role("dialog")).to_have_count(0)
+    page.wait_for_timeout(300)
+    assert posted == []
+    assert app.test_client().get(CAMPAIGNS, headers=auth_headers(admin)).get_json()["items"] == []
+
+    # One tap on "Kirim sekarang" no longer sends: with a device in the target, a dialog asks first.
+    page.get_by_role("checkbox", name="Baru Ilir").uncheck()
+    page.get_by_role("group", name="Balikpapan Timur").get_by_role(
+        "checkbox", name="Manggar", exact=True
+    ).check()
+    expect(page.locator(".campaign-count")).to_have_text("Menjangkau 1 perangkat saat ini")
+    page.get_by_role("button", name="Kirim sekarang").click()
+    dialog = page.get_by_role("dialog", name="Kirim notifikasi ini?")
+    expect(dialog).to_contain_text("akan sampai ke 1 perangkat")
+    dialog.get_by_role("button", name="Kembali").click()
+    expect(page.get_by_role("dialog")).to_have_count(0)
+    assert posted == []
+
+
 def test_the_composer_counts_live_and_the_campaign_runs_to_done(page, app, admin, push_service):
     client = app.test_client()
     inside = [push_service.device() for _ in range(3)]
@@ -153,12 +198,12 @@ def test_the_composer_counts_live_and_the_campaign_runs_to_done(page, app, admin
         "errors": {"body": ["Pesan terlalu panjang untuk notifikasi push."]},
     }
     page.route("**/api/v1/push/campaigns", lambda route: route.fulfill(status=422, json=too_large), times=1)
-    page.get_by_role("button", name="Kirim sekarang").click()
+    send_confirmed(page, devices=3)
     expect(page.locator("#campaign-body-error")).to_have_text("Pesan terlalu panjang untuk notifikasi push.")
     expect(page.get_by_label("Isi pesan")).to_be_focused()
     expect(page.get_by_label("Judul")).to_have_value("Pemadaman air besok pagi")
 
-    page.get_by_role("button", name="Kirim sekarang").click()
+    send_confirmed(page, devices=3)
     page.wait_for_url(re.compile(r"/admin/kampanye/\d+$"))
     expect(page.locator(".campaign-status")).to_contain_text("Selesai", timeout=20_000)
     progress = page.get_by_role("progressbar", name="Kemajuan pengiriman")

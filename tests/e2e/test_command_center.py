@@ -34,10 +34,11 @@ TILES = {
     "created_today": ("Masuk hari ini", 0, ""),
     "created_this_week": ("Masuk minggu ini", 0, ""),
     "resolved_this_week": ("Selesai minggu ini", 0, ""),
-    "median_response": ("Median respons pertama (30 hari)", 1, " jam"),
-    "median_resolution": ("Median penyelesaian (30 hari)", 1, " jam"),
+    "median_response": ("Median respons pertama (30 hari)", None, ""),
+    "median_resolution": ("Median penyelesaian (30 hari)", None, ""),
     "average_rating": ("Rata-rata penilaian (30 hari)", 1, " / 5"),
 }
+UNITS = {"id": ("menit", "jam", "hari"), "en": ("minute", "hour", "day")}
 
 
 @pytest.fixture(scope="module")
@@ -146,6 +147,32 @@ def id_number(value: float, digits: int = 0) -> str:
     return text.rstrip("0").rstrip(",") if digits else text
 
 
+def duration(hours: float, language: str = "id") -> str:
+    """Hours as i18n/duration.ts writes them: "45 menit", "5 jam", "1 hari 3 jam", "28 days"."""
+    minute, hour, day = UNITS[language]
+
+    def part(n: int, unit: str) -> str:
+        plural = "" if n == 1 or language == "id" else "s"
+        return f"{id_number(n) if language == 'id' else f'{n:,}'} {unit}{plural}"
+
+    minutes = int(Decimal(str(abs(hours) * 60)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    if minutes < 60:
+        return part(minutes, minute)
+    whole = int(Decimal(minutes / 60).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    if whole < 24:
+        return part(whole, hour)
+    days, rest = divmod(whole, 24)
+    return part(days, day) + (f" {part(rest, hour)}" if rest else "")
+
+
+def in_hours(text: str) -> int:
+    """ "1 hari 3 jam" back to 27."""
+    numbers = dict(
+        zip(text.split()[1::2], (int(n.replace(".", "")) for n in text.split()[0::2]), strict=True)
+    )
+    return numbers.get("hari", 0) * 24 + numbers.get("jam", 0)
+
+
 def tile(page, label: str):
     return page.locator(".cc-kpi").filter(has=page.get_by_text(label, exact=True)).locator("dd")
 
@@ -153,7 +180,8 @@ def tile(page, label: str):
 def tiles_show(page, answer: dict) -> bool:
     """Whether every tile shows the API's value, formatted as the page formats it."""
     return all(
-        tile(page, label).inner_text() == id_number(answer[key], digits) + unit
+        tile(page, label).inner_text()
+        == (duration(answer[key]) if digits is None else id_number(answer[key], digits) + unit)
         for key, (label, digits, unit) in TILES.items()
     )
 
@@ -201,9 +229,7 @@ def test_the_dashboard_renders_with_the_demo_data_and_refreshes(open_page, demo,
     # The overdue list: the longest overdue first, ten rows until more are asked for.
     overdue_rows = page.locator(".cc-overdue tbody tr")
     expect(overdue_rows).to_have_count(10)
-    hours = [
-        int(text.split()[0].replace(".", "")) for text in overdue_rows.locator("td.cc-num").all_inner_texts()
-    ]
+    hours = [in_hours(text) for text in overdue_rows.locator("td.cc-num").all_inner_texts()]
     assert hours == sorted(hours, reverse=True)
     page.get_by_role("button", name=re.compile(r"^Tampilkan \d+ laporan terlama")).click()
     expect(overdue_rows).to_have_count(50)  # the API's cap; the note says how many there are
@@ -242,7 +268,8 @@ def test_the_dashboard_renders_with_the_demo_data_and_refreshes(open_page, demo,
         page.get_by_role("button", name="Unduh CSV").click()
     assert download.value.suggested_filename.startswith("laporan-")
     lines = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0].startswith("code,service,status,opd") and len(lines) > 1000
+    assert lines[0].startswith("Kode laporan,Kode layanan,Layanan,Kode status,Status,Kode OPD,OPD,")
+    assert len(lines) > 1000
 
     screenshot(page, "command-phone")
     assert_accessible(page)
@@ -288,3 +315,70 @@ def test_a_resident_is_told_the_command_center_is_not_for_them(open_page, demo):
     page.goto("/command")
     expect(page.get_by_role("heading", name="Akses ditolak")).to_be_visible()
     expect(page.locator(".cc-kpi")).to_have_count(0)
+
+
+def dashboard(base_app, user, path: str):
+    cache.clear()
+    response = base_app.test_client().get(f"/api/v1/dashboard/{path}", headers=auth_headers(user))
+    assert response.status_code == 200
+    return response.get_json()
+
+
+def test_lateness_reads_in_days_and_hours_and_each_opd_has_one_name(open_page, demo, base_app):
+    operator = demo["operator"]
+    page = open_page(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    log_in(page, operator.email)
+    page.goto("/command")
+    rows = page.locator(".cc-overdue tbody tr")
+    expect(rows.first).to_be_visible()
+    late = rows.locator("td.cc-num").all_inner_texts()
+    assert all(re.fullmatch(r"[\d.]+ (hari( \d+ jam)?|jam|menit)", text) for text in late), late
+    assert all(in_hours(text) < 24 or "hari" in text for text in late)  # never "672 jam"
+    first = dashboard(base_app, operator, "sla")["overdue"][0]
+    assert first["hours_overdue"] >= 24 and late[0] == duration(first["hours_overdue"])
+
+    # The overdue list and the league name an OPD the same way (its short name; the code is the tooltip).
+    league = set(page.locator(".cc-league tbody th").all_inner_texts())
+    agencies = set(rows.locator("td:nth-child(3)").all_inner_texts())
+    short_names = {row["opd"]: row["name"] for row in dashboard(base_app, operator, "opds")}
+    assert agencies and agencies <= league and agencies <= set(short_names.values())
+    assert not agencies & set(short_names) - set(short_names.values())  # no bare codes like "DAMKAR"
+
+    page.evaluate("localStorage.setItem('satupintu.language', 'en')")
+    page.reload()
+    expect(rows.first).to_be_visible()
+    assert rows.locator("td.cc-num").first.inner_text() == duration(first["hours_overdue"], "en")
+    assert "days" in rows.locator("td.cc-num").first.inner_text()
+
+
+def test_the_trend_marks_today_as_not_complete(open_page, demo):
+    page = open_page(**WALL)
+    log_in(page, demo["operator"].email)
+    page.goto("/command")
+    expect(page.locator(".cc-legend-partial")).to_have_text("hari ini, belum lengkap")
+    expect(page.locator(".cc-figure figcaption")).to_contain_text(
+        "Hari terakhir adalah hari ini dan belum lengkap"
+    )
+    last_day = page.locator(".cc-figure table tbody tr").last.locator("th")
+    expect(last_day).to_contain_text("(hari ini, belum lengkap)")
+    expect(page.locator(".cc-figure table tbody tr").first.locator("th")).not_to_contain_text("belum lengkap")
+
+
+def map_count(page) -> int:
+    summary = page.locator(".cc-map-summary")
+    expect(summary).to_contain_text("laporan terbuka di area peta")
+    return int(summary.inner_text().split()[0].replace(".", ""))
+
+
+def test_the_phone_map_shows_the_whole_city_and_refits_when_resized(open_page, demo, base_app):
+    operator = demo["operator"]
+    everywhere = len(dashboard(base_app, operator, "map?bbox=-3,115,1,119")["points"])
+    assert everywhere > 100
+    page = open_page(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    log_in(page, operator.email)
+    page.goto("/command")
+    assert eventually(lambda: map_count(page) == everywhere, page=page), map_count(page)
+    for width, height in ((1920, 1080), (360, 740)):  # the wall, then the phone again
+        page.set_viewport_size({"width": width, "height": height})
+        page.wait_for_timeout(500)
+        assert eventually(lambda: map_count(page) == everywhere, page=page), (width, map_count(page))

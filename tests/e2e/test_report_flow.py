@@ -118,7 +118,7 @@ def test_a_map_pin_without_tiles_finds_a_similar_report_to_support(page, browser
     next_step(page, "Lokasi")
     # Leaflet marks the box as its map once it has loaded; a click before that sets no pin.
     page.locator(".report-map.leaflet-container").click()
-    expect(page.get_by_text(re.compile(r"^Titik dipilih: -1\.23"))).to_be_visible()
+    expect(page.get_by_text("Titik sudah ditandai di peta.")).to_be_visible()
     next_step(page, "Laporan serupa di sekitar")
     expect(page.get_by_role("link", name=re.compile(existing.code))).to_be_visible()
 
@@ -139,7 +139,7 @@ def test_use_my_location_files_an_anonymous_report_with_its_point(page, browser,
     add_photo(page)
     next_step(page, "Lokasi")
     page.get_by_role("button", name="Gunakan lokasi saya").click()
-    expect(page.get_by_text("Titik dipilih: -1.26500, 116.83100")).to_be_visible()
+    expect(page.get_by_text("Titik sudah ditandai di peta.")).to_be_visible()
     # Nothing similar nearby: the hint passes by itself.
     next_step(page, "Periksa dan kirim")
     page.get_by_role("button", name="Kirim laporan").click()

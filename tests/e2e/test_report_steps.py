@@ -61,9 +61,15 @@ def add_photo(page, color: str = "orange") -> None:
     expect(page.get_by_role("img", name="Foto 1")).to_be_visible()
 
 
-def choose_place(page, address: str = "Jl. Mulawarman depan SD 012") -> None:
-    page.get_by_label("Kecamatan", exact=True).select_option(label="Balikpapan Timur")
-    page.get_by_label("Kelurahan", exact=True).select_option(label="Manggar")
+def choose_place(
+    page,
+    address: str = "Jl. Mulawarman depan SD 012",
+    kecamatan="Balikpapan Utara",
+    kelurahan="Gunungsamarinda",
+) -> None:
+    """The picker's kecamatan and kelurahan (by default those of the map's first pin, the city centre)."""
+    page.get_by_label("Kecamatan", exact=True).select_option(label=kecamatan)
+    page.get_by_label("Kelurahan", exact=True).select_option(label=kelurahan)
     page.get_by_label("Alamat atau patokan").fill(address)
 
 

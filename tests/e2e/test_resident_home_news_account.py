@@ -323,3 +323,21 @@ def test_the_account_screens_are_accessible(page, resident):
     expect(page.get_by_role("button", name="Aktifkan notifikasi")).to_be_enabled()
     assert_accessible(page)
     screenshot(page, "resident-notifications")
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_every_bottom_bar_label_fits_on_one_line_at_360_px(page, language):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.add_init_script(f"localStorage.setItem('satupintu.language', '{language}')")
+    page.goto("/")
+    labels = page.locator(".tab-bar .tab > span:last-child")
+    expect(labels).to_have_count(5)
+    for label in labels.all():
+        lines, overflows = label.evaluate(
+            """span => {
+                const box = span.getBoundingClientRect(), tab = span.parentElement.getBoundingClientRect();
+                const line = parseFloat(getComputedStyle(span).lineHeight) || box.height;
+                return [Math.round(box.height / line), box.left < tab.left || box.right > tab.right];
+            }"""
+        )
+        assert (lines, overflows) == (1, False), label.inner_text()

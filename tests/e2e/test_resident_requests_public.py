@@ -18,9 +18,11 @@ LEAFLET_LOADED = "performance.getEntriesByType('resource').some((entry) => /leaf
 def test_the_public_list_filters_and_its_map_shows_the_open_requests(page, context, app):
     context.route("**/tile.openstreetmap.org/**", lambda route: route.abort())
     resident = make_resident()
-    pothole = file_request_via_api(page, resident)
-    rubbish = file_request_via_api(page, resident, "sampah-menumpuk", lat=-1.2420, long=116.8580)
-    light = file_request_via_api(page, resident, "lampu-jalan-mati", lat=-1.2450, long=116.8450)
+    # Near the city centre, where the map opens, all in Kelurahan Sumber Rejo (Balikpapan Tengah).
+    here = {"kelurahan": "64.71.04.1006"}
+    pothole = file_request_via_api(page, resident, lat=-1.2500, long=116.8500, **here)
+    rubbish = file_request_via_api(page, resident, "sampah-menumpuk", lat=-1.2477, long=116.8500, **here)
+    light = file_request_via_api(page, resident, "lampu-jalan-mati", lat=-1.2450, long=116.8450, **here)
     advance_request(light["code"], "resolved", opd_code="DISHUB")
     private = file_request_via_api(page, resident, public=False)
 
@@ -43,7 +45,7 @@ def test_the_public_list_filters_and_its_map_shows_the_open_requests(page, conte
     page.get_by_label("Jenis laporan").select_option(label="Semua jenis")
     page.get_by_label("Kecamatan").select_option(label="Balikpapan Utara")
     expect(page.get_by_text("Tidak ada laporan yang cocok dengan filter ini.")).to_be_visible()
-    page.get_by_label("Kecamatan").select_option(label="Balikpapan Timur")
+    page.get_by_label("Kecamatan").select_option(label="Balikpapan Tengah")
     expect(cards).to_have_count(3)
     assert not page.evaluate(LEAFLET_LOADED)
 

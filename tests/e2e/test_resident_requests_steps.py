@@ -7,7 +7,7 @@ import uuid
 from backend.accounts.models import Role
 from backend.service_requests import workflow
 
-from ..factories import CITY_POINT, auth_headers, make_user, valid_attributes
+from ..factories import auth_headers, make_user, point_in, valid_attributes
 
 # Manggar, Balikpapan Timur: a kelurahan of the seeded city pack.
 KELURAHAN = "64.71.01.1001"
@@ -28,9 +28,9 @@ def file_request_via_api(
     page, user=None, service_code: str = "jalan-berlubang", photo: bytes | None = None, **fields
 ) -> dict:
     """Files a request through the live server's API, as `user` (anonymous without), with the
-    service's required attributes and a map point in the city, and a JPEG `photo` if given (then as
+    service's required attributes and a map point in KELURAHAN, and a JPEG `photo` if given (then as
     multipart); answers the API's JSON (an anonymous filing carries its tracking_token)."""
-    lat, long = CITY_POINT
+    lat, long = point_in(KELURAHAN)
     body = {
         "service_code": service_code,
         "description": "Lubang besar di depan sekolah, berbahaya untuk motor.",

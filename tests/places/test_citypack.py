@@ -6,7 +6,7 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from backend.citypacks import CityPackError, load_pack
+from backend.citypacks import PACK_DIR, CityPackError, load_pack
 from backend.errors import Conflict
 from backend.extensions import db
 from backend.places.models import City, Kecamatan, Kelurahan, Opd
@@ -43,6 +43,7 @@ def test_seeding_an_edited_pack_updates_names(app, tmp_path):
     pack = json.loads((TEST_PACKS.parent.parent / "backend/citypacks/balikpapan.json").read_text())
     pack["kecamatan"][0]["kelurahan"][0]["name"] = "Manggar Raya"
     pack["opds"][0]["name"] = "Dinas Kominfo dan Statistik"
+    pack["boundaries"] = str(PACK_DIR / pack["boundaries"])
     path = tmp_path / "edited.json"
     path.write_text(json.dumps(pack))
     seed_places(load_pack(str(path)))

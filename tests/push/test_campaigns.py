@@ -221,7 +221,25 @@ def test_the_size_check_leaves_room_for_the_longest_endpoint(client, admin):
     assert "body" in error_shape(refused, 422)["errors"]
 
 
-def test_campaign_list_newest_first(client, admin):
+def test_a_campaign_that_would_reach_no_device_is_refused_and_not_stored(client, admin, push_service):
+    subscribe(client, push_service.device(), kecamatan="64.71.01")
+    for target in ({"target_kind": "kecamatan", "target_values": ["64.71.02"]}, {"target_kind": "all"}):
+        if target["target_kind"] == "all":
+            PushSubscription.query.delete()
+            db.session.commit()
+        body = {"title": "Uji", "body": "Tidak ada yang menerima."} | target
+        refusal = error_shape(client.post(CAMPAIGNS, json=body, headers=auth_headers(admin)), 422)
+        assert refusal["message"].startswith("Tidak ada perangkat yang akan menerima kampanye ini")
+        assert "target_kind" in refusal["errors"]
+    english = client.post(
+        CAMPAIGNS, json=body, headers=auth_headers(admin) | {"Accept-Language": "en"}
+    ).get_json()
+    assert english["message"].startswith("No device would receive this campaign")
+    assert Campaign.query.count() == 0
+
+
+def test_campaign_list_newest_first(client, admin, push_service):
+    subscribe(client, push_service.device())
     first = send(client, admin, target_kind="all")
     second = send(client, admin, target_kind="all")
     items = client.get(CAMPAIGNS, headers=auth_headers(admin)).get_json()["items"]

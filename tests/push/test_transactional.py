@@ -2,6 +2,7 @@
 published article reaches the news topic (warnings: every device) within its area."""
 
 from backend.database import utcnow
+from backend.push.models import Campaign
 
 from ..factories import auth_headers, make_request, make_user
 from .helpers import subscribe, wait_for_jobs
@@ -37,6 +38,29 @@ def test_a_status_change_reaches_the_reporter_and_supporters_and_nobody_else(
     assert indonesian.payload["body"] == "Status: Diterima petugas."
     assert len(supporter_phone.received) == 1
     assert stranger_phone.received == [] and anonymous_phone.received == []
+
+
+def test_a_message_with_a_status_change_reaches_the_residents_phone_and_the_public_timeline(
+    app, client, staff, push_service
+):
+    reporter = make_user()
+    phone = push_service.device()
+    subscribe(client, phone, headers=auth_headers(reporter))
+    request = make_request(reporter=reporter)
+
+    response = client.post(
+        f"/api/v1/requests/{request.code}/transitions",
+        json={"to": "accepted", "note": "Tim kami survei lokasi hari Senin."},
+        headers=auth_headers(staff),
+    )
+    assert response.status_code == 200
+    wait_for_jobs(app)
+
+    [message] = phone.received
+    assert message.payload["body"] == "Status: Diterima petugas. Tim kami survei lokasi hari Senin."
+    timeline = client.get(f"/api/v1/requests/{request.code}/events").get_json()
+    assert timeline[-1]["to_status"] == "accepted"
+    assert timeline[-1]["text"] == "Tim kami survei lokasi hari Senin."
 
 
 def test_comments_and_reroutes_notify_but_internal_notes_do_not(app, client, staff, push_service):
@@ -98,3 +122,18 @@ def test_a_published_warning_reaches_every_device(app, client, staff, push_servi
     wait_for_jobs(app)
     assert all(len(device.received) == 1 for device in devices)
     assert devices[0].received[0].urgency == "high"
+
+
+def test_an_article_that_nobody_would_get_makes_no_campaign(app, client, staff, push_service):
+    alerts_only, elsewhere = push_service.device(), push_service.device()
+    subscribe(client, alerts_only, topics=["alerts"])  # news is not for this device
+    subscribe(client, elsewhere, kecamatan="64.71.02")
+    publish(client, staff, kecamatan="64.71.01")
+    wait_for_jobs(app)
+    assert Campaign.query.count() == 0
+    assert alerts_only.received == [] and elsewhere.received == []
+
+    publish(client, staff, title="Untuk semua warga")  # the device in 64.71.02 asked for news
+    wait_for_jobs(app)
+    [campaign] = Campaign.query.all()
+    assert campaign.targeted == 1 and len(elsewhere.received) == 1

@@ -21,6 +21,7 @@ from ..factories import (
     auth_headers,
     error_shape,
     jpeg,
+    point_in,
     post_request,
     request_body,
     set_fields,
@@ -186,6 +187,44 @@ def test_invalid_filing_is_refused_under_the_field(client, resident, fields, fie
     assert count() == 0
 
 
+def test_the_pin_decides_the_kelurahan_and_kecamatan(client, resident):
+    lat, long = point_in("64.71.03.1002")
+
+    filed = post_request(client, resident, lat=lat, long=long).get_json()
+
+    assert filed["kelurahan"]["code"] == "64.71.03.1002"
+    assert filed["kecamatan"]["code"] == "64.71.03"
+
+
+def test_a_pin_at_sea_is_refused_and_nothing_is_filed(client, resident):
+    # Balikpapan Bay, inside the city's bounding box but in no kelurahan.
+    body = error_shape(post_request(client, resident, lat=-1.30, long=117.00), 422)
+
+    assert body["errors"]["lat"] == [
+        "Lokasi berada di luar semua kelurahan kota (di laut atau melewati batas kota)."
+    ]
+    assert count() == 0
+
+
+def test_a_picked_kelurahan_that_disagrees_with_the_pin_is_refused_naming_the_pin_s(client, resident):
+    lat, long = point_in("64.71.03.1002")
+
+    response = post_request(
+        client, resident, lat=lat, long=long, kelurahan="64.71.06.1001", headers={"Accept-Language": "en"}
+    )
+
+    assert error_shape(response, 422)["errors"]["kelurahan"] == [
+        "The location is in Kelurahan Gunungsamarinda (64.71.03.1002), not Prapatan."
+    ]
+    assert count() == 0
+
+
+def test_without_a_pin_the_picked_kelurahan_stands(client, resident):
+    response = post_request(client, resident, lat=None, long=None, address="Jl. A", kelurahan="64.71.06.1001")
+
+    assert response.get_json()["kelurahan"]["code"] == "64.71.06.1001"
+
+
 def test_address_alone_is_enough_location(client, resident):
     response = post_request(client, resident, lat=None, long=None, address="Depan Pasar Klandasan")
 
@@ -258,7 +297,7 @@ def test_multipart_filing_reads_form_fields_like_json(client, resident):
     filed = response.get_json()
     assert filed["is_public"] is False and filed["kelurahan"]["code"] == "64.71.06.1001"
     assert filed["attributes"] == valid_attributes("jalan-berlubang")
-    assert (filed["location"]["lat"], filed["location"]["long"]) == (-1.25, 116.85)
+    assert (filed["location"]["lat"], filed["location"]["long"]) == point_in("64.71.06.1001")
 
 
 def test_body_that_is_not_an_object_is_refused(client, resident):

@@ -41,9 +41,11 @@ def spread(app):
     """Requests that differ in service, status, place and age, by name."""
     made = {
         "pothole_manggar": make_request(kelurahan="64.71.01.1001", lat=-1.21, long=116.95),
-        "pothole_lamaru": make_request(status="accepted", kelurahan="64.71.01.1002", lat=-1.20, long=117.00),
+        "pothole_lamaru": make_request(
+            status="accepted", kelurahan="64.71.01.1002", lat=-1.2012, long=116.9863
+        ),
         "trash_prapatan": make_request(
-            "sampah-menumpuk", status="in_progress", kelurahan="64.71.06.1001", lat=-1.27, long=116.83
+            "sampah-menumpuk", status="in_progress", kelurahan="64.71.06.1001", lat=-1.2672, long=116.8181
         ),
         "trash_old": make_request("sampah-menumpuk", status="resolved", lat=-1.25, long=116.85),
     }

@@ -1,12 +1,14 @@
 """The production topology, run as a city would and broken on purpose: gunicorn with
-SATUPINTU_ENV=production, PostgreSQL, Redis, two Celery workers and beat, and a push service.
+SATUPINTU_ENV=production, PostgreSQL, Redis, two Celery workers and beat, photos on SeaweedFS (S3)
+and a push service.
 
 A resident registers and files with a photo, staff work the request, an admin schedules an alert
 to 3,000 devices a few seconds ahead and an editor schedules an article; in the middle of the
 fan-out one worker is killed (and started again) and Redis is restarted (losing its queue, as it
 keeps nothing on disk). At the end every device has the alert once (or within the bound a killed
 worker may repeat, which the campaign reports), the article is announced, the reporter heard of
-each status change, and nothing the app served answered 5xx (but /readyz, whose 503 is its job).
+each status change, the photo lives in the bucket (nothing on the app server's disk) and is served
+from it throughout, and nothing the app served answered 5xx (but /readyz, whose 503 is its job).
 
 It uses a PostgreSQL database of its own whichever database the rest of the suite runs on, so
 .ci/run runs it once (marker `once`)."""
@@ -31,6 +33,7 @@ from backend.database import utcnow
 from backend.extensions import db
 from backend.places.models import Opd
 from backend.push.models import Campaign, CampaignDelivery
+from backend.storage import key_for
 
 from ..factories import jpeg, subscribe_devices, valid_attributes
 from ..services import CeleryProcesses, RedisServer, free_port, wait_until
@@ -75,27 +78,32 @@ def _delivered(campaign_id: int) -> int:
 
 
 def test_the_production_topology_survives_a_killed_worker_and_a_redis_restart(
-    database, make_app, vapid_keys, push_service, tmp_path
+    database, make_app, vapid_keys, push_service, seaweedfs, tmp_path
 ):
     redis_server = RedisServer(tmp_path).start()
+    bucket = seaweedfs.new_bucket()
     port = free_port()
-    settings = {
-        "SATUPINTU_ENV": "production",
-        "DATABASE_URL": database,
-        "REDIS_URL": redis_server.url,
-        "SECRET_KEY": uuid.uuid4().hex,
-        "JWT_SECRET_KEY": uuid.uuid4().hex,
-        "UPLOAD_DIR": str(tmp_path / "uploads"),
-        "PWA_DIST_DIR": str(tmp_path),
-        "BIND": f"127.0.0.1:{port}",
-        "WEB_CONCURRENCY": "2",
-        "JOB_QUEUE": "satupintu",
-        "JOB_TICK_SECONDS": "2",
-        "JOB_VISIBILITY_TIMEOUT": "8",
-        "PUSH_BATCH_LEASE_SECONDS": "8",
-        "PUSH_BATCH_SIZE": "250",
-        "PUSH_CONCURRENCY": str(CONCURRENCY),
-    } | {key: value for key, value in vapid_keys.items()}
+    settings = (
+        {
+            "SATUPINTU_ENV": "production",
+            "DATABASE_URL": database,
+            "REDIS_URL": redis_server.url,
+            "SECRET_KEY": uuid.uuid4().hex,
+            "JWT_SECRET_KEY": uuid.uuid4().hex,
+            "UPLOAD_DIR": str(tmp_path / "uploads"),
+            "PWA_DIST_DIR": str(tmp_path),
+            "BIND": f"127.0.0.1:{port}",
+            "WEB_CONCURRENCY": "2",
+            "JOB_QUEUE": "satupintu",
+            "JOB_TICK_SECONDS": "2",
+            "JOB_VISIBILITY_TIMEOUT": "8",
+            "PUSH_BATCH_LEASE_SECONDS": "8",
+            "PUSH_BATCH_SIZE": "250",
+            "PUSH_CONCURRENCY": str(CONCURRENCY),
+        }
+        | {key: value for key, value in vapid_keys.items()}
+        | seaweedfs.settings(bucket)
+    )
     environment = os.environ | settings
     flask = [sys.executable, "-m", "flask", "--app", "backend"]
     subprocess.run([*flask, "db", "upgrade"], env=environment, check=True, capture_output=True)
@@ -111,8 +119,11 @@ def test_the_production_topology_survives_a_killed_worker_and_a_redis_restart(
     )
     try:
         with local.app_context():
-            _run_scenario(Traffic(f"http://127.0.0.1:{port}"), celery, redis_server, push_service)
+            photo = _run_scenario(Traffic(f"http://127.0.0.1:{port}"), celery, redis_server, push_service)
             db.session.remove()
+        stored = seaweedfs.keys(bucket)
+        assert len(stored) == 2 and key_for(photo.rsplit("/", 1)[1]) in stored
+        assert list((tmp_path / "uploads").rglob("*.jpg")) == []
     finally:
         gunicorn.send_signal(signal.SIGTERM)
         gunicorn.wait(30)
@@ -120,7 +131,8 @@ def test_the_production_topology_survives_a_killed_worker_and_a_redis_restart(
         redis_server.stop()
 
 
-def _run_scenario(traffic: Traffic, celery: CeleryProcesses, redis_server: RedisServer, push_service):
+def _run_scenario(traffic: Traffic, celery: CeleryProcesses, redis_server: RedisServer, push_service) -> str:
+    """Returns the path of the reporter's photo."""
     wait_until(lambda: _answers(traffic, "/healthz"), 30, "gunicorn did not start")
     workers = [celery.worker(), celery.worker()]
     celery.beat()
@@ -161,6 +173,13 @@ def _run_scenario(traffic: Traffic, celery: CeleryProcesses, redis_server: Redis
     )
     assert filed.status_code == 201, filed.text
     code = filed.json()["code"]
+    [photo] = filed.json()["photos"]
+    served = traffic.call("GET", photo["url"])
+    assert served.status_code == 200 and served.content[:2] == b"\xff\xd8"
+    assert (
+        traffic.call("GET", photo["url"], headers={"If-None-Match": served.headers["ETag"]}).status_code
+        == 304
+    )
     phone, devices = push_service.device(), [push_service.device(delay=0.05) for _ in range(DEVICES)]
     resident_id = db.session.scalar(db.text("SELECT id FROM users WHERE email = 'budi@uji.id'"))
     subscribe_devices([phone], resident_id)
@@ -199,7 +218,7 @@ def _run_scenario(traffic: Traffic, celery: CeleryProcesses, redis_server: Redis
     wait_until(lambda: _delivered(campaign["id"]) >= 1200, 90, "the fan-out stopped after the kill")
     redis_server.stop()
     for _ in range(5):
-        for path in ("/api/v1/news", "/api/v1/services", f"/api/v1/requests/{code}", "/readyz"):
+        for path in ("/api/v1/news", "/api/v1/services", f"/api/v1/requests/{code}", photo["url"], "/readyz"):
             traffic.call("GET", path)
         _login(traffic, "budi@uji.id")
         time.sleep(0.3)
@@ -241,6 +260,7 @@ def _run_scenario(traffic: Traffic, celery: CeleryProcesses, redis_server: Redis
     assert sorted(m.topic for m in phone.received if m.topic == code) == [code] * 3
     assert traffic.server_errors() == []
     assert all(worker.poll() is None for worker in celery.processes if worker is not workers[0])
+    return photo["url"]
 
 
 def _answers(traffic: Traffic, path: str) -> bool:

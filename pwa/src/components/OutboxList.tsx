@@ -1,5 +1,7 @@
 // Reports still on this device: waiting for a connection, being sent, refused and needing a fix,
-// or waiting for their reporter to log in; then the receipts of those that arrived meanwhile.
+// or waiting for their reporter to log in; then, under their own heading, the receipts of those
+// that arrived meanwhile.
+import type { VNode } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { localized } from "../api/catalog";
 import { trackingLink } from "../api/filing";
@@ -136,22 +138,36 @@ function ReceiptItem({ receipt }: { receipt: Receipt }) {
   );
 }
 
-/** The outbox at the top of "my requests" (and of the report screen); nothing when it is empty. */
+/** One headed part of the outbox; nothing when it has no items. */
+function Part(props: { id: string; title: string; children: VNode[] }) {
+  if (!props.children.length) return null;
+  return (
+    <section class="outbox" aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      <ul class="list" aria-live="polite">
+        {props.children}
+      </ul>
+    </section>
+  );
+}
+
+/** The outbox at the top of "my requests" (and of the report screen): what has not reached the
+ * server yet, apart from the receipts of what has; each part only when it has something. */
 export function OutboxList() {
   const view = useStore(outboxStore);
   useEffect(() => void refreshOutbox(), []);
-  if (!view.entries.length && !view.receipts.length) return null;
   return (
-    <section class="outbox" aria-labelledby="outbox-title">
-      <h2 id="outbox-title">{t("outbox.title")}</h2>
-      <ul class="list" aria-live="polite">
+    <>
+      <Part id="outbox-title" title={t("outbox.title")}>
         {view.entries.map((entry) => (
           <EntryItem key={entry.key} entry={entry} />
         ))}
+      </Part>
+      <Part id="outbox-sent-title" title={t("outbox.sentTitle")}>
         {view.receipts.map((receipt) => (
           <ReceiptItem key={receipt.key} receipt={receipt} />
         ))}
-      </ul>
-    </section>
+      </Part>
+    </>
   );
 }

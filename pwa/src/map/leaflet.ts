@@ -21,11 +21,35 @@ export function loadLeaflet(): Promise<L> {
   return loading;
 }
 
-/** A map of the city in `element`, limited to the city's bounding box, with the configured tiles. */
+/** Says so inside the map while its tiles fail (no data, or the tile host is blocked), and takes the
+ * words away once a tile loads: without tiles the map is a grey box that a person cannot read. */
+function watchTiles(
+  map: Leaflet.Map,
+  tiles: Leaflet.TileLayer,
+  message: string,
+): void {
+  const note = document.createElement("p");
+  note.className = "map-tiles-failed";
+  note.setAttribute("role", "status");
+  let loaded = false;
+  tiles.on("tileerror", () => {
+    if (loaded || note.isConnected) return;
+    note.textContent = message;
+    map.getContainer().appendChild(note);
+  });
+  tiles.on("tileload", () => {
+    loaded = true;
+    note.remove();
+  });
+}
+
+/** A map of the city in `element`, limited to the city's bounding box, with the configured tiles.
+ * `tilesFailed` is what the map says when its tiles cannot load. */
 export async function createCityMap(
   element: HTMLElement,
   city: City,
   zoom = 13,
+  tilesFailed = t("map.tilesFailed"),
 ): Promise<{
   L: L;
   map: Leaflet.Map;
@@ -37,10 +61,12 @@ export async function createCityMap(
     maxBounds: bounds.pad(0.2),
     minZoom: 10,
   }).setView([city.center.lat, city.center.long], zoom);
-  L.tileLayer(city.map_tile_url, {
+  const tiles = L.tileLayer(city.map_tile_url, {
     maxZoom: 19,
     attribution: `&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>`,
-  }).addTo(map);
+  });
+  watchTiles(map, tiles, tilesFailed);
+  tiles.addTo(map);
   map.getContainer().setAttribute("aria-label", t("map.label"));
   return { L, map };
 }

@@ -15,12 +15,16 @@ export interface ReportDraft {
   description: string;
   /** Already resized JPEGs. */
   photos: Blob[];
+  /** Each photo's own GPS position (read before resizing), offered as the location only on request;
+   * never sent. Older drafts lack it. */
+  photoPoints?: ({ lat: number; long: number } | null)[];
   lat: number | null;
   long: number | null;
   address: string;
   kecamatan: string;
   kelurahan: string;
   /** For the review, without another lookup. */
+  kecamatanName: string;
   kelurahanName: string;
   /** Keep a public service's report visible to staff only. */
   private: boolean;
@@ -42,11 +46,13 @@ export function emptyDraft(): ReportDraft {
     attributes: {},
     description: "",
     photos: [],
+    photoPoints: [],
     lat: null,
     long: null,
     address: "",
     kecamatan: "",
     kelurahan: "",
+    kecamatanName: "",
     kelurahanName: "",
     private: false,
     message: null,

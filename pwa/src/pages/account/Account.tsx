@@ -44,7 +44,8 @@ function WorkAreas({ role }: { role: User["role"] }) {
   );
 }
 
-/** The language and the way to the notification settings (a visitor has them too). */
+/** The language, the way to the notification settings and the privacy notice (a visitor has them
+ * too). */
 function Settings({ title }: { title?: string }) {
   return (
     <div class="card account-section">
@@ -53,6 +54,11 @@ function Settings({ title }: { title?: string }) {
       <p>
         <a class="more-link" href="/notifikasi">
           {t("account.notifications")}
+        </a>
+      </p>
+      <p>
+        <a class="more-link" href="/privasi">
+          {t("account.privacyLink")}
         </a>
       </p>
     </div>

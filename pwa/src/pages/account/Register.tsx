@@ -77,6 +77,10 @@ export function Register() {
           onInput={setPassword}
         />
         <ErrorNote error={fieldErrors ? undefined : error} />
+        <p class="hint">
+          {t("account.privacyBefore")}{" "}
+          <a href="/privasi">{t("account.privacyLink")}</a>
+        </p>
         <SubmitButton busy={busy} label={t("account.registerButton")} />
       </form>
       <OtherScreen to="login" next={next} />

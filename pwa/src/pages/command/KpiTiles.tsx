@@ -1,20 +1,32 @@
 // The headline numbers: open and overdue now, this week's flow, the period's speed and rating.
+import { Fragment } from "preact";
 import { formatNumber, t } from "../../i18n";
+import { type DurationPart, durationParts } from "../../i18n/duration";
 import type { Summary } from "./dashboard-api";
 
 interface Tile {
   key: string;
   label: string;
-  value: string;
-  /** Set smaller than the number, so a big number stays on one line on the wall. */
-  unit?: string;
+  /** Numbers with their units set smaller, so a big number stays on one line on the wall. */
+  parts: DurationPart[];
   alert?: boolean;
 }
 
-function measured(value: number | null, unit: string) {
+const count = (value: number): DurationPart[] => [
+  { value: formatNumber(value), unit: "" },
+];
+
+function rating(value: number | null): DurationPart[] {
   return value === null
-    ? { value: t("command.kpi.none") }
-    : { value: formatNumber(value, 1), unit };
+    ? [{ value: t("command.kpi.none"), unit: "" }]
+    : [{ value: formatNumber(value, 1), unit: t("command.kpi.ratingUnit") }];
+}
+
+/** Hours as days and hours ("1 hari 3 jam"). */
+function duration(hours: number | null): DurationPart[] {
+  return hours === null
+    ? [{ value: t("command.kpi.none"), unit: "" }]
+    : durationParts(hours);
 }
 
 function tiles(summary: Summary, days: number): Tile[] {
@@ -22,43 +34,43 @@ function tiles(summary: Summary, days: number): Tile[] {
     {
       key: "open",
       label: t("command.kpi.open"),
-      value: formatNumber(summary.open),
+      parts: count(summary.open),
     },
     {
       key: "overdue",
       label: t("command.kpi.overdue"),
-      value: formatNumber(summary.overdue),
+      parts: count(summary.overdue),
       alert: summary.overdue > 0,
     },
     {
       key: "created_today",
       label: t("command.kpi.createdToday"),
-      value: formatNumber(summary.created_today),
+      parts: count(summary.created_today),
     },
     {
       key: "created_this_week",
       label: t("command.kpi.createdThisWeek"),
-      value: formatNumber(summary.created_this_week),
+      parts: count(summary.created_this_week),
     },
     {
       key: "resolved_this_week",
       label: t("command.kpi.resolvedThisWeek"),
-      value: formatNumber(summary.resolved_this_week),
+      parts: count(summary.resolved_this_week),
     },
     {
       key: "median_response",
       label: t("command.kpi.medianResponse", { days }),
-      ...measured(summary.median_response, t("command.kpi.hoursUnit")),
+      parts: duration(summary.median_response),
     },
     {
       key: "median_resolution",
       label: t("command.kpi.medianResolution", { days }),
-      ...measured(summary.median_resolution, t("command.kpi.hoursUnit")),
+      parts: duration(summary.median_resolution),
     },
     {
       key: "average_rating",
       label: t("command.kpi.rating", { days }),
-      ...measured(summary.average_rating, t("command.kpi.ratingUnit")),
+      parts: rating(summary.average_rating),
     },
   ];
 }
@@ -84,8 +96,13 @@ export function KpiTiles({
           >
             <dt>{tile.label}</dt>
             <dd>
-              {tile.value}
-              {tile.unit ? <span class="cc-unit"> {tile.unit}</span> : null}
+              {tile.parts.map(({ value, unit }, index) => (
+                <Fragment key={index}>
+                  {index ? " " : null}
+                  {value}
+                  {unit ? <span class="cc-unit"> {unit}</span> : null}
+                </Fragment>
+              ))}
             </dd>
           </div>
         ))}

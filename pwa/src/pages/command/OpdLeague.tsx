@@ -2,6 +2,7 @@
 import { useState } from "preact/hooks";
 import { Empty } from "../../components/Status";
 import { formatNumber, t } from "../../i18n";
+import { formatDuration } from "../../i18n/duration";
 import type { LeagueRow } from "./dashboard-api";
 
 type Column = keyof Pick<
@@ -46,9 +47,7 @@ function cell(row: LeagueRow, column: Column): string {
   if (value === null) return "—";
   if (column === "name") return row.name;
   if (column === "median_resolution_hours")
-    return t("command.hours", {
-      n: formatNumber(row.median_resolution_hours ?? 0, 1),
-    });
+    return formatDuration(row.median_resolution_hours ?? 0);
   if (column === "satisfaction") return formatNumber(row.satisfaction ?? 0, 1);
   if (column === "within_sla")
     return `${formatNumber((row.within_sla ?? 0) * 100, 0)}%`;

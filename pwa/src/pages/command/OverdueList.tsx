@@ -4,6 +4,7 @@ import { useState } from "preact/hooks";
 import { localized } from "../../api/requests";
 import { Empty } from "../../components/Status";
 import { formatDateTime, formatNumber, t } from "../../i18n";
+import { formatDuration } from "../../i18n/duration";
 import { type OverdueItem, requestHref } from "./dashboard-api";
 
 const FIRST_ROWS = 10;
@@ -52,16 +53,14 @@ export function OverdueList({ items, total, wall }: Props) {
                 <td title={localized(item.service_name)}>
                   {localized(item.service_name)}
                 </td>
-                <td>{item.opd}</td>
+                <td title={item.opd}>{item.opd_name}</td>
                 <td title={item.kecamatan ?? undefined}>
                   {item.kecamatan ?? "—"}
                 </td>
                 <td class="cc-col-due">{formatDateTime(item.sla_due_at)}</td>
                 <td class="cc-num">
                   <span class="badge badge-overdue">
-                    {t("command.hours", {
-                      n: formatNumber(item.hours_overdue, 0),
-                    })}
+                    {formatDuration(item.hours_overdue)}
                   </span>
                 </td>
               </tr>

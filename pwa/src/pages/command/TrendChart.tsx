@@ -1,19 +1,38 @@
 // Created against resolved requests per city day, drawn by uPlot; a caption sums it up and a
-// visually hidden table carries every day's numbers for screen readers.
+// visually hidden table carries every day's numbers for screen readers. Today is still going on:
+// its segment is dotted and labelled "today, not complete", so that it never reads as a collapse.
 import type uPlot from "uplot";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { formatDate, formatNumber, language, t } from "../../i18n";
+import { zonedNow } from "../../i18n/zoned-time";
 import type { TrendDay } from "./dashboard-api";
 import { loadUPlot, tokenColour } from "./uplot-loader";
 
-type Series = [number[], number[], number[]];
+type Values = (number | null)[];
+type Series = [number[], Values, Values, Values, Values];
 
-/** Days are city dates ("2026-11-12"), plotted as UTC midnights and labelled in UTC. */
+/** Whether the last day is the city's today, and so not complete yet. */
+function endsToday(days: TrendDay[]): boolean {
+  return days.at(-1)?.day === zonedNow().slice(0, 10);
+}
+
+/** Days are city dates ("2026-11-12"), plotted as UTC midnights and labelled in UTC. A partial
+ * last day is drawn by its own two series (from the day before to today), dotted. */
 function toSeries(days: TrendDay[]): Series {
+  const partial = days.length > 1 && endsToday(days);
+  const last = days.length - 1;
+  const whole = (values: number[]): Values =>
+    values.map((n, i) => (partial && i === last ? null : n));
+  const today = (values: number[]): Values =>
+    values.map((n, i) => (partial && i >= last - 1 ? n : null));
+  const created = days.map((d) => d.created);
+  const resolved = days.map((d) => d.resolved);
   return [
     days.map((d) => Date.parse(`${d.day}T00:00:00Z`) / 1000),
-    days.map((d) => d.created),
-    days.map((d) => d.resolved),
+    whole(created),
+    whole(resolved),
+    today(created),
+    today(resolved),
   ];
 }
 
@@ -67,6 +86,18 @@ function options(
         width: 2,
         dash: [8, 5],
       },
+      {
+        label: `${t("command.trend.created")} (${t("command.trend.partial")})`,
+        stroke: tokenColour("--color-link", "#0b4f8a"),
+        width: 2,
+        dash: [2, 4],
+      },
+      {
+        label: `${t("command.trend.resolved")} (${t("command.trend.partial")})`,
+        stroke: tokenColour("--color-success", "#1b6b34"),
+        width: 2,
+        dash: [2, 4],
+      },
     ],
   };
 }
@@ -91,6 +122,7 @@ function Summary({ days }: { days: TrendDay[] }) {
             count: formatNumber(busiest.created),
           })}`
         : null}
+      {endsToday(days) ? ` ${t("command.trend.partialNote")}` : null}
     </figcaption>
   );
 }
@@ -141,6 +173,9 @@ export function TrendChart({ days }: { days: TrendDay[] }) {
       <ul class="cc-legend" aria-hidden="true">
         <li class="cc-legend-created">{t("command.trend.created")}</li>
         <li class="cc-legend-resolved">{t("command.trend.resolved")}</li>
+        {endsToday(days) ? (
+          <li class="cc-legend-partial">{t("command.trend.partial")}</li>
+        ) : null}
       </ul>
       <div ref={box} class="cc-chart" aria-hidden="true" />
       {failed ? <p class="muted">{t("command.chartFailed")}</p> : null}
@@ -157,9 +192,14 @@ export function TrendChart({ days }: { days: TrendDay[] }) {
             </tr>
           </thead>
           <tbody>
-            {days.map((d) => (
+            {days.map((d, i) => (
               <tr key={d.day}>
-                <th scope="row">{formatDate(`${d.day}T12:00:00Z`, "UTC")}</th>
+                <th scope="row">
+                  {formatDate(`${d.day}T12:00:00Z`, "UTC")}
+                  {i === days.length - 1 && endsToday(days)
+                    ? ` (${t("command.trend.partial")})`
+                    : null}
+                </th>
                 <td>{formatNumber(d.created)}</td>
                 <td>{formatNumber(d.resolved)}</td>
               </tr>

@@ -1,5 +1,6 @@
 // The command center's map: the city map with a marker-cluster layer whose markers are updated in
-// place on every refresh (added, removed, re-iconed), so the map never blinks or loses its view.
+// place on every refresh (added, removed, re-iconed), so the map never blinks or loses its view;
+// it opens on the whole city, whatever the screen.
 import type * as Leaflet from "leaflet";
 import type { City } from "../../api/places";
 import { formatNumber, t } from "../../i18n";
@@ -46,6 +47,7 @@ function clusterIcon(L: L, cluster: Leaflet.MarkerCluster): Leaflet.DivIcon {
 
 export class ClusterMap {
   private pins = new Map<string, Pin>();
+  private resizing: ResizeObserver | null = null;
 
   private constructor(
     private readonly L: L,
@@ -53,6 +55,23 @@ export class ClusterMap {
     private readonly group: Leaflet.MarkerClusterGroup,
     private readonly open: (code: string) => void,
   ) {}
+
+  /** The whole city in view on every layout (a phone's narrow map cut clusters off), again
+   * whenever the map's box changes size (a rotated phone, the wall mode). */
+  private fitCity(city: City): void {
+    const [south, west, north, east] = city.bbox;
+    const bounds = this.L.latLngBounds([south, west], [north, east]);
+    this.map.fitBounds(bounds);
+    let size = this.map.getSize();
+    this.resizing = new ResizeObserver(() => {
+      this.map.invalidateSize();
+      const now = this.map.getSize();
+      if (now.x === size.x && now.y === size.y) return;
+      size = now;
+      this.map.fitBounds(bounds);
+    });
+    this.resizing.observe(this.map.getContainer());
+  }
 
   static async create(
     element: HTMLElement,
@@ -69,7 +88,9 @@ export class ClusterMap {
       iconCreateFunction: (cluster) => clusterIcon(L, cluster),
     });
     group.addTo(map);
-    return new ClusterMap(L, map, group, open);
+    const made = new ClusterMap(L, map, group, open);
+    made.fitCity(city);
+    return made;
   }
 
   /** The visible area with a margin (so a short pan needs no reload), rounded outwards so that
@@ -130,6 +151,7 @@ export class ClusterMap {
   }
 
   remove(): void {
+    this.resizing?.disconnect();
     this.map.remove();
   }
 }

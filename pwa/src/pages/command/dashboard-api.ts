@@ -29,6 +29,8 @@ export interface OverdueItem {
   service: string;
   service_name: Localized;
   opd: string;
+  /** The OPD's short name, as every panel shows it. */
+  opd_name: string;
   kecamatan: string | null;
   sla_due_at: string;
   hours_overdue: number;

@@ -1,5 +1,6 @@
-// Step 4: where. "Use my location" or a pin on the map where the service needs a point; the
-// kecamatan/kelurahan picker and an address always work, even offline and without map tiles.
+// Step 4: where. "Use my location", the photo's own position (when a photo carries one, used only on
+// that tap) or a pin on the map where the service needs a point; the kecamatan/kelurahan picker and
+// an address always work, even offline and without map tiles.
 import { useState } from "preact/hooks";
 import { cityStore } from "../../api/places";
 import { Field, describedBy } from "../../components/Field";
@@ -7,6 +8,7 @@ import { t } from "../../i18n";
 import type { ReportDraft } from "../../offline/drafts";
 import { useStore } from "../../store";
 import { type Problems, inCity, serverError, withoutError } from "./fields";
+import { firstPhotoPoint } from "./photo-point";
 import { PinMap } from "./PinMap";
 import { PlacePicker } from "./PlacePicker";
 
@@ -28,6 +30,7 @@ export function LocationStep({ draft, problems, onChange }: Props) {
     serverError(draft.errors, "lat") ??
     serverError(draft.errors, "long");
   const addressError = serverError(draft.errors, "address");
+  const photoPoint = firstPhotoPoint(draft);
 
   function pick(lat: number, long: number) {
     if (!inCity(city, lat, long)) {
@@ -84,6 +87,18 @@ export function LocationStep({ draft, problems, onChange }: Props) {
           >
             {t("report.location.useMine")}
           </button>
+          {photoPoint ? (
+            <button
+              type="button"
+              class="btn"
+              onClick={() => {
+                setNote("");
+                pick(photoPoint.lat, photoPoint.long);
+              }}
+            >
+              {t("report.location.usePhoto")}
+            </button>
+          ) : null}
           {city ? (
             <PinMap
               city={city}
@@ -95,11 +110,8 @@ export function LocationStep({ draft, problems, onChange }: Props) {
             <p class="notice">{t("report.location.noMap")}</p>
           )}
           <p id="location" tabIndex={-1} class="pin-state" aria-live="polite">
-            {draft.lat !== null && draft.long !== null
-              ? t("report.location.at", {
-                  lat: draft.lat.toFixed(5),
-                  long: draft.long.toFixed(5),
-                })
+            {draft.lat !== null
+              ? t("report.location.pinned")
               : t("report.location.noPin")}
           </p>
           {draft.lat !== null ? (

@@ -3,11 +3,16 @@ import { useState } from "preact/hooks";
 import { t } from "../../i18n";
 import type { ReportDraft } from "../../offline/drafts";
 import { serverError, withoutError } from "./fields";
+import { type PhotoPoint, readPhotoPoint } from "./photo-point";
 import { resizePhoto } from "./resize-photo";
 import { useObjectUrls } from "./use-object-urls";
 
 /** The server's limit (backend/service_requests/photos.py). */
 export const MAX_PHOTOS = 3;
+
+/** One entry per photo (a draft from before photo positions has none). */
+const knownPoints = (draft: ReportDraft) =>
+  draft.photos.map((_, index) => draft.photoPoints?.[index] ?? null);
 
 interface Props {
   draft: ReportDraft;
@@ -27,10 +32,14 @@ export function PhotosStep({ draft, onChange }: Props) {
     if (!files.length) return;
     setBusy(true);
     const resized: Blob[] = [];
+    const points: (PhotoPoint | null)[] = [];
     let unreadable = 0;
     for (const file of files.slice(0, room)) {
       try {
+        // Before resizing: the resized JPEG has no EXIF any more.
+        const point = await readPhotoPoint(file);
         resized.push(await resizePhoto(file));
+        points.push(point);
       } catch {
         unreadable += 1;
       }
@@ -48,6 +57,7 @@ export function PhotosStep({ draft, onChange }: Props) {
     );
     onChange({
       photos: [...draft.photos, ...resized],
+      photoPoints: [...knownPoints(draft), ...points],
       errors: withoutError(draft.errors, "photos"),
     });
   }
@@ -55,6 +65,9 @@ export function PhotosStep({ draft, onChange }: Props) {
   function remove(index: number) {
     onChange({
       photos: draft.photos.filter((_, position) => position !== index),
+      photoPoints: knownPoints(draft).filter(
+        (_, position) => position !== index,
+      ),
       errors: withoutError(draft.errors, "photos"),
     });
     setNote(t("report.photos.removed", { n: index + 1 }));

@@ -1,5 +1,6 @@
 // The map for placing the report's pin: tap the map or drag the pin. Leaflet loads with this
-// component only (map/leaflet.ts); without tiles (offline) the map is grey but still takes a tap.
+// component only (map/leaflet.ts); without tiles (offline, blocked) the map says so and still takes a
+// tap, and the kelurahan picker and address below it are the way on.
 import type * as Leaflet from "leaflet";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { City } from "../../api/places";
@@ -29,7 +30,7 @@ export function PinMap({ city, lat, long, onPick }: Props) {
 
   useEffect(() => {
     let mounted = true;
-    createCityMap(element.current!, city, 15)
+    createCityMap(element.current!, city, 15, t("report.location.tilesFailed"))
       .then(({ L, map }) => {
         if (!mounted) {
           map.remove();

@@ -30,13 +30,16 @@ export function PlacePicker({ kecamatan, kelurahan, error, onChange }: Props) {
         <select
           id="kecamatan"
           value={kecamatan}
-          onChange={(event) =>
+          onChange={(event) => {
+            const code = event.currentTarget.value;
+            const district = districts.data!.find((item) => item.code === code);
             onChange({
-              kecamatan: event.currentTarget.value,
+              kecamatan: code,
+              kecamatanName: district?.name ?? "",
               kelurahan: "",
               kelurahanName: "",
-            })
-          }
+            });
+          }}
         >
           <option value="">{t("report.place.chooseKecamatan")}</option>
           {districts.data.map((district) => (

@@ -6,6 +6,7 @@ import {
   localized,
 } from "../../api/catalog";
 import { userStore } from "../../api/client";
+import { placeText } from "../../components/place-text";
 import { t } from "../../i18n";
 import type { ReportDraft, StepName } from "../../offline/drafts";
 import { onlineStore } from "../../offline/network";
@@ -61,11 +62,12 @@ export function ReviewStep({ draft, onEdit, onChange, onSend }: Props) {
     const value = draft.attributes[attribute.code];
     return Array.isArray(value) ? value.length > 0 : !!value?.trim();
   });
-  const place = [
-    draft.lat !== null ? `${draft.lat}, ${draft.long}` : "",
-    draft.kelurahanName,
-    draft.address.trim(),
-  ].filter(Boolean);
+  const place = placeText({
+    address: draft.address,
+    kelurahan: draft.kelurahanName,
+    kecamatan: draft.kecamatanName,
+  });
+  const pinned = draft.lat !== null;
 
   return (
     <div class="stack">
@@ -123,7 +125,9 @@ export function ReviewStep({ draft, onEdit, onChange, onSend }: Props) {
         edit={t("report.review.location")}
         onEdit={() => onEdit("location")}
       >
-        <p>{place.length ? place.join(" · ") : t("report.review.empty")}</p>
+        {place ? <p>{place}</p> : null}
+        {pinned ? <p>{t("place.pinned")}</p> : null}
+        {place || pinned ? null : <p>{t("report.review.empty")}</p>}
       </Part>
       {service.is_public ? (
         <label class="choice">

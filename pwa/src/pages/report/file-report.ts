@@ -34,6 +34,8 @@ export async function fileReport(
     step: "review",
     message: null,
     errors: null,
+    // The photos' positions stay out of the outbox: the chosen point, if any, is in lat/long.
+    photoPoints: draft.photos.map(() => null),
   };
   const key = crypto.randomUUID();
   onQueued(key);

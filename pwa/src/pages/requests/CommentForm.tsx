@@ -33,13 +33,14 @@ export function CommentForm({ code, onSent }: Props) {
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
+    // One message at a time: a new try replaces what the last one said.
+    setSent(false);
     if (!text.trim()) {
       setError(undefined);
       setMissing(true);
       return;
     }
     setMissing(false);
-    setSent(false);
     if (await submit(() => addComment(code, text.trim()))) {
       setText("");
       setSent(true);

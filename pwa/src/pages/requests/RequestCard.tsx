@@ -2,9 +2,10 @@
 import { type ServiceRequest, localized } from "../../api/requests";
 import { StatusBadge } from "../../components/StatusBadge";
 import { formatDate, t } from "../../i18n";
+import { requestPlace } from "./request-place";
 
 export function RequestCard({ request }: { request: ServiceRequest }) {
-  const place = request.kelurahan?.name ?? request.location.address;
+  const place = requestPlace(request);
   return (
     <a class="card request-card" href={`/laporan/${request.code}`}>
       <h3>{localized(request.service.name)}</h3>

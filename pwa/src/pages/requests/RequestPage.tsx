@@ -21,6 +21,7 @@ import { Timeline } from "../../components/Timeline";
 import { t } from "../../i18n";
 import { CommentForm } from "./CommentForm";
 import { LocationMap } from "./LocationMap";
+import { requestPlace } from "./request-place";
 import { RatingForm } from "./RatingForm";
 import { ReopenForm } from "./ReopenForm";
 import { SupportPanel } from "./SupportPanel";
@@ -66,20 +67,6 @@ function History({ events, rating }: HistoryProps) {
   );
 }
 
-/** The address with its kelurahan and kecamatan, as far as they are known. */
-function place(request: ServiceRequest): string {
-  const parts = [
-    request.location.address,
-    request.kelurahan
-      ? t("requests.page.kelurahan", { name: request.kelurahan.name })
-      : null,
-    request.kecamatan
-      ? t("requests.page.kecamatan", { name: request.kecamatan.name })
-      : null,
-  ];
-  return parts.filter(Boolean).join(", ");
-}
-
 function RequestView({ code, token }: { code: string; token?: string }) {
   const loaded = useApi<ServiceRequest>(requestPath(code, token));
   const events = useApi<RequestEvent[]>(eventsPath(code, token));
@@ -110,7 +97,7 @@ function RequestView({ code, token }: { code: string; token?: string }) {
     setNotice(text);
   };
   const { lat, long } = request.location;
-  const where = place(request);
+  const where = requestPlace(request);
 
   return (
     <article class="stack request-page">

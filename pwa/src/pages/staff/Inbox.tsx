@@ -1,4 +1,6 @@
-// The OPD's inbox: its requests by SLA deadline (overdue first), filtered, paged with a cursor.
+// The OPD's inbox: its requests by SLA deadline (overdue first), searched and filtered (all kept in
+// the address), paged with a cursor. A tracking code typed exactly opens that request.
+import { useEffect } from "preact/hooks";
 import { useLocation, useRoute } from "preact-iso";
 import { query, userStore } from "../../api/client";
 import type { Kecamatan, Opd } from "../../api/places";
@@ -6,16 +8,18 @@ import type { ServiceRequest } from "../../api/requests";
 import { useApi } from "../../api/use-api";
 import { usePaged } from "../../api/use-paged";
 import { PagedStates } from "../../components/PagedStates";
+import { SearchForm } from "../../components/SearchForm";
 import { t } from "../../i18n";
 import { useStore } from "../../store";
 import "./i18n";
 import {
   type CatalogService,
   type InboxFilters as Filters,
+  exactCode,
   inboxPath,
 } from "./api";
 import { InboxFilters } from "./InboxFilters";
-import { InboxTable } from "./InboxTable";
+import { InboxTable, workPath } from "./InboxTable";
 
 function filtersFrom(values: Record<string, string>): Filters {
   return {
@@ -24,8 +28,14 @@ function filtersFrom(values: Record<string, string>): Filters {
     service: values.service || undefined,
     kecamatan: values.kecamatan || undefined,
     opd: values.opd || undefined,
+    q: values.q || undefined,
   };
 }
+
+const addressOf = (filters: Filters) => ({
+  ...filters,
+  overdue: filters.overdue ? "1" : undefined,
+});
 
 export function Inbox() {
   const user = useStore(userStore);
@@ -38,11 +48,14 @@ export function Inbox() {
   const opds = useApi<Opd[]>(isAdmin ? "opds" : null);
   const opdCode = isAdmin ? filters.opd : user?.opd?.code;
   const choose = (next: Filters) =>
-    route(
-      `/staf${query({ ...next, overdue: next.overdue ? "1" : undefined })}`,
-      true,
-    );
+    route(`/staf${query(addressOf(next))}`, true);
   const filtered = Object.values(filters).some(Boolean);
+  const code = exactCode(filters.q);
+  const found = page.items.length === 1 ? page.items[0]?.code : undefined;
+  useEffect(() => {
+    // Replacing the search in history: Back from the request returns to the inbox, not here.
+    if (code && found === code) route(workPath(code), true);
+  }, [code, found]);
 
   return (
     <section class="staff-inbox">
@@ -52,6 +65,12 @@ export function Inbox() {
           ? t("staff.inbox.adminHint")
           : t("staff.inbox.opdHint", { opd: user?.opd?.name ?? "" })}
       </p>
+      <SearchForm
+        id="inbox-search"
+        label={t("staff.inbox.search")}
+        value={filters.q ?? ""}
+        onSearch={(q) => route(`/staf${query(addressOf({ ...filters, q }))}`)}
+      />
       <InboxFilters
         filters={filters}
         onChange={choose}

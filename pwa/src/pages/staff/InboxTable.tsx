@@ -1,5 +1,6 @@
-// The inbox as a table, most urgent first; the code links to the work page and a click anywhere on
-// the row opens it too.
+// The inbox, most urgent first: a table on a PC, one card per request in a column narrower than
+// about 600 px (staff.css, a container query), from the same markup; each cell carries its column's
+// name for the card. The code links to the work page and a click anywhere on the row opens it too.
 import { useLocation } from "preact-iso";
 import { type ServiceRequest, localized } from "../../api/requests";
 import { StatusBadge } from "../../components/StatusBadge";
@@ -34,7 +35,7 @@ export function InboxTable({ requests, showOpd }: Props) {
     route(workPath(code));
   };
   return (
-    <div class="table-wrap">
+    <div class="table-wrap staff-inbox-list">
       <table class="staff-table">
         <caption class="visually-hidden">{t("staff.inbox.caption")}</caption>
         <thead>
@@ -58,16 +59,20 @@ export function InboxTable({ requests, showOpd }: Props) {
               <th scope="row">
                 <a href={workPath(request.code)}>{request.code}</a>
               </th>
-              <td>{localized(request.service.name)}</td>
-              <td>{area(request)}</td>
-              {showOpd ? <td>{request.opd.name}</td> : null}
-              <td>
+              <td data-label={t("staff.inbox.service")}>
+                {localized(request.service.name)}
+              </td>
+              <td data-label={t("staff.inbox.area")}>{area(request)}</td>
+              {showOpd ? (
+                <td data-label={t("staff.inbox.opd")}>{request.opd.name}</td>
+              ) : null}
+              <td data-label={t("staff.inbox.status")}>
                 <StatusBadge status={request.status} />
               </td>
-              <td>
+              <td data-label={t("staff.inbox.deadline")}>
                 <SlaDeadline request={request} />
               </td>
-              <td>
+              <td data-label={t("staff.inbox.filed")}>
                 <time dateTime={request.created_at}>
                   {formatDateTime(request.created_at)}
                 </time>

@@ -1,11 +1,15 @@
 // The moves the server allows for this request right now (viewer.allowed_transitions), and no other.
+// One-tap moves carry an optional message for the resident (their timeline and their phone) and
+// wait a few seconds, with an undo, before they are sent.
 import { useState } from "preact/hooks";
 import type { RequestStatus, ServiceRequest } from "../../api/requests";
 import { type ConflictHandler, useSubmit } from "../../api/use-submit";
+import { Field, describedBy } from "../../components/Field";
 import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
 import { changeStatus } from "./api";
 import { TransitionForm } from "./TransitionForm";
+import { UNDO_SECONDS, useUndoWindow } from "./use-undo-window";
 
 interface Props {
   request: ServiceRequest;
@@ -22,21 +26,65 @@ function style(to: RequestStatus): string {
   return to === "closed" ? "btn" : "btn btn-primary";
 }
 
+interface Move {
+  to: RequestStatus;
+  message: string | null;
+}
+
 export function WorkActions({ request, onDone, onConflict }: Props) {
   const [form, setForm] = useState<Worded | null>(null);
+  const [message, setMessage] = useState("");
+  const [undone, setUndone] = useState(false);
   const action = useSubmit(onConflict);
   const allowed = request.viewer.allowed_transitions;
+  const oneTap = allowed.filter((to) => !needsWords(to));
+  const code = request.code;
+  const held = useUndoWindow<Move>((move) => {
+    void action
+      .submit(() => changeStatus(code, move.to, move.message))
+      .then((changed) => {
+        if (!changed) return;
+        setMessage("");
+        onDone(changed);
+      });
+  });
 
-  async function move(to: RequestStatus) {
-    const changed = await action.submit(() =>
-      changeStatus(request.code, to, null),
-    );
-    if (changed) onDone(changed);
+  function move(to: RequestStatus) {
+    setUndone(false);
+    held.hold({ to, message: message.trim() || null });
   }
 
+  function undo() {
+    held.undo();
+    setUndone(true);
+  }
+
+  const pending = held.pending;
+  const busy = action.busy || pending !== null;
   return (
     <section class="staff-actions" aria-labelledby="tindakan">
       <h2 id="tindakan">{t("staff.work.actions")}</h2>
+      {oneTap.length ? (
+        <Field
+          id="transition-message"
+          label={t("staff.work.message")}
+          hint={t("staff.work.messageHint")}
+        >
+          <textarea
+            id="transition-message"
+            value={message}
+            maxLength={4000}
+            rows={2}
+            disabled={busy}
+            aria-describedby={describedBy(
+              "transition-message",
+              undefined,
+              "hint",
+            )}
+            onInput={(event) => setMessage(event.currentTarget.value)}
+          />
+        </Field>
+      ) : null}
       {allowed.length ? (
         <div class="row">
           {allowed.map((to) =>
@@ -45,6 +93,7 @@ export function WorkActions({ request, onDone, onConflict }: Props) {
                 key={to}
                 type="button"
                 class={style(to)}
+                disabled={busy}
                 aria-expanded={form === to}
                 aria-controls={`form-${to}`}
                 onClick={() => setForm(form === to ? null : to)}
@@ -56,8 +105,8 @@ export function WorkActions({ request, onDone, onConflict }: Props) {
                 key={to}
                 type="button"
                 class={style(to)}
-                disabled={action.busy}
-                onClick={() => void move(to)}
+                disabled={busy}
+                onClick={() => move(to)}
               >
                 {t(`staff.action.${to}`)}
               </button>
@@ -67,6 +116,30 @@ export function WorkActions({ request, onDone, onConflict }: Props) {
       ) : (
         <p class="muted">{t("staff.work.noActions")}</p>
       )}
+      <div role="status" aria-live="polite" class="staff-undo">
+        {pending ? (
+          <p class="notice">
+            {t("staff.work.pending", {
+              status: t(`status.${pending.to}`),
+              seconds: UNDO_SECONDS,
+            })}{" "}
+            <span class="row">
+              <button type="button" class="btn btn-small" onClick={undo}>
+                {t("staff.work.undo")}
+              </button>
+              <button
+                type="button"
+                class="btn btn-small"
+                onClick={held.release}
+              >
+                {t("staff.work.sendNow")}
+              </button>
+            </span>
+          </p>
+        ) : undone ? (
+          <p class="notice">{t("staff.work.undone")}</p>
+        ) : null}
+      </div>
       <ErrorNote error={action.error} />
       {form && allowed.includes(form) ? (
         <TransitionForm

@@ -16,6 +16,17 @@ export interface InboxFilters {
   kecamatan?: string | undefined;
   /** Admins only: one OPD's requests. */
   opd?: string | undefined;
+  /** A tracking code, or words in the code, address or description. */
+  q?: string | undefined;
+}
+
+// A tracking code as typed (BPN-7K3Q9), as the server's inbox.py recognises it.
+const CODE = /^[A-Z]{2,6}-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{5}$/;
+
+/** The code when the search words are exactly a tracking code, in any case. */
+export function exactCode(words: string | undefined): string | null {
+  const code = (words ?? "").trim().toUpperCase();
+  return CODE.test(code) ? code : null;
 }
 
 export const inboxPath = (filters: InboxFilters, limit = 25) =>

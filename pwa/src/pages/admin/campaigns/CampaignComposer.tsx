@@ -1,6 +1,6 @@
 // Writing an alert: text, where a tap leads, urgency and lifetime, who it reaches (with a live
-// count of devices), an optional time in the city's zone, a preview, and a confirmation before
-// it goes to the whole city.
+// count of devices), an optional time in the city's zone, a preview, and a confirmation that says
+// how many devices it reaches before anything is sent. A target that reaches nobody is not sent.
 import "./i18n";
 import "./campaigns.css";
 import { useState } from "preact/hooks";
@@ -107,10 +107,32 @@ export function CampaignComposer() {
   const submit = (event: Event) => {
     event.preventDefault();
     const found = check(draft);
+    if (!Object.keys(found).length && count.count === 0)
+      found.target_values = t("campaign.noDevices");
     setProblems(found);
     if (Object.keys(found).length) focusFirst(Object.keys(found));
-    else if (reachesWholeCity(target)) setConfirming(true);
-    else void send();
+    else setConfirming(true);
+  };
+
+  const wholeCity = reachesWholeCity(target);
+  const confirmBody = () => {
+    if (count.count === null)
+      return wholeCity
+        ? t("campaign.confirmBodyUnknown")
+        : t("campaign.confirmBodyAreaUnknown");
+    const n = formatNumber(count.count);
+    return wholeCity
+      ? t("campaign.confirmBody", { n })
+      : t("campaign.confirmBodyArea", { n });
+  };
+  const confirmLabel = () => {
+    if (wholeCity)
+      return draft.scheduled
+        ? t("campaign.confirmSchedule")
+        : t("campaign.confirmSend");
+    return draft.scheduled
+      ? t("campaign.confirmScheduleArea")
+      : t("campaign.confirmSendArea");
   };
 
   const countText = () => {
@@ -195,21 +217,17 @@ export function CampaignComposer() {
       </form>
       <ConfirmDialog
         open={confirming}
-        title={t("campaign.confirmTitle")}
-        confirm={
-          draft.scheduled
-            ? t("campaign.confirmSchedule")
-            : t("campaign.confirmSend")
+        title={
+          wholeCity
+            ? t("campaign.confirmTitle")
+            : t("campaign.confirmTitleArea")
         }
+        confirm={confirmLabel()}
         cancel={t("campaign.back")}
         onConfirm={() => void send()}
         onCancel={() => setConfirming(false)}
       >
-        <p>
-          {count.count === null
-            ? t("campaign.confirmBodyUnknown")
-            : t("campaign.confirmBody", { n: formatNumber(count.count) })}
-        </p>
+        <p>{confirmBody()}</p>
       </ConfirmDialog>
     </section>
   );

@@ -1,0 +1,6 @@
+// The privacy notice's text, in Bahasa Indonesia and English.
+import { addMessages } from "../../i18n";
+import id from "./i18n/id.json";
+import en from "./i18n/en.json";
+
+addMessages({ id, en });
