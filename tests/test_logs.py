@@ -11,7 +11,7 @@ import requests
 from backend import logs
 from backend.jobs import job
 
-from .factories import auth_headers
+from .factories import auth_headers, subscribe_devices
 from .push.helpers import CAMPAIGNS, subscribe, wait_for_jobs
 from .services import Gunicorn, wait_until
 
@@ -97,12 +97,13 @@ def test_a_failing_job_logs_its_error_with_the_request_id(app, capsys):
     assert "RuntimeError: sengaja gagal" in line["exception"]
 
 
-def test_a_celery_job_logs_the_request_id_of_the_request_that_queued_it(celery_setup, admin):
+def test_a_celery_job_logs_the_request_id_of_the_request_that_queued_it(celery_setup, admin, push_service):
     app, celery = celery_setup()
+    subscribe_devices([push_service.device()])
     headers = auth_headers(admin) | {"X-Request-ID": "celery-req-77"}
     with app.app_context():
         response = app.test_client().post(CAMPAIGNS, json=CAMPAIGN, headers=headers)
-        assert response.status_code == 201
+        assert response.status_code == 201, response.get_data(as_text=True)
         celery.worker()
 
         def plan_logged():

@@ -171,14 +171,15 @@ def test_jobs_kept_while_the_broker_was_away_are_shown(app, client, clock):
     assert value(samples, "satupintu_job_queue_oldest_age_seconds", queue="kept") == 90
 
 
-def test_the_brokers_queue_and_its_oldest_job_are_shown(celery_setup, admin, clock):
+def test_the_brokers_queue_and_its_oldest_job_are_shown(celery_setup, admin, push_service, clock):
     queued, _ = celery_setup()  # no worker: what the request queues stays in Redis
+    subscribe_devices([push_service.device()])
     headers = auth_headers(admin)
     with queued.app_context():
         client = queued.test_client()
         body = {"title": "Uji", "body": "Antre", "target_kind": "all"}
         response = client.post(CAMPAIGNS, json=body, headers=headers)
-        assert response.status_code == 201
+        assert response.status_code == 201, response.get_data(as_text=True)
         clock.advance(15)
         samples = scrape(client)
     queue = queued.config["JOB_QUEUE"]
