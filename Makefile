@@ -13,7 +13,7 @@ run: $(VENV)/.installed pwa
 	$(BIN)/flask seed --demo
 	$(BIN)/flask vapid-keys --save
 	@$(MAKE) --no-print-directory address
-	$(BIN)/gunicorn -c gunicorn.conf.py
+	PROMETHEUS_MULTIPROC_DIR=$${PROMETHEUS_MULTIPROC_DIR:-instance/metrics} $(BIN)/gunicorn -c gunicorn.conf.py
 
 # Where `make run` serves: BIND read as gunicorn.conf.py reads it (default 127.0.0.1:8000).
 address:

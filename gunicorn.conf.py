@@ -12,7 +12,9 @@ graceful_timeout = 30
 # Recycle workers now and then so that no slow leak grows past the memory budget.
 max_requests = 2000
 max_requests_jitter = 200
-accesslog = "-"
+# The app logs each request itself, as JSON on stdout with its request id (backend/logs.py); gunicorn's
+# own messages (workers starting and stopping) go to stderr.
+accesslog = None
 errorlog = "-"
 # The app itself refuses a URL over MAX_URL_LENGTH (414) and a header line over MAX_HEADER_LENGTH or
 # more than MAX_HEADER_COUNT of them (431) in its JSON error shape; gunicorn's limits stand above
@@ -33,3 +35,42 @@ def served_at(address: str) -> str:
         host, port = address, "8000"
     host = {"": "127.0.0.1", "0.0.0.0": "127.0.0.1", "[::]": "[::1]"}.get(host, host)  # noqa: S104 (read, not bound)
     return f"http://{host}:{port}"
+
+
+# Metrics (backend/metrics.py): with PROMETHEUS_MULTIPROC_DIR set, every worker writes its figures into
+# that folder and /metrics adds them up, whichever worker answers.
+metrics_dir = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        pass
+    return True
+
+
+def on_starting(server):
+    """Start counting afresh: drop the files of processes that no longer run (a previous start's),
+    keep those of running ones (Celery workers on this machine writing to the same folder)."""
+    if not metrics_dir:
+        if workers > 1:
+            server.log.warning(
+                "PROMETHEUS_MULTIPROC_DIR is not set: /metrics counts one worker's requests only."
+            )
+        return
+    os.makedirs(metrics_dir, exist_ok=True)
+    for name in os.listdir(metrics_dir):
+        pid = name.rpartition("_")[2].removesuffix(".db")
+        if name.endswith(".db") and pid.isdigit() and not _running(int(pid)):
+            os.remove(os.path.join(metrics_dir, name))
+
+
+def child_exit(server, worker):
+    """A dead worker's live gauges no longer count; its counters still do."""
+    if metrics_dir:
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)

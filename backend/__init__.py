@@ -105,11 +105,15 @@ def register_blueprints(app: Flask) -> None:
 def register_handlers(app: Flask) -> None:
     from .cli import register_commands
     from .errors import register_error_handlers
+    from .logs import register_logging
+    from .metrics import register_metrics
     from .push.transactional import connect_listeners as connect_push_listeners
     from .request_guard import register_request_guard
     from .security import register_jwt_callbacks
     from .web import register_web
 
+    register_logging(app)
+    register_metrics(app)
     register_error_handlers(app)
     register_request_guard(app)
     register_jwt_callbacks(app)

@@ -169,6 +169,15 @@ class Config:
     PUSH_RETRY_CAP_SECONDS = 30.0
     RATELIMIT_PUSH_SUBSCRIPTIONS = "60 per hour"
 
+    # Logs: one JSON object per line on stdout (LOG_FORMAT=text for plain lines while developing).
+    LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
+    LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
+    # Who may read /metrics (Prometheus): addresses or CIDR ranges; anyone else gets a 404.
+    METRICS_ALLOWED_ADDRESSES = _env_list("METRICS_ALLOWED_ADDRESSES", "127.0.0.1/32,::1/128")
+    # A Celery worker serves its own figures (jobs run, push messages sent) on this port when set.
+    WORKER_METRICS_PORT = os.environ.get("WORKER_METRICS_PORT")
+    WORKER_METRICS_HOST = os.environ.get("WORKER_METRICS_HOST", "0.0.0.0")  # noqa: S104 (METRICS_ALLOWED_ADDRESSES guards it)
+
     API_TITLE = "SatuPintu API"
     API_VERSION = "v1"
     OPENAPI_VERSION = "3.0.3"

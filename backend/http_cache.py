@@ -15,7 +15,7 @@ from functools import wraps
 
 from flask import current_app, g, make_response, request
 
-from . import data_versions
+from . import data_versions, metrics
 from .database import utcnow
 from .extensions import cache
 from .i18n import preferred_language
@@ -39,7 +39,7 @@ def cacheable(max_age: int, public: bool = True, shows: tuple[str, ...] = (), ch
             if shows and _shared_read():
                 return with_cache(
                     lambda: _shared_answer(lambda: view(*args, **kwargs), shows, changes_at, max_age),
-                    lambda: _answer(view(*args, **kwargs), max_age, public),
+                    lambda: _unshared_answer(view(*args, **kwargs), max_age, public),
                 )
             return _answer(view(*args, **kwargs), max_age, public)
 
@@ -56,6 +56,12 @@ def _answer(result, max_age: int, public: bool):
     # An answer given to a logged-in caller may differ from the anonymous one: never share it.
     _cache_headers(response, max_age, public and not _logged_in())
     return response.make_conditional(request)
+
+
+def _unshared_answer(result, max_age: int, public: bool):
+    """A public read answered afresh while the cache's Redis is down."""
+    metrics.count_cache("unavailable")
+    return _answer(result, max_age, public)
 
 
 def _cache_headers(response, max_age: int, public: bool) -> None:
@@ -82,6 +88,7 @@ def _shared_read() -> bool:
 def _shared_answer(compute, shows: tuple[str, ...], changes_at, max_age: int):
     key = _entry_key(shows)
     entry = _cached_entry(key)
+    metrics.count_cache("miss" if entry is None else "hit")
     if entry is None:
         response = make_response(compute())
         if response.status_code != 200:

@@ -10,14 +10,20 @@ Jobs must be safe to run twice: Celery acknowledges late, so a worker killed mid
 runs again.
 """
 
+import json
 import logging
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager, suppress
+from datetime import datetime
 
-from celery import Celery, Task
+import redis
+from celery import Celery, Task, signals
 from flask import Flask, current_app
 from kombu.exceptions import OperationalError as BrokerUnreachable
 
+from . import logs, metrics
 from .database import utcnow
 
 log = logging.getLogger(__name__)
@@ -28,13 +34,37 @@ class _AppContextTask(Task):
     class is given when the Celery app is made, so no task can be created with a plain Task.)"""
 
     def __call__(self, *args, **kwargs):
-        with self.app.flask_app.app_context():
+        queued_by = getattr(self.request, "request_id", None)  # a header that Job.try_enqueue sets
+        with self.app.flask_app.app_context(), running(self.name, queued_by):
             return super().__call__(*args, **kwargs)
 
 
 celery = Celery("satupintu", task_cls=_AppContextTask)
 _periodic: list = []
 _jobs: dict = {}
+
+
+@contextmanager
+def running(name: str, queued_by: str | None):
+    """Run a job: its log records carry its name and the id of the request that queued it; it is
+    counted (metrics), and logged when done or failed."""
+    started = time.perf_counter()
+    with logs.job_context(name, queued_by):
+        try:
+            yield
+        except Exception:
+            metrics.count_job(name, "failed")
+            log.exception("Job %s failed", name)
+            raise
+        metrics.count_job(name, "done")
+        duration_ms = round((time.perf_counter() - started) * 1000, 1)
+        log.info("Job %s done", name, extra={"fields": {"duration_ms": duration_ms}})
+
+
+@signals.setup_logging.connect
+def _keep_the_apps_logging(**_) -> None:
+    """Celery leaves logging alone when this signal has a receiver: create_app set it up (logs.py)."""
+
 
 # A broker that does not answer must not hold an HTTP request: two quick tries, then give up.
 PUBLISH_RETRY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
@@ -47,23 +77,34 @@ class _Runner:
         self.app = app
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="job")
         self.pending = 0
+        self.waiting: dict[object, datetime] = {}  # queued, not yet started: when each was queued
         self.idle = threading.Condition()
 
     def enqueue(self, function, args: tuple) -> None:
+        queued = object()
         with self.idle:
             self.pending += 1
-        self.pool.submit(self._run, function, args)
+            self.waiting[queued] = utcnow()
+        self.pool.submit(self._run, function, args, queued, logs.request_id.get())
 
-    def _run(self, function, args: tuple) -> None:
+    def _run(self, function, args: tuple, queued, queued_by: str | None) -> None:
+        with self.idle:
+            del self.waiting[queued]
+        name = f"{function.__module__}.{function.__name__}"
         try:
-            with self.app.app_context():
+            # A failure is logged by running(); the pool's thread goes on to the next job.
+            with suppress(Exception), self.app.app_context(), running(name, queued_by):
                 function(*args)
-        except Exception:
-            log.exception("Job %s failed", function.__name__)
         finally:
             with self.idle:
                 self.pending -= 1
                 self.idle.notify_all()
+
+    def waiting_jobs(self) -> tuple[int, float]:
+        """How many jobs wait for a thread, and how many seconds the oldest has waited."""
+        with self.idle:
+            oldest = min(self.waiting.values(), default=None)
+            return len(self.waiting), 0.0 if oldest is None else (utcnow() - oldest).total_seconds()
 
     def wait_idle(self, timeout: float = 30) -> bool:
         """Wait until no job is queued or running (tests, and a clean shutdown)."""
@@ -98,7 +139,8 @@ class Job:
             runner.enqueue(self.function, args)
             return True
         try:
-            self.task.apply_async(args=args, retry_policy=PUBLISH_RETRY)
+            headers = {"request_id": logs.request_id.get(), "enqueued_at": utcnow().timestamp()}
+            self.task.apply_async(args=args, retry_policy=PUBLISH_RETRY, headers=headers)
         except (BrokerUnreachable, ConnectionError, OSError) as error:
             log.warning("Job %s not queued, the broker is unreachable: %s", self.name, error)
             return False
@@ -160,9 +202,41 @@ def _start_ticker_on_first_request(app: Flask) -> None:
                 threading.Thread(target=loop, name="job-ticker", daemon=True).start()
 
 
+def _broker_url(config) -> str | None:
+    return config.get("CELERY_BROKER_URL") or config.get("REDIS_URL")
+
+
+def waiting_jobs() -> list[tuple[str, int, float]]:
+    """The jobs waiting to run: (queue, how many, seconds the oldest has waited), for the embedded
+    runner or the broker's queue (Redis; left out when it cannot be read)."""
+    runner = current_app.extensions["jobs"]
+    if runner is not None:
+        return [("embedded", *runner.waiting_jobs())]
+    queue, url = current_app.config["JOB_QUEUE"], _broker_url(current_app.config)
+    if not url.startswith(("redis://", "rediss://", "unix://")):
+        return []
+    try:
+        with redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2) as client:
+            # kombu pushes on the left and takes from the right: the oldest waits at the right end.
+            count, oldest = client.llen(queue), client.lindex(queue, -1)
+    except redis.RedisError as error:
+        log.warning("The job queue cannot be read: %s", error)
+        return []
+    return [(queue, count, _waited(oldest))]
+
+
+def _waited(message: bytes | None) -> float:
+    """Seconds since a queued Celery message was sent (the enqueued_at header Job.try_enqueue sets)."""
+    try:
+        enqueued_at = json.loads(message)["headers"]["enqueued_at"]
+    except (TypeError, ValueError, KeyError):
+        return 0.0
+    return max(0.0, utcnow().timestamp() - float(enqueued_at))
+
+
 def init_jobs(app: Flask) -> None:
     """Celery when a broker is configured, else the in-process runner (and its ticker)."""
-    broker = app.config.get("CELERY_BROKER_URL") or app.config.get("REDIS_URL")
+    broker = _broker_url(app.config)
     if broker:
         celery.flask_app = app
         if celery.conf.broker_url not in (None, broker):
@@ -174,6 +248,7 @@ def init_jobs(app: Flask) -> None:
             task_acks_late=True,
             task_reject_on_worker_lost=True,
             worker_prefetch_multiplier=1,
+            worker_redirect_stdouts=False,  # the app's log handler writes to stdout itself
             broker_connection_retry_on_startup=True,
             broker_connection_timeout=2,
             # Unacknowledged jobs of a dead worker are looked for every 10 s (kombu would otherwise

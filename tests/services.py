@@ -1,5 +1,6 @@
 """Real servers for the tests that need them: Celery workers and beat on Redis, a Redis of the
-test's own that it can stop and start again, and SeaweedFS as S3-compatible object storage."""
+test's own that it can stop and start again, SeaweedFS as S3-compatible object storage, and the app
+under gunicorn."""
 
 import json
 import os
@@ -71,6 +72,66 @@ class RedisServer:
 
     def keys(self) -> list[str]:
         return [key.decode() for key in redis.Redis(port=self.port).keys()]
+
+
+class Gunicorn:
+    """The app under a real gunicorn, started as production starts it (gunicorn.conf.py), on a free
+    port with the test configuration and database; its output (the app's JSON logs) in `log_path`."""
+
+    def __init__(self, database_url: str, vapid_keys: dict, folder: Path, **environment: str):
+        self.port, self.log_path = free_port(), folder / "gunicorn.log"
+        self.environment = (
+            os.environ
+            | {
+                "BIND": f"127.0.0.1:{self.port}",
+                "WEB_CONCURRENCY": "1",
+                "SATUPINTU_ENV": "testing",
+                "TEST_DATABASE_URL": database_url,
+                "UPLOAD_DIR": str(folder),
+                "VAPID_PRIVATE_KEY": vapid_keys["VAPID_PRIVATE_KEY"],
+                "VAPID_PUBLIC_KEY": vapid_keys["VAPID_PUBLIC_KEY"],
+            }
+            | environment
+        )
+        self.process = None
+
+    def start(self) -> "Gunicorn":
+        with self.log_path.open("w") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
+                env=self.environment,
+                cwd=Path(__file__).resolve().parent.parent,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        deadline = time.monotonic() + 30
+        while not self._answers():
+            assert self.process.poll() is None and time.monotonic() < deadline, self.log_path.read_text()
+            time.sleep(0.1)
+        return self
+
+    def _answers(self) -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                return True
+        except OSError:
+            return False
+
+    def workers(self) -> list[int]:
+        """The worker processes' ids."""
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text()
+        return [int(pid) for pid in children.split()]
+
+    def stop(self) -> None:
+        """Stop as production does (SIGTERM, workers finish what they serve); killed if that takes
+        longer than gunicorn's own graceful_timeout."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(35)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(10)
 
 
 class SeaweedFS:

@@ -4,13 +4,7 @@ shape, under gunicorn too."""
 
 import http.client
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
 from io import BytesIO
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -20,6 +14,7 @@ from backend.extensions import db
 from backend.service_requests.models import ServiceRequest
 
 from .factories import auth_headers, error_shape, request_body
+from .services import Gunicorn
 
 JSON = {"Content-Type": "application/json"}
 LONE = "\\ud800"  # as it stands in the raw body: a JSON escape for half a UTF-16 pair
@@ -233,48 +228,9 @@ def test_logging_in_comes_before_the_body_is_judged(client):
 
 @pytest.fixture(scope="module")
 def gunicorn_port(base_app, database_url, vapid_keys, tmp_path_factory):
-    """The app under a real gunicorn, started as production starts it (gunicorn.conf.py), on a free port."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    folder = tmp_path_factory.mktemp("gunicorn")
-    environment = os.environ | {
-        "BIND": f"127.0.0.1:{port}",
-        "WEB_CONCURRENCY": "1",
-        "SATUPINTU_ENV": "testing",
-        "TEST_DATABASE_URL": database_url,
-        "UPLOAD_DIR": str(folder),
-        "VAPID_PRIVATE_KEY": vapid_keys["VAPID_PRIVATE_KEY"],
-        "VAPID_PUBLIC_KEY": vapid_keys["VAPID_PUBLIC_KEY"],
-    }
-    log = (folder / "gunicorn.log").open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
-        env=environment,
-        cwd=Path(__file__).resolve().parent.parent,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while not _answers(port):
-            assert server.poll() is None and time.monotonic() < deadline, (
-                folder / "gunicorn.log"
-            ).read_text()
-            time.sleep(0.1)
-        yield port
-    finally:
-        server.terminate()
-        server.wait(10)
-        log.close()
-
-
-def _answers(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=1):
-            return True
-    except OSError:
-        return False
+    server = Gunicorn(database_url, vapid_keys, tmp_path_factory.mktemp("gunicorn")).start()
+    yield server.port
+    server.stop()
 
 
 def gunicorn_get(port: int, path: str, headers: dict | None = None) -> tuple[int, str, str]:

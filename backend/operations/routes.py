@@ -1,8 +1,11 @@
-"""Health and readiness (outside /api/v1, for the load balancer) and the periodic jobs' status."""
+"""Health, readiness and metrics (outside /api/v1, for the load balancer and monitoring) and the periodic
+jobs' status."""
 
-from flask import jsonify
+from flask import Response, jsonify, request
 
+from .. import metrics
 from ..accounts.models import Role
+from ..errors import NotFound
 from ..jobs import periodic_names
 from ..security import role_required
 from . import bp, health_bp, services
@@ -28,6 +31,15 @@ def readyz():
     if not ready:
         response.headers["Retry-After"] = "5"
     return response
+
+
+@health_bp.route("/metrics")
+def prometheus_metrics():
+    """Prometheus's text format, for the addresses in METRICS_ALLOWED_ADDRESSES; 404 for others."""
+    if not metrics.allowed(request.remote_addr):
+        raise NotFound()
+    body, content_type = metrics.exposition()
+    return Response(body, content_type=content_type, headers={"Cache-Control": "no-store"})
 
 
 @bp.route("/operations/jobs", methods=["GET"])

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 
 import redis
 from flask import current_app
-from sqlalchemy import select, text, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from ..database import utcnow
@@ -38,6 +38,12 @@ def requeue_kept_jobs() -> None:
             return
         db.session.delete(row)
         db.session.commit()
+
+
+def kept_jobs_waiting() -> tuple[int, float]:
+    """How many jobs are kept (their broker was away), and how many seconds the oldest has waited."""
+    count, oldest = db.session.execute(select(func.count(KeptJob.id), func.min(KeptJob.created_at))).one()
+    return count, 0.0 if oldest is None else (utcnow() - oldest).total_seconds()
 
 
 def record_run(name: str, started: datetime, error: BaseException | None) -> None:

@@ -8,6 +8,7 @@ from flask import current_app
 from sqlalchemy import and_, func, insert, select, true, update
 from sqlalchemy.exc import IntegrityError
 
+from .. import metrics
 from ..accounts.models import User
 from ..database import utcnow
 from ..errors import Conflict, Invalid, NotFound
@@ -381,4 +382,6 @@ def deliver(targets: list[Target], message_for, record=None) -> list:
     policy = RetryPolicy(
         config["PUSH_RETRY_ATTEMPTS"], config["PUSH_RETRY_BASE_SECONDS"], config["PUSH_RETRY_CAP_SECONDS"]
     )
-    return send_many(targets, message_for, signer, policy, config["PUSH_CONCURRENCY"], record)
+    outcomes = send_many(targets, message_for, signer, policy, config["PUSH_CONCURRENCY"], record)
+    metrics.count_push(outcomes)
+    return outcomes
