@@ -49,6 +49,14 @@ class InFlight:
 SERVED = InFlight(None)
 
 
+def pytest_collection_modifyitems(items):
+    """The browser tests check the PWA, which is the same whichever database serves it: they are
+    `once` tests (.ci/run runs them with the PostgreSQL pass only)."""
+    for item in items:
+        if Path(item.fspath).is_relative_to(Path(__file__).parent):
+            item.add_marker(pytest.mark.once)
+
+
 @pytest.fixture(scope="session")
 def live_server(make_app, base_app):
     """The app with the built PWA, served by a real HTTP server in a thread on a free port."""
