@@ -1,0 +1,128 @@
+"""The HTTP load client of the capacity benchmarks (public_reads.py, burst.py): aiohttp on one event
+loop, keep-alive connections, bodies read but not decompressed (a phone's browser decompresses; the
+client's CPU is better left to the servers on a small machine), and the gunicorn processes they drive.
+"""
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import aiohttp
+
+ROOT = Path(__file__).resolve().parent.parent
+# What a phone's Chromium sends: the app answers the compressed bytes it keeps beside each shared answer.
+PHONE_HEADERS = {
+    "Accept": "application/json",
+    "Accept-Encoding": "gzip, deflate, br, zstd",
+    "Accept-Language": "id",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_gunicorn(env: dict, log: Path, *arguments: str) -> subprocess.Popen:
+    """gunicorn with the project's gunicorn.conf.py (and `arguments`), answering on env["BIND"]."""
+    command = [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"), *arguments]
+    with open(log, "w") as output:
+        server = subprocess.Popen(  # noqa: S603 (our own interpreter and arguments)
+            command, env=os.environ | env, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT
+        )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"gunicorn stopped at start; see {log}")
+        try:
+            urllib.request.urlopen(f"http://{env['BIND']}/healthz", timeout=1)
+            return server
+        except urllib.error.HTTPError:
+            return server  # it answers (the bare app has no /healthz)
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise RuntimeError(f"gunicorn did not answer within 60 s; see {log}")
+
+
+def stop(server: subprocess.Popen) -> None:
+    if server.poll() is None:
+        server.terminate()
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def percentile(values: list[float], share: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+@dataclass
+class Tally:
+    """Answers counted over some seconds: latencies in seconds of those answered 2xx/3xx."""
+
+    seconds: float = 0.0
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+
+    def add(self, other: "Tally") -> None:
+        self.seconds += other.seconds
+        self.latencies += other.latencies
+        self.errors += other.errors
+
+    @property
+    def rate(self) -> float:
+        return len(self.latencies) / self.seconds if self.seconds else 0.0
+
+    def ms(self, share: float) -> float:
+        return percentile(self.latencies, share) * 1000
+
+
+def session(connections: int) -> aiohttp.ClientSession:
+    connector = aiohttp.TCPConnector(limit=connections, force_close=False, ttl_dns_cache=None)
+    timeout = aiohttp.ClientTimeout(total=30)
+    return aiohttp.ClientSession(connector=connector, timeout=timeout, auto_decompress=False)
+
+
+async def timed_request(client: aiohttp.ClientSession, tally: Tally, method: str, url: str, **kwargs) -> int:
+    """One request; its latency goes to `tally` if it answered below 400, else it counts an error."""
+    started = time.perf_counter()
+    try:
+        async with client.request(method, url, **kwargs) as response:
+            await response.read()
+            status = response.status
+    except (TimeoutError, aiohttp.ClientError):
+        status = 0
+    if 0 < status < 400:
+        tally.latencies.append(time.perf_counter() - started)
+    else:
+        tally.errors += 1
+    return status
+
+
+async def hammer(url: str, seconds: float, connections: int, headers: dict | None = None) -> Tally:
+    """Closed loop: `connections` keep-alive connections each asking `url` again as soon as answered."""
+    tally = Tally()
+    async with session(connections) as client:
+        deadline = time.perf_counter() + seconds
+
+        async def loop() -> None:
+            while time.perf_counter() < deadline:
+                await timed_request(client, tally, "GET", url, headers=headers or PHONE_HEADERS)
+
+        started = time.perf_counter()
+        await asyncio.gather(*(loop() for _ in range(connections)))
+        tally.seconds = time.perf_counter() - started
+    return tally
