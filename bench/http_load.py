@@ -42,7 +42,11 @@ def start_gunicorn(env: dict, log: Path, *arguments: str) -> subprocess.Popen:
         if server.poll() is not None:
             raise RuntimeError(f"gunicorn stopped at start; see {log}")
         try:
-            urllib.request.urlopen(f"http://{env['BIND']}/healthz", timeout=1)
+            # As a load balancer that ends HTTPS asks (production redirects plain HTTP).
+            probe = urllib.request.Request(
+                f"http://{env['BIND']}/healthz", headers={"X-Forwarded-Proto": "https"}
+            )
+            urllib.request.urlopen(probe, timeout=5)  # noqa: S310 (our own http URL)
             return server
         except urllib.error.HTTPError:
             return server  # it answers (the bare app has no /healthz)
@@ -76,11 +80,16 @@ class Tally:
     seconds: float = 0.0
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
+    requests: int = 0
+    failures: dict[int, int] = field(default_factory=dict)
 
     def add(self, other: "Tally") -> None:
         self.seconds += other.seconds
         self.latencies += other.latencies
         self.errors += other.errors
+        self.requests += other.requests
+        for status, count in other.failures.items():
+            self.failures[status] = self.failures.get(status, 0) + count
 
     @property
     def rate(self) -> float:
@@ -93,23 +102,33 @@ class Tally:
 def session(connections: int) -> aiohttp.ClientSession:
     connector = aiohttp.TCPConnector(limit=connections, force_close=False, ttl_dns_cache=None)
     timeout = aiohttp.ClientTimeout(total=30)
-    return aiohttp.ClientSession(connector=connector, timeout=timeout, auto_decompress=False)
+    # No cookie jar: many phones share the client's connections, each keeps its own cookies (if any).
+    return aiohttp.ClientSession(
+        connector=connector, timeout=timeout, auto_decompress=False, cookie_jar=aiohttp.DummyCookieJar()
+    )
 
 
-async def timed_request(client: aiohttp.ClientSession, tally: Tally, method: str, url: str, **kwargs) -> int:
-    """One request; its latency goes to `tally` if it answered below 400, else it counts an error."""
+async def timed_request(
+    client: aiohttp.ClientSession, tally: Tally, method: str, url: str, **kwargs
+) -> tuple[int, bytes, dict]:
+    """One request: its status (0 when no answer came), body and cookies set. Its latency goes to
+    `tally` if it answered below 400, else it counts an error (by status in `tally.failures`)."""
     started = time.perf_counter()
+    body, cookies = b"", {}
     try:
         async with client.request(method, url, **kwargs) as response:
-            await response.read()
+            body = await response.read()
             status = response.status
+            cookies = {name: morsel.value for name, morsel in response.cookies.items()}
     except (TimeoutError, aiohttp.ClientError):
         status = 0
+    tally.requests += 1
     if 0 < status < 400:
         tally.latencies.append(time.perf_counter() - started)
     else:
         tally.errors += 1
-    return status
+        tally.failures[status] = tally.failures.get(status, 0) + 1
+    return status, body, cookies
 
 
 async def hammer(url: str, seconds: float, connections: int, headers: dict | None = None) -> Tally:
