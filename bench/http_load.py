@@ -66,6 +66,22 @@ def stop(server: subprocess.Popen) -> None:
             server.wait()
 
 
+def cpu_seconds(master: int) -> float:
+    """CPU time (user and system) gunicorn's processes have used: the master's own and that of the
+    workers it has reaped, and each live worker's. From /proc (Linux)."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # a process that ended meanwhile
+            continue
+        if int(stat.parent.name) == master:
+            total += sum(int(value) for value in fields[11:15])  # utime, stime, cutime, cstime
+        elif int(fields[1]) == master:
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], share: float) -> float:
     if not values:
         return float("nan")
