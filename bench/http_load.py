@@ -37,22 +37,28 @@ def start_gunicorn(env: dict, log: Path, *arguments: str) -> subprocess.Popen:
         server = subprocess.Popen(  # noqa: S603 (our own interpreter and arguments)
             command, env=os.environ | env, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT
         )
+    try:
+        _wait_for(server, env["BIND"], log)
+    except BaseException:  # not answering, or the run interrupted meanwhile: leave no server behind
+        stop(server)
+        raise
+    return server
+
+
+def _wait_for(server: subprocess.Popen, bind: str, log: Path) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise RuntimeError(f"gunicorn stopped at start; see {log}")
         try:
             # As a load balancer that ends HTTPS asks (production redirects plain HTTP).
-            probe = urllib.request.Request(
-                f"http://{env['BIND']}/healthz", headers={"X-Forwarded-Proto": "https"}
-            )
+            probe = urllib.request.Request(f"http://{bind}/healthz", headers={"X-Forwarded-Proto": "https"})
             urllib.request.urlopen(probe, timeout=5)  # noqa: S310 (our own http URL)
-            return server
+            return
         except urllib.error.HTTPError:
-            return server  # it answers (the bare app has no /healthz)
+            return  # it answers (the bare app has no /healthz)
         except OSError:
             time.sleep(0.2)
-    server.kill()
     raise RuntimeError(f"gunicorn did not answer within 60 s; see {log}")
 
 
