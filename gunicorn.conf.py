@@ -5,13 +5,41 @@ import os
 
 wsgi_app = "backend:create_app()"
 bind = os.environ.get("BIND", "127.0.0.1:8000")
+# Worker class gthread: each worker process answers `threads` requests at once. A request spends
+# part of its time waiting on PostgreSQL and Redis (the shared cache, rate limits), and another
+# thread runs meanwhile; gthread also keeps connections alive between a phone's (or the load
+# balancer's) requests, which the sync worker cannot. Threads share one process's GIL, so the CPU
+# is used through processes: two per core (plus one), as a process waiting on I/O leaves its core
+# to another; capped so that a big machine does not open more database connections than the
+# server takes. Each thread holds at most one connection of its process's SQLAlchemy pool (5 kept
+# open), so 4 threads never open and close overflow connections; one app server holds at most
+# workers x threads PostgreSQL connections (20 on 2 cores, 36 from 4 cores up): keep the sum over
+# app servers and Celery workers under PostgreSQL's max_connections (100 by default).
+worker_class = "gthread"
 workers = int(os.environ.get("WEB_CONCURRENCY", min(multiprocessing.cpu_count() * 2 + 1, 9)))
-threads = int(os.environ.get("GUNICORN_THREADS", "2"))
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# Idle kept-alive connections, seconds: a phone's next screen often follows within a few. Behind
+# a proxy that keeps its upstream connections alive, set it above the proxy's idle timeout, or the
+# proxy may send a request on a connection gunicorn is closing (a 502 now and then).
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 timeout = 60
-graceful_timeout = 30
-# Recycle workers now and then so that no slow leak grows past the memory budget.
-max_requests = 2000
-max_requests_jitter = 200
+# Recycle workers now and then so that no slow leak grows past the memory budget. The jitter is as
+# large as the base: each worker (and each one started in its place) draws its own limit between
+# 10,000 and 20,000 requests, so the workers, which all started together, are replaced one at a time
+# and far apart, not all at once in the middle of a burst (a new worker takes about 1.3 s of CPU to
+# import the app; meanwhile the others answer).
+max_requests = 10000
+max_requests_jitter = 10000
+# A worker that reaches max_requests (or gets SIGTERM on a deploy) stops accepting, finishes every
+# request it has in flight and answers one already under way on a kept-alive connection with
+# "Connection: close"; only after graceful_timeout is it killed. `timeout` does not bound a gthread
+# request (the worker's main thread keeps reporting alive), so the grace is what does: 60 s, longer
+# than any request should take (a statement waits DATABASE_WAIT_MS at most), a slow phone's upload
+# of three photos included, so recycling drops no request in flight
+# (tests/topology/test_worker_recycling.py proves it under load). A stop with nothing
+# in flight ends within 2 s (idle kept-alive connections linger that long); the service manager's
+# stop timeout (systemd TimeoutStopSec, Kubernetes terminationGracePeriodSeconds) must exceed 60 s.
+graceful_timeout = 60
 # The app logs each request itself, as JSON on stdout with its request id (backend/logs.py); gunicorn's
 # own messages (workers starting and stopping) go to stderr.
 accesslog = None
