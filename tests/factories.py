@@ -182,6 +182,17 @@ def hide_request(client, admin: User, code: str, hidden: bool = True) -> None:
     assert response.status_code == 200
 
 
+def add_unsendable_device(name: str) -> None:
+    """A subscription at a real push service's address that no test sends to, so that a campaign
+    (a scheduled one) has someone to reach."""
+    from backend.push.models import PushSubscription
+
+    db.session.add(
+        PushSubscription(endpoint=f"https://fcm.googleapis.com/fcm/send/{name}", p256dh="k", auth="a")
+    )
+    db.session.commit()
+
+
 def subscribe_devices(devices, user_id: int | None = None) -> None:
     """Store the fake push service's devices as subscriptions, straight into the database (the API
     accepts only the real push services' https endpoints)."""

@@ -11,13 +11,19 @@ from datetime import timedelta
 import pytest
 
 from backend.database import utcnow
-from backend.extensions import db
 from backend.news.services import create_article
 from backend.open311.services import issue_key
 from backend.push.campaigns import create_campaign
-from backend.push.models import PushSubscription
 
-from .factories import PASSWORD, add_comment, auth_headers, jpeg, make_request, make_user
+from .factories import (
+    PASSWORD,
+    add_comment,
+    add_unsendable_device,
+    auth_headers,
+    jpeg,
+    make_request,
+    make_user,
+)
 
 ROLES = ("resident", "opd_staff", "operator", "admin")
 EVERYONE = ROLES
@@ -264,10 +270,7 @@ def fill_in(template: str, caller, admin) -> str:
 @pytest.fixture(autouse=True)
 def one_device(app):
     """A subscribed device, so that a campaign reaches someone (scheduled ones never send here)."""
-    db.session.add(
-        PushSubscription(endpoint="https://fcm.googleapis.com/fcm/send/role-matrix", p256dh="k", auth="a")
-    )
-    db.session.commit()
+    add_unsendable_device("role-matrix")
 
 
 @pytest.mark.parametrize("endpoint", PROTECTED, ids=str)

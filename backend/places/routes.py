@@ -8,6 +8,7 @@ from ..http_cache import cacheable
 from ..security import optional_user, role_required
 from . import bp, services
 from .schemas import (
+    BoundariesSchema,
     CitySchema,
     KecamatanSchema,
     KelurahanQueryArgsSchema,
@@ -46,6 +47,7 @@ def list_kelurahan(args):
 
 @bp.route("/kelurahan.geojson", methods=["GET"])
 @cacheable(max_age=3600)
+@bp.response(200, BoundariesSchema, content_type="application/geo+json")
 def kelurahan_geojson():
     """The kelurahan boundaries as GeoJSON, simplified for a map on a phone (the pack's attribution kept)."""
     response = jsonify(services.boundaries_geojson())

@@ -62,3 +62,11 @@ class OpdCreateSchema(OpdUpdateSchema):
     )
     name = fields.String(required=True, validate=validate.Length(min=2, max=200))
     short_name = fields.String(required=True, validate=validate.Length(min=2, max=60))
+
+
+class BoundariesSchema(Schema):
+    """A GeoJSON FeatureCollection of the kelurahan (properties: code, name, kecamatan)."""
+
+    type = fields.String(metadata={"enum": ["FeatureCollection"]})
+    attribution = fields.String()
+    features = fields.List(fields.Dict())

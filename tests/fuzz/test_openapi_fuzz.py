@@ -13,7 +13,15 @@ from werkzeug.serving import make_server
 
 from backend.accounts.models import Role
 
-from ..factories import add_comment, auth_headers, jpeg, make_request, make_user, post_request
+from ..factories import (
+    add_comment,
+    add_unsendable_device,
+    auth_headers,
+    jpeg,
+    make_request,
+    make_user,
+    post_request,
+)
 from .server_errors import ServerErrors
 
 # "No 5xx, and every answer is one the document describes": its status, content type, body and
@@ -85,6 +93,7 @@ def seed_content(client, resident, admin) -> dict[str, list]:
         "target_kind": "all",
         "scheduled_at": "2099-01-01T08:00:00Z",
     }
+    add_unsendable_device("fuzz")  # a campaign that reaches nobody is refused
     campaign = answer(client.post("/api/v1/push/campaigns", json=scheduled, headers=headers), 201)
     key = answer(client.post("/api/v1/admin/open311-keys", json={"name": "Uji"}, headers=headers), 201)
     return {
