@@ -259,6 +259,36 @@ def league(scope: Scope) -> list[dict]:
     ]
 
 
+def by_kelurahan(scope: Scope) -> list[dict]:
+    """Every kelurahan of the scope (all of them, or the kecamatan's), with its open and overdue
+    requests now: zeros included, so a map can colour each polygon."""
+    counted = (
+        select(
+            R.kelurahan_id.label("kelurahan_id"),
+            func.count().label("open"),
+            func.sum(case((R.sla_due_at < scope.now, 1), else_=0)).label("overdue"),
+        )
+        .where(*_open(scope))
+        .group_by(R.kelurahan_id)
+        .subquery()
+    )
+    query = (
+        select(
+            Kelurahan.code,
+            Kelurahan.name,
+            Kecamatan.code.label("kecamatan"),
+            func.coalesce(counted.c.open, 0).label("open"),
+            func.coalesce(counted.c.overdue, 0).label("overdue"),
+        )
+        .join(Kecamatan, Kecamatan.id == Kelurahan.kecamatan_id)
+        .outerjoin(counted, counted.c.kelurahan_id == Kelurahan.id)
+        .order_by(Kelurahan.code)
+    )
+    if scope.kecamatan_id:
+        query = query.where(Kelurahan.kecamatan_id == scope.kecamatan_id)
+    return [row._asdict() for row in db.session.execute(query)]
+
+
 def map_points(scope: Scope, bbox: list[float] | None) -> dict:
     """Open requests as light points (capped), the most overdue first."""
     query = (
