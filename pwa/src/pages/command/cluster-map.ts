@@ -50,7 +50,7 @@ export class ClusterMap {
   private resizing: ResizeObserver | null = null;
 
   private constructor(
-    private readonly L: L,
+    readonly L: L,
     readonly map: Leaflet.Map,
     private readonly group: Leaflet.MarkerClusterGroup,
     private readonly open: (code: string) => void,
@@ -148,6 +148,12 @@ export class ClusterMap {
     if (removed.length) this.group.removeLayers(removed);
     if (added.length) this.group.addLayers(added);
     if (changed) this.group.refreshClusters();
+  }
+
+  /** Shows or hides the request clusters (the choropleth replaces them). */
+  showClusters(visible: boolean): void {
+    if (visible) this.group.addTo(this.map);
+    else this.group.remove();
   }
 
   remove(): void {
