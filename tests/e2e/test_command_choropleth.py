@@ -88,3 +88,16 @@ def test_a_kecamatan_filter_fades_the_other_kelurahan_on_a_phone(open_page, demo
     faded = page.locator(".cc-map .leaflet-overlay-pane path[fill-opacity='0.15']")
     expect(faded).to_have_count(34 - len(expected))
     assert_accessible(page)
+
+
+def test_the_wall_shows_the_choropleth_within_1920_by_1080(open_page, demo):
+    page = open_page(**command.WALL)
+    log_in(page, demo["operator"].email)
+    page.goto("/command?layer=kelurahan&wall=1")
+    expect(page.locator(".cc-map .leaflet-overlay-pane path")).to_have_count(34)
+    expect(page.locator(".cc-choropleth-legend")).to_be_visible()
+    screenshot(page, "command-wall-choropleth")
+    width, height = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.scrollHeight]"
+    )
+    assert width <= 1920 and height <= 1080, (width, height)

@@ -20,35 +20,39 @@ export function ChoroplethLegend({ rows }: { rows: KelurahanLoad[] }) {
   const outlines = ["0", ...ranges(most > split ? [split, most] : [most])];
   return (
     <div class="cc-choropleth-legend">
-      <p class="cc-legend-title">{t("command.choropleth.legend")}</p>
-      <ul class="cc-swatches">
-        {labels.map((label, index) => (
-          <li key={label}>
-            <span
-              class="cc-swatch"
-              aria-hidden="true"
-              style={{ background: FILLS[index] }}
-            />
-            {label}
-          </li>
-        ))}
-      </ul>
-      <p class="cc-legend-title">{t("command.choropleth.overdueLegend")}</p>
-      <ul class="cc-swatches">
-        {(most > 0 ? outlines : ["0"]).map((label, index) => (
-          <li key={label}>
-            <span
-              class="cc-swatch cc-swatch-outline"
-              aria-hidden="true"
-              style={{
-                borderWidth: `${OUTLINES[index]}px`,
-                borderColor: index ? "#1a1a1a" : "#6b6b6b",
-              }}
-            />
-            {label}
-          </li>
-        ))}
-      </ul>
+      <div class="cc-legend-group">
+        <p class="cc-legend-title">{t("command.choropleth.legend")}</p>
+        <ul class="cc-swatches">
+          {labels.map((label, index) => (
+            <li key={label}>
+              <span
+                class="cc-swatch"
+                aria-hidden="true"
+                style={{ background: FILLS[index] }}
+              />
+              {label}
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div class="cc-legend-group">
+        <p class="cc-legend-title">{t("command.choropleth.overdueLegend")}</p>
+        <ul class="cc-swatches">
+          {(most > 0 ? outlines : ["0"]).map((label, index) => (
+            <li key={label}>
+              <span
+                class="cc-swatch cc-swatch-outline"
+                aria-hidden="true"
+                style={{
+                  borderWidth: `${OUTLINES[index]}px`,
+                  borderColor: index ? "#1a1a1a" : "#6b6b6b",
+                }}
+              />
+              {label}
+            </li>
+          ))}
+        </ul>
+      </div>
     </div>
   );
 }

@@ -78,7 +78,10 @@ export function RequestMap({
     let cancelled = false;
     loadKelurahanShapes()
       .then((shapes) => {
-        if (!cancelled) setChoropleth(new Choropleth(map.L, map.map, shapes));
+        if (cancelled) return;
+        const made = new Choropleth(map.L, map.map, shapes);
+        map.fitHome(made.bounds());
+        setChoropleth(made);
       })
       .catch(() => setError(new ApiError(0, t("command.choropleth.failed"))));
     return () => {

@@ -63,7 +63,6 @@ function tooltip(name: string, row: KelurahanLoad | undefined): HTMLElement {
 
 export class Choropleth {
   private readonly layer: Leaflet.GeoJSON;
-  private fitted = false;
   private readonly paths = new Map<
     string,
     { path: Leaflet.Path; name: string }
@@ -105,16 +104,13 @@ export class Choropleth {
     }
   }
 
-  /** Shows or hides the choropleth; the first time, the map fits the city's kelurahan (the
-   * city's box holds much sea around them). */
+  /** The box around every kelurahan. */
+  bounds(): Leaflet.LatLngBounds {
+    return this.layer.getBounds();
+  }
+
   attach(visible: boolean): void {
-    if (!visible) {
-      this.layer.remove();
-      return;
-    }
-    const first = !this.fitted;
-    this.layer.addTo(this.map);
-    if (first) this.map.fitBounds(this.layer.getBounds());
-    this.fitted = true;
+    if (visible) this.layer.addTo(this.map);
+    else this.layer.remove();
   }
 }
