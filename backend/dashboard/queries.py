@@ -201,20 +201,25 @@ def trends(scope: Scope) -> list[dict]:
     return list(days.values())
 
 
-def league(scope: Scope) -> list[dict]:
-    """Per OPD: open and overdue now; for the period, median hours to resolution, average rating
-    and the share resolved within the deadline."""
-    period = _where(scope)
-    open_now = (
+def _open_now_by(scope: Scope, group):
+    """A subquery of (group_key, open, overdue): the scope's open requests now, per `group`."""
+    return (
         select(
-            R.opd_id.label("opd_id"),
+            group.label("group_key"),
             func.count().label("open"),
             func.sum(case((R.sla_due_at < scope.now, 1), else_=0)).label("overdue"),
         )
         .where(*_open(scope))
-        .group_by(R.opd_id)
+        .group_by(group)
         .subquery()
     )
+
+
+def league(scope: Scope) -> list[dict]:
+    """Per OPD: open and overdue now; for the period, median hours to resolution, average rating
+    and the share resolved within the deadline."""
+    period = _where(scope)
+    open_now = _open_now_by(scope, R.opd_id)
     resolved = R.resolved_at.is_not(None)
     in_period = (
         select(
@@ -239,10 +244,10 @@ def league(scope: Scope) -> list[dict]:
             in_period.c.satisfaction,
             medians.c.median,
         )
-        .outerjoin(open_now, open_now.c.opd_id == Opd.id)
+        .outerjoin(open_now, open_now.c.group_key == Opd.id)
         .outerjoin(in_period, in_period.c.opd_id == Opd.id)
         .outerjoin(medians, medians.c.group_key == Opd.id)
-        .where(or_(open_now.c.opd_id.is_not(None), in_period.c.opd_id.is_not(None)))
+        .where(or_(open_now.c.group_key.is_not(None), in_period.c.opd_id.is_not(None)))
         .order_by(Opd.short_name)
     )
     return [
@@ -257,6 +262,27 @@ def league(scope: Scope) -> list[dict]:
         }
         for row in rows
     ]
+
+
+def by_kelurahan(scope: Scope) -> list[dict]:
+    """Every kelurahan of the scope (all of them, or the kecamatan's), with its open and overdue
+    requests now: zeros included, so a map can colour each polygon."""
+    counted = _open_now_by(scope, R.kelurahan_id)
+    query = (
+        select(
+            Kelurahan.code,
+            Kelurahan.name,
+            Kecamatan.code.label("kecamatan"),
+            func.coalesce(counted.c.open, 0).label("open"),
+            func.coalesce(counted.c.overdue, 0).label("overdue"),
+        )
+        .join(Kecamatan, Kecamatan.id == Kelurahan.kecamatan_id)
+        .outerjoin(counted, counted.c.group_key == Kelurahan.id)
+        .order_by(Kelurahan.code)
+    )
+    if scope.kecamatan_id:
+        query = query.where(Kelurahan.kecamatan_id == scope.kecamatan_id)
+    return [row._asdict() for row in db.session.execute(query)]
 
 
 def map_points(scope: Scope, bbox: list[float] | None) -> dict:

@@ -11,6 +11,7 @@ from .schemas import (
     CampaignStatSchema,
     CountArgsSchema,
     ExportArgsSchema,
+    KelurahanLoadSchema,
     LeagueRowSchema,
     MapArgsSchema,
     MapSchema,
@@ -88,6 +89,16 @@ def map_points(args):
     return services.cached(
         "map", args, lambda: queries.map_points(services.scope_from(args), args.get("bbox"))
     )
+
+
+@bp.route("/dashboard/kelurahan", methods=["GET"])
+@role_required(*WATCHERS)
+@cacheable(max_age=15)
+@bp.arguments(ScopeArgsSchema, location="query")
+@bp.response(200, KelurahanLoadSchema(many=True))
+def kelurahan_load(args):
+    """Every kelurahan (of the kecamatan, when one is chosen) with its open and overdue requests now."""
+    return services.cached("kelurahan", args, lambda: queries.by_kelurahan(services.scope_from(args)))
 
 
 @bp.route("/dashboard/campaigns", methods=["GET"])

@@ -85,6 +85,14 @@ class LeagueRowSchema(Schema):
     within_sla = fields.Float(allow_none=True)
 
 
+class KelurahanLoadSchema(Schema):
+    code = fields.String()
+    name = fields.String()
+    kecamatan = fields.String(metadata={"description": "The kecamatan's code"})
+    open = fields.Integer()
+    overdue = fields.Integer()
+
+
 class PointSchema(Schema):
     code = fields.String()
     lat = fields.Float()

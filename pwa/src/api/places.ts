@@ -1,4 +1,5 @@
 // Places: the city (name, zone, map), its kecamatan and kelurahan, its agencies.
+import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { setCityTimeZone } from "../i18n";
 import { createStore } from "../store";
 import { api } from "./client";
@@ -58,3 +59,22 @@ export const listKelurahan = (kecamatan?: string) =>
       ? `kelurahan?kecamatan=${encodeURIComponent(kecamatan)}`
       : "kelurahan",
   );
+
+/** A kelurahan's boundary as GET /kelurahan.geojson gives it (simplified for a screen). */
+export type KelurahanShapes = FeatureCollection<
+  Polygon | MultiPolygon,
+  { code: string; name: string; kecamatan: string }
+>;
+
+let shapes: Promise<KelurahanShapes> | null = null;
+
+/** The kelurahan boundaries, fetched once (a failure is asked again next time). */
+export function loadKelurahanShapes(): Promise<KelurahanShapes> {
+  shapes ??= api<KelurahanShapes>("kelurahan.geojson").catch(
+    (failure: unknown) => {
+      shapes = null;
+      throw failure;
+    },
+  );
+  return shapes;
+}

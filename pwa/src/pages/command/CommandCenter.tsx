@@ -11,6 +11,7 @@ import { CampaignPanel } from "./CampaignPanel";
 import { FilterBar } from "./FilterBar";
 import { JobsPanel } from "./JobsPanel";
 import { KecamatanBars } from "./KecamatanBars";
+import { KelurahanTable } from "./KelurahanTable";
 import { KpiTiles } from "./KpiTiles";
 import { OpdLeague } from "./OpdLeague";
 import { OverdueList } from "./OverdueList";
@@ -113,7 +114,13 @@ export function CommandCenter() {
       )}
 
       <div class="cc-grid" aria-busy={live.loading}>
-        <RequestMap scope={scope} tick={live.tick} />
+        <RequestMap
+          scope={scope}
+          tick={live.tick}
+          layer={view.layer}
+          onLayer={(layer) => change({ layer })}
+          kelurahan={data?.kelurahan}
+        />
         {data ? (
           <>
             <section class="cc-panel cc-trend" aria-labelledby="cc-trend-title">
@@ -129,6 +136,15 @@ export function CommandCenter() {
               <h2 id="cc-kecamatan-title">{t("command.kecamatan.title")}</h2>
               <KecamatanBars rows={data.kecamatan} days={view.days} />
             </section>
+            {view.wall ? null : (
+              <section
+                class="cc-panel cc-kelurahan-panel"
+                aria-labelledby="cc-kelurahan-title"
+              >
+                <h2 id="cc-kelurahan-title">{t("command.choropleth.title")}</h2>
+                <KelurahanTable rows={data.kelurahan} />
+              </section>
+            )}
             <section
               class="cc-panel cc-overdue-panel"
               aria-labelledby="cc-overdue-title"

@@ -1,22 +1,42 @@
 // The open requests on the city map, clustered, overdue ones in red; reloaded for the visible area
-// whenever the map moves and with every dashboard refresh. A marker opens its request.
+// whenever the map moves and with every dashboard refresh. A marker opens its request. A toggle
+// swaps the clusters for the kelurahan choropleth (boundaries fetched once, when first shown).
 import { useEffect, useRef, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { ApiError } from "../../api/client";
-import { cityStore } from "../../api/places";
+import { cityStore, loadKelurahanShapes } from "../../api/places";
 import { ErrorNote } from "../../components/Status";
 import { formatNumber, t } from "../../i18n";
 import { useStore } from "../../store";
+import { ChoroplethLegend } from "./ChoroplethLegend";
+import { Choropleth } from "./choropleth";
 import { ClusterMap } from "./cluster-map";
 import {
+  type KelurahanLoad,
   type MapAnswer,
   type Scope,
   loadMapPoints,
   requestHref,
   scopeQuery,
 } from "./dashboard-api";
+import type { MapLayer } from "./view";
 
-export function RequestMap({ scope, tick }: { scope: Scope; tick: number }) {
+const LAYERS: MapLayer[] = ["clusters", "kelurahan"];
+
+export function RequestMap({
+  scope,
+  tick,
+  layer,
+  onLayer,
+  kelurahan,
+}: {
+  scope: Scope;
+  tick: number;
+  layer: MapLayer;
+  onLayer: (layer: MapLayer) => void;
+  /** The dashboard's per-kelurahan counts, refreshed with it. */
+  kelurahan: KelurahanLoad[] | undefined;
+}) {
   const element = useRef<HTMLDivElement>(null);
   const city = useStore(cityStore);
   const { route } = useLocation();
@@ -26,7 +46,9 @@ export function RequestMap({ scope, tick }: { scope: Scope; tick: number }) {
   const [bbox, setBbox] = useState<string | null>(null);
   const [answer, setAnswer] = useState<MapAnswer | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [choropleth, setChoropleth] = useState<Choropleth | null>(null);
   const key = scopeQuery(scope);
+  const clusters = layer === "clusters";
 
   useEffect(() => {
     if (!city || !element.current) return;
@@ -50,7 +72,29 @@ export function RequestMap({ scope, tick }: { scope: Scope; tick: number }) {
   }, [city]);
 
   useEffect(() => {
-    if (!map || !bbox) return;
+    map?.showClusters(clusters);
+    choropleth?.attach(!clusters);
+    if (!map || clusters || choropleth) return;
+    let cancelled = false;
+    loadKelurahanShapes()
+      .then((shapes) => {
+        if (cancelled) return;
+        const made = new Choropleth(map.L, map.map, shapes);
+        map.fitHome(made.bounds());
+        setChoropleth(made);
+      })
+      .catch(() => setError(new ApiError(0, t("command.choropleth.failed"))));
+    return () => {
+      cancelled = true;
+    };
+  }, [map, clusters, choropleth]);
+
+  useEffect(() => {
+    if (choropleth && kelurahan) choropleth.show(kelurahan);
+  }, [choropleth, kelurahan]);
+
+  useEffect(() => {
+    if (!map || !bbox || !clusters) return;
     const controller = new AbortController();
     loadMapPoints(scope, bbox, controller.signal)
       .then((loaded) => {
@@ -63,14 +107,34 @@ export function RequestMap({ scope, tick }: { scope: Scope; tick: number }) {
         if (failure instanceof ApiError) setError(failure);
       });
     return () => controller.abort();
-  }, [map, bbox, key, tick]);
+  }, [map, bbox, key, tick, clusters]);
 
   const overdue = answer?.points.filter((p) => p.overdue).length ?? 0;
   return (
     <section class="cc-panel cc-map-panel" aria-labelledby="cc-map-title">
-      <h2 id="cc-map-title">{t("command.map.title")}</h2>
+      <div class="cc-map-head">
+        <h2 id="cc-map-title">{t("command.map.title")}</h2>
+        <div
+          class="cc-layers"
+          role="group"
+          aria-label={t("command.choropleth.layers")}
+        >
+          {LAYERS.map((option) => (
+            <button
+              key={option}
+              type="button"
+              class="btn btn-small"
+              aria-pressed={option === layer}
+              onClick={() => onLayer(option)}
+            >
+              {t(`command.choropleth.layer.${option}`)}
+            </button>
+          ))}
+        </div>
+      </div>
       <div ref={element} class="map cc-map" />
-      <p class="muted cc-map-summary">
+      {clusters ? null : <ChoroplethLegend rows={kelurahan ?? []} />}
+      <p class="muted cc-map-summary" hidden={!clusters}>
         {answer
           ? t("command.map.summary", {
               count: formatNumber(answer.points.length),
@@ -80,7 +144,7 @@ export function RequestMap({ scope, tick }: { scope: Scope; tick: number }) {
         {answer?.truncated ? ` ${t("command.map.truncated")}` : null}
       </p>
       {/* Once points are shown, a failed refresh is told by the status line above. */}
-      {answer ? null : <ErrorNote error={error} />}
+      {(clusters ? answer : choropleth) ? null : <ErrorNote error={error} />}
     </section>
   );
 }

@@ -48,9 +48,10 @@ function clusterIcon(L: L, cluster: Leaflet.MarkerCluster): Leaflet.DivIcon {
 export class ClusterMap {
   private pins = new Map<string, Pin>();
   private resizing: ResizeObserver | null = null;
+  private home: Leaflet.LatLngBounds | null = null;
 
   private constructor(
-    private readonly L: L,
+    readonly L: L,
     readonly map: Leaflet.Map,
     private readonly group: Leaflet.MarkerClusterGroup,
     private readonly open: (code: string) => void,
@@ -60,17 +61,24 @@ export class ClusterMap {
    * whenever the map's box changes size (a rotated phone, the wall mode). */
   private fitCity(city: City): void {
     const [south, west, north, east] = city.bbox;
-    const bounds = this.L.latLngBounds([south, west], [north, east]);
-    this.map.fitBounds(bounds);
+    this.home = this.L.latLngBounds([south, west], [north, east]);
+    this.map.fitBounds(this.home);
     let size = this.map.getSize();
     this.resizing = new ResizeObserver(() => {
       this.map.invalidateSize();
       const now = this.map.getSize();
       if (now.x === size.x && now.y === size.y) return;
       size = now;
-      this.map.fitBounds(bounds);
+      if (this.home) this.map.fitBounds(this.home);
     });
     this.resizing.observe(this.map.getContainer());
+  }
+
+  /** Fits a tighter area than the city's box (its kelurahan: the box holds much sea), now and
+   * whenever the map's box changes size. */
+  fitHome(bounds: Leaflet.LatLngBounds): void {
+    this.home = bounds;
+    this.map.fitBounds(bounds);
   }
 
   static async create(
@@ -148,6 +156,12 @@ export class ClusterMap {
     if (removed.length) this.group.removeLayers(removed);
     if (added.length) this.group.addLayers(added);
     if (changed) this.group.refreshClusters();
+  }
+
+  /** Shows or hides the request clusters (the choropleth replaces them). */
+  showClusters(visible: boolean): void {
+    if (visible) this.group.addTo(this.map);
+    else this.group.remove();
   }
 
   remove(): void {

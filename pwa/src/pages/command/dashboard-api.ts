@@ -70,6 +70,15 @@ export interface MapAnswer {
   truncated: boolean;
 }
 
+/** A kelurahan's open requests now and how many of them are overdue (the choropleth). */
+export interface KelurahanLoad {
+  code: string;
+  name: string;
+  kecamatan: string;
+  open: number;
+  overdue: number;
+}
+
 export interface CampaignStat {
   id: number;
   title: string;
@@ -104,6 +113,7 @@ export interface Dashboard {
   sla: Sla;
   trends: TrendDay[];
   league: LeagueRow[];
+  kelurahan: KelurahanLoad[];
   campaigns: CampaignStat[];
   jobs: PeriodicJob[];
 }
@@ -131,7 +141,7 @@ export async function loadDashboard(
   signal: AbortSignal,
 ): Promise<Dashboard> {
   const q = scopeQuery(scope);
-  const [summary, kecamatan, sla, trends, league, campaigns, jobs] =
+  const [summary, kecamatan, sla, trends, league, kelurahan, campaigns, jobs] =
     await Promise.all([
       read<Summary>(`dashboard/summary${q}`, signal),
       read<Breakdown[]>(
@@ -141,10 +151,20 @@ export async function loadDashboard(
       read<Sla>(`dashboard/sla${q}`, signal),
       read<TrendDay[]>(`dashboard/trends${q}`, signal),
       read<LeagueRow[]>(`dashboard/opds${q}`, signal),
+      read<KelurahanLoad[]>(`dashboard/kelurahan${q}`, signal),
       read<CampaignStat[]>("dashboard/campaigns", signal),
       read<PeriodicJob[]>("operations/jobs", signal),
     ]);
-  return { summary, kecamatan, sla, trends, league, campaigns, jobs };
+  return {
+    summary,
+    kecamatan,
+    sla,
+    trends,
+    league,
+    kelurahan,
+    campaigns,
+    jobs,
+  };
 }
 
 export function loadMapPoints(

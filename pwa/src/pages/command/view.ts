@@ -7,9 +7,13 @@ export const PERIODS = [7, 30, 90] as const;
 const DEFAULT_DAYS = 30;
 const DEFAULT_REFRESH_SECONDS = 30;
 
+/** What the map draws: the open requests as clusters, or the kelurahan coloured by open count. */
+export type MapLayer = "clusters" | "kelurahan";
+
 export interface View extends Scope {
   /** The 1920×1080 wall layout without the app's navigation. */
   wall: boolean;
+  layer: MapLayer;
   /** Seconds between refreshes: 30 unless `?refresh=N` asks otherwise (tests use 2, a quiet
    * wall screen may want 120). */
   refresh: number;
@@ -23,6 +27,7 @@ export function viewFrom(params: Record<string, string | undefined>): View {
     kecamatan: params.kecamatan || undefined,
     opd: params.opd || undefined,
     wall: params.wall === "1",
+    layer: params.layer === "kelurahan" ? "kelurahan" : "clusters",
     refresh:
       Number.isFinite(refresh) && refresh >= 1 && refresh <= 3600
         ? refresh
@@ -39,6 +44,7 @@ export function viewUrl(path: string, view: View): string {
       kecamatan: view.kecamatan,
       opd: view.opd,
       wall: view.wall ? 1 : undefined,
+      layer: view.layer === "clusters" ? undefined : view.layer,
       refresh:
         view.refresh === DEFAULT_REFRESH_SECONDS ? undefined : view.refresh,
     })
