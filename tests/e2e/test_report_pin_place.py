@@ -5,6 +5,7 @@ area the same way."""
 
 from playwright.sync_api import expect
 
+from .helpers import assert_accessible
 from .test_report_steps import (
     add_photo,
     choose_place,
@@ -37,6 +38,7 @@ def test_my_location_sets_the_picker_and_files_with_that_kelurahan(page, browser
     expect(page.get_by_text("Titik berada di Kel. Telaga Sari, Kec. Balikpapan Kota.")).to_be_visible()
     expect(page.get_by_label("Kecamatan", exact=True)).to_have_value("64.71.06")
     expect(page.get_by_label("Kelurahan", exact=True)).to_have_value("64.71.06.1002")
+    assert_accessible(page)
     next_step(page, "Periksa dan kirim")
     page.get_by_role("button", name="Kirim laporan").click()
     expect(heading(page, "Laporan terkirim")).to_be_visible()
@@ -93,3 +95,4 @@ def test_notifications_choose_the_area_by_location(page, context, live_server, a
     expect(page.get_by_text("Area diatur ke Kel. Telaga Sari, Kec. Balikpapan Kota.")).to_be_visible()
     expect(page.get_by_label("Kecamatan saya")).to_have_value("64.71.06")
     expect(page.get_by_label("Kelurahan saya")).to_have_value("64.71.06.1002")
+    assert_accessible(page)
