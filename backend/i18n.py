@@ -113,6 +113,7 @@ INDONESIAN = {
     "The location is outside every kelurahan of the city (at sea or past its border).": (
         "Lokasi berada di luar semua kelurahan kota (di laut atau melewati batas kota)."
     ),
+    "This city has no kelurahan boundaries.": "Kota ini tidak memiliki batas kelurahan.",
     "The location is in Kelurahan {name} ({code}), not {picked}.": (
         "Lokasi berada di Kelurahan {name} ({code}), bukan {picked}."
     ),

@@ -199,6 +199,7 @@ PUBLIC = {
     "GET /api/v1/kecamatan",
     "GET /api/v1/kelurahan",
     "GET /api/v1/kelurahan.geojson",
+    "GET /api/v1/kelurahan/at",
     "GET /api/v1/opds",
     "POST /api/v1/auth/register",
     "POST /api/v1/auth/login",
@@ -298,5 +299,5 @@ def test_role_matrix(client, users, endpoint, role):
 @pytest.mark.parametrize("route", sorted(r for r in PUBLIC if r.startswith("GET") and "<" not in r))
 def test_public_reads_need_no_login(client, route):
     url = route.split()[1]
-    query = "?lat=-1.25&long=116.85&service=jalan-berlubang" if url.endswith("nearby") else ""
+    query = "?lat=-1.25&long=116.85&service=jalan-berlubang" if url.endswith(("nearby", "/at")) else ""
     assert client.get(url + query).status_code == 200

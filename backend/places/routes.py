@@ -11,12 +11,14 @@ from .schemas import (
     BoundariesSchema,
     CitySchema,
     KecamatanSchema,
+    KelurahanPlaceSchema,
     KelurahanQueryArgsSchema,
     KelurahanSchema,
     OpdCreateSchema,
     OpdQueryArgsSchema,
     OpdSchema,
     OpdUpdateSchema,
+    PointQueryArgsSchema,
 )
 
 
@@ -43,6 +45,15 @@ def list_kecamatan():
 def list_kelurahan(args):
     """The city's kelurahan, optionally of one kecamatan."""
     return services.list_kelurahan(args.get("kecamatan"))
+
+
+@bp.route("/kelurahan/at", methods=["GET"])
+@cacheable(max_age=300, shows=("places",))
+@bp.arguments(PointQueryArgsSchema, location="query")
+@bp.response(200, KelurahanPlaceSchema)
+def kelurahan_at_point(args):
+    """The kelurahan (and its kecamatan) whose boundary holds a point; 404 at sea or past the border."""
+    return services.kelurahan_containing(args["lat"], args["long"])
 
 
 @bp.route("/kelurahan.geojson", methods=["GET"])

@@ -23,6 +23,18 @@ class KelurahanSchema(Schema):
     kecamatan = fields.Function(lambda kelurahan: kelurahan.kecamatan.code)
 
 
+class KelurahanPlaceSchema(Schema):
+    """A kelurahan with its kecamatan spelled out: where a map pin is."""
+
+    code = fields.String()
+    name = fields.String()
+    common_name = fields.String(allow_none=True)
+    kecamatan = fields.Function(
+        lambda kelurahan: {"code": kelurahan.kecamatan.code, "name": kelurahan.kecamatan.name},
+        metadata={"example": {"code": "64.71.06", "name": "Balikpapan Kota"}},
+    )
+
+
 class KecamatanSchema(Schema):
     code = fields.String()
     name = fields.String()
@@ -31,6 +43,11 @@ class KecamatanSchema(Schema):
 
 class KelurahanQueryArgsSchema(Schema):
     kecamatan = fields.String(metadata={"description": "Kecamatan code, e.g. 64.71.01"})
+
+
+class PointQueryArgsSchema(Schema):
+    lat = fields.Float(required=True, validate=validate.Range(min=-90, max=90))
+    long = fields.Float(required=True, validate=validate.Range(min=-180, max=180))
 
 
 class OpdSchema(Schema):

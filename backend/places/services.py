@@ -13,6 +13,9 @@ from ..extensions import db
 from .boundaries import Boundaries
 from .models import City, Kecamatan, Kelurahan, Opd
 
+NO_BOUNDARIES = "This city has no kelurahan boundaries."
+OUTSIDE_EVERY_KELURAHAN = "The location is outside every kelurahan of the city (at sea or past its border)."
+
 
 def get_city() -> City:
     city = db.session.scalars(select(City).limit(1)).first()
@@ -61,10 +64,20 @@ def kelurahan_at(lat: float, long: float) -> Kelurahan | None:
     return db.session.scalar(select(Kelurahan).where(Kelurahan.code == area.code)) if area else None
 
 
+def kelurahan_containing(lat: float, long: float) -> Kelurahan:
+    """The kelurahan whose polygon holds the point, for a map pin; NotFound at sea or past the border."""
+    if city_boundaries() is None:
+        raise NotFound(NO_BOUNDARIES)
+    kelurahan = kelurahan_at(lat, long)
+    if kelurahan is None:
+        raise NotFound(OUTSIDE_EVERY_KELURAHAN, errors={"lat": [OUTSIDE_EVERY_KELURAHAN]})
+    return kelurahan
+
+
 def boundaries_geojson() -> dict:
     boundaries = city_boundaries()
     if boundaries is None:
-        raise NotFound("This city has no kelurahan boundaries.")
+        raise NotFound(NO_BOUNDARIES)
     return boundaries.screen_geojson
 
 

@@ -87,11 +87,7 @@ def _kelurahan_of_pin(lat: float, long: float, picked: Kelurahan | None) -> Kelu
         return picked
     pinned = places.kelurahan_at(lat, long)
     if pinned is None:
-        raise Invalid(
-            errors={
-                "lat": ["The location is outside every kelurahan of the city (at sea or past its border)."]
-            }
-        )
+        raise Invalid(errors={"lat": [places.OUTSIDE_EVERY_KELURAHAN]})
     if picked is not None and picked.id != pinned.id:
         message = f"The location is in Kelurahan {pinned.name} ({pinned.code}), not {picked.name}."
         raise Invalid(errors={"kelurahan": [message]})

@@ -70,6 +70,9 @@ def test_another_city_pack_switches_the_city_without_code_changes(make_app, base
             "Contoh Selatan",
         ]
         assert len(client.get("/api/v1/kelurahan").get_json()) == 3
+        # Without boundaries no pin is placed: a 404 that names no field, so the app keeps the pick.
+        unplaced = client.get("/api/v1/kelurahan/at?lat=-6.2&long=106.8")
+        assert unplaced.status_code == 404 and "errors" not in unplaced.get_json()
         empty_database()
 
 

@@ -114,3 +114,31 @@ def test_opd_create_refuses_bad_input(client, admin, body, field):
 
 def test_editing_an_unknown_opd_is_404(client, admin):
     error_shape(client.patch("/api/v1/opds/NOPE", json={"name": "Nama"}, headers=auth_headers(admin)), 404)
+
+
+def test_a_point_answers_its_kelurahan_and_kecamatan(client):
+    answer = client.get("/api/v1/kelurahan/at?lat=-1.2650&long=116.8310")
+
+    assert answer.status_code == 200
+    place = answer.get_json()
+    assert (place["code"], place["name"]) == ("64.71.06.1002", "Telaga Sari")
+    assert place["kecamatan"] == {"code": "64.71.06", "name": "Balikpapan Kota"}
+    assert answer.headers["ETag"] and "max-age" in answer.headers["Cache-Control"]
+
+
+def test_a_point_at_sea_is_not_found_with_the_reason(client):
+    answer = client.get("/api/v1/kelurahan/at?lat=-1.30&long=117.00", headers={"Accept-Language": "en"})
+
+    body = error_shape(answer, 404)
+    assert "outside every kelurahan" in body["errors"]["lat"][0]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "lat=-1.26", "lat=-91&long=116.83", "lat=-1.26&long=181", "lat=north&long=116.83"],
+    ids=["none", "no-long", "lat-range", "long-range", "not-a-number"],
+)
+def test_a_point_with_bad_arguments_is_refused(client, query):
+    body = error_shape(client.get(f"/api/v1/kelurahan/at?{query}"), 422)
+
+    assert body["errors"]

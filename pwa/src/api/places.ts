@@ -2,7 +2,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { setCityTimeZone } from "../i18n";
 import { createStore } from "../store";
-import { api } from "./client";
+import { ApiError, api } from "./client";
 
 export interface City {
   code: string;
@@ -77,4 +77,40 @@ export function loadKelurahanShapes(): Promise<KelurahanShapes> {
     },
   );
   return shapes;
+}
+
+/** A kelurahan with its kecamatan spelled out: where a map pin is. */
+export interface PlaceOfPoint {
+  code: string;
+  name: string;
+  common_name: string | null;
+  kecamatan: { code: string; name: string };
+}
+
+/** Where a point is: in a kelurahan, outside them all (at sea, past the border), or not known
+ * now (offline, or a city without boundaries), when the person's own choice stands. */
+export type PinPlace =
+  | { kind: "in"; place: PlaceOfPoint }
+  | { kind: "outside"; message: string }
+  | { kind: "unknown" };
+
+export async function placeOfPoint(
+  lat: number,
+  long: number,
+): Promise<PinPlace> {
+  try {
+    const place = await api<PlaceOfPoint>(
+      `kelurahan/at?lat=${lat}&long=${long}`,
+    );
+    return { kind: "in", place };
+  } catch (failure) {
+    // The 404 names the pin ("lat") only when the city has boundaries and the point is in none.
+    if (
+      failure instanceof ApiError &&
+      failure.status === 404 &&
+      failure.field("lat")
+    )
+      return { kind: "outside", message: failure.field("lat")! };
+    return { kind: "unknown" };
+  }
 }

@@ -1,4 +1,5 @@
 // Kecamatan and kelurahan to follow for area alerts; the kelurahan list follows the kecamatan.
+// "Gunakan lokasi saya" asks the server which kelurahan holds the device and chooses it.
 import { useEffect, useState } from "preact/hooks";
 import type { ApiError } from "../../api/client";
 import {
@@ -6,11 +7,38 @@ import {
   type Kelurahan,
   listKecamatan,
   listKelurahan,
+  placeOfPoint,
 } from "../../api/places";
 import { Field } from "../../components/Field";
 import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
+import { type LocateFailure, locateDevice } from "../../map/locate";
 import "./i18n";
+
+async function areaOfDevice(): Promise<{
+  note: string;
+  area?: { kecamatan: string; kelurahan: string };
+}> {
+  let point;
+  try {
+    point = await locateDevice();
+  } catch (failure) {
+    return { note: t(`notify.locate.${failure as LocateFailure}`) };
+  }
+  const found = await placeOfPoint(point.lat, point.long);
+  if (found.kind === "outside") return { note: t("notify.locate.outside") };
+  if (found.kind === "unknown") return { note: t("notify.locate.unknown") };
+  return {
+    note: t("notify.locate.found", {
+      kelurahan: found.place.name,
+      kecamatan: found.place.kecamatan.name,
+    }),
+    area: {
+      kecamatan: found.place.kecamatan.code,
+      kelurahan: found.place.code,
+    },
+  };
+}
 
 interface Props {
   kecamatan: string | null;
@@ -22,6 +50,17 @@ export function AreaPicker({ kecamatan, kelurahan, onChange }: Props) {
   const [districts, setDistricts] = useState<Kecamatan[]>([]);
   const [villages, setVillages] = useState<Kelurahan[]>([]);
   const [error, setError] = useState<ApiError | undefined>(undefined);
+  const [locating, setLocating] = useState(false);
+  const [note, setNote] = useState("");
+
+  async function locate() {
+    setLocating(true);
+    setNote(t("notify.locate.locating"));
+    const { note: said, area } = await areaOfDevice();
+    setLocating(false);
+    setNote(said);
+    if (area) onChange(area.kecamatan, area.kelurahan);
+  }
 
   useEffect(() => {
     listKecamatan()
@@ -39,6 +78,17 @@ export function AreaPicker({ kecamatan, kelurahan, onChange }: Props) {
 
   return (
     <>
+      <button
+        type="button"
+        class="btn"
+        disabled={locating}
+        onClick={() => void locate()}
+      >
+        {t("notify.locate.useMine")}
+      </button>
+      <p role="status" class="muted">
+        {note}
+      </p>
       <Field id="push-kecamatan" label={t("notify.kecamatan")}>
         <select
           id="push-kecamatan"

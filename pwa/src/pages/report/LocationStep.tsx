@@ -1,10 +1,13 @@
 // Step 4: where. "Use my location", the photo's own position (when a photo carries one, used only on
 // that tap) or a pin on the map where the service needs a point; the kecamatan/kelurahan picker and
-// an address always work, even offline and without map tiles.
-import { useState } from "preact/hooks";
-import { cityStore } from "../../api/places";
+// an address always work, even offline and without map tiles. A pin decides its kelurahan (the
+// server refuses a pick that disagrees), so each new pin asks which kelurahan holds it and sets the
+// picker; a pin at sea is taken away. Offline the picker stays the person's choice.
+import { useEffect, useRef, useState } from "preact/hooks";
+import { type PinPlace, cityStore, placeOfPoint } from "../../api/places";
 import { Field, describedBy } from "../../components/Field";
 import { t } from "../../i18n";
+import { type LocateFailure, locateDevice } from "../../map/locate";
 import type { ReportDraft } from "../../offline/drafts";
 import { useStore } from "../../store";
 import { type Problems, inCity, serverError, withoutError } from "./fields";
@@ -20,52 +23,88 @@ interface Props {
 
 const round = (degrees: number) => Math.round(degrees * 1e6) / 1e6;
 
+const LOCATE_FAILURES: Record<LocateFailure, string> = {
+  unsupported: "report.location.noGps",
+  denied: "report.location.denied",
+  failed: "report.location.gpsFailed",
+};
+
 export function LocationStep({ draft, problems, onChange }: Props) {
   const city = useStore(cityStore);
   const [locating, setLocating] = useState(false);
   const [note, setNote] = useState("");
+  const [pinPlace, setPinPlace] = useState<PinPlace | null>(null);
+  // Only the answer for the latest pin counts: a dragged pin asks again before the first answer.
+  const asked = useRef(0);
   const needsPoint = draft.service!.needs_location;
   const pointError =
+    (pinPlace?.kind === "outside" ? t("report.location.atSea") : undefined) ??
     problems.location ??
     serverError(draft.errors, "lat") ??
     serverError(draft.errors, "long");
   const addressError = serverError(draft.errors, "address");
   const photoPoint = firstPhotoPoint(draft);
 
+  /** Asks where the pin is; a new pin also sets the picker (a kept one leaves it, and any
+   * complaint of the server about it, for the person to settle); a pin at sea is taken away. */
+  function placePin(
+    lat: number,
+    long: number,
+    errors: ReportDraft["errors"],
+    isNew = true,
+  ) {
+    const ask = ++asked.current;
+    setPinPlace(null);
+    void placeOfPoint(lat, long).then((found) => {
+      if (ask !== asked.current) return;
+      setPinPlace(found);
+      if (found.kind === "outside") onChange({ lat: null, long: null });
+      else if (found.kind === "in" && isNew)
+        onChange({
+          kecamatan: found.place.kecamatan.code,
+          kecamatanName: found.place.kecamatan.name,
+          kelurahan: found.place.code,
+          kelurahanName: found.place.name,
+          errors: withoutError(errors, "kelurahan"),
+        });
+    });
+  }
+
+  // A pin kept in the draft (a reload, a report sent back to be fixed) is placed again.
+  useEffect(() => {
+    if (draft.lat !== null && draft.long !== null)
+      placePin(draft.lat, draft.long, draft.errors, false);
+  }, []);
+
   function pick(lat: number, long: number) {
     if (!inCity(city, lat, long)) {
       setNote(t("report.location.outside"));
       return;
     }
-    onChange({
-      lat: round(lat),
-      long: round(long),
-      errors: withoutError(withoutError(draft.errors, "lat"), "long"),
-    });
+    const errors = withoutError(withoutError(draft.errors, "lat"), "long");
+    onChange({ lat: round(lat), long: round(long), errors });
     setNote("");
+    placePin(round(lat), round(long), errors);
+  }
+
+  function clearPin() {
+    asked.current += 1;
+    setPinPlace(null);
+    onChange({ lat: null, long: null });
   }
 
   function locate() {
-    if (!("geolocation" in navigator)) {
-      setNote(t("report.location.noGps"));
-      return;
-    }
     setLocating(true);
     setNote(t("report.location.locating"));
-    navigator.geolocation.getCurrentPosition(
-      (position) => {
+    locateDevice().then(
+      (point) => {
         setLocating(false);
-        pick(position.coords.latitude, position.coords.longitude);
+        pick(point.lat, point.long);
       },
-      (failure) => {
+      (failure: LocateFailure) => {
         setLocating(false);
-        setNote(
-          failure.code === failure.PERMISSION_DENIED
-            ? t("report.location.denied")
-            : t("report.location.gpsFailed"),
-        );
+        setNote(t(LOCATE_FAILURES[failure]));
       },
-      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
     );
   }
 
@@ -114,12 +153,16 @@ export function LocationStep({ draft, problems, onChange }: Props) {
               ? t("report.location.pinned")
               : t("report.location.noPin")}
           </p>
+          {pinPlace?.kind === "in" && draft.lat !== null ? (
+            <p class="pin-place" aria-live="polite">
+              {t("report.location.pinPlace", {
+                kelurahan: pinPlace.place.name,
+                kecamatan: pinPlace.place.kecamatan.name,
+              })}
+            </p>
+          ) : null}
           {draft.lat !== null ? (
-            <button
-              type="button"
-              class="btn btn-small"
-              onClick={() => onChange({ lat: null, long: null })}
-            >
+            <button type="button" class="btn btn-small" onClick={clearPin}>
               {t("report.location.clearPin")}
             </button>
           ) : null}
