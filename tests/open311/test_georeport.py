@@ -5,6 +5,7 @@ from xml.etree.ElementTree import fromstring
 import pytest
 
 from backend.open311.services import issue_key
+from backend.places.services import kelurahan_at
 
 from ..factories import make_request, make_user
 
@@ -184,6 +185,8 @@ def test_post_with_a_valid_key_files_the_request(client, api_key, staff):
     staff_view = client.get(f"/api/v1/requests/{code}", headers=_admin_headers())
     assert staff_view.get_json()["reporter"]["email"] == "pelapor@contoh.id"
     assert staff_view.get_json()["attributes"]["dampak"] == ["menutup_jalan", "merusak_rumah"]
+    # The pin decides the place, as in the app.
+    assert staff_view.get_json()["kelurahan"]["code"] == kelurahan_at(-1.24, 116.86).code
 
 
 def _admin_headers():
@@ -220,6 +223,7 @@ def test_a_revoked_key_is_403(client, admin, api_key):
         ({"service_code": "tidak-ada", "address_string": "x"}, "Layanan"),
         ({"service_code": "jalan-berlubang", "lat": "-1.24", "long": "116.86"}, "attribute[ukuran_lubang]"),
         ({"service_code": "pkl-liar", "lat": "1.0", "long": "100.0"}, "luar"),
+        ({"service_code": "pkl-liar", "lat": "-1.30", "long": "117.00"}, "semua kelurahan"),
         ({"service_code": "pkl-liar", "lat": "abc", "long": "116.86"}, "lat"),
     ],
 )
