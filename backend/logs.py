@@ -112,14 +112,23 @@ def _started(app: Flask, **_) -> None:
 
 def _finished(app: Flask, response, **_) -> None:
     response.headers[REQUEST_ID_HEADER] = g.request_id
+    path = _without_credentials(request.path)
     fields = {
         "method": request.method,
-        "path": request.path,
+        "path": path,
         "status": response.status_code,
         "duration_ms": round((time.perf_counter() - g.started) * 1000, 1),
         "remote_addr": request.remote_addr,
     }
-    access_log.info("%s %s %s", request.method, request.path, response.status_code, extra={"fields": fields})
+    access_log.info("%s %s %s", request.method, path, response.status_code, extra={"fields": fields})
+
+
+def _without_credentials(path: str) -> str:
+    """The path with a credential in it (an anonymous reporter's tracking token) masked."""
+    for name in ("token", "sig"):
+        if value := (request.view_args or {}).get(name):
+            path = path.replace(str(value), "***")
+    return path
 
 
 def _tearing_down(app: Flask, **_) -> None:

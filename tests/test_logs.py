@@ -42,6 +42,14 @@ def test_a_request_id_sent_is_echoed_and_logged(client, capsys):
     assert line["duration_ms"] >= 0 and line["time"].endswith("+00:00")
 
 
+def test_a_tracking_token_in_the_path_is_not_logged(client, capsys):
+    client.get("/open311/v2/tokens/rahasia-pelapor-123.json")
+
+    out = capsys.readouterr().out
+    assert "rahasia-pelapor-123" not in out
+    assert access_line(log_lines(out), "/open311/v2/tokens/***.json")["status"] == 404
+
+
 @pytest.mark.parametrize(
     "sent",
     [None, "", "dua kata", 'kutip"', "baris\\nbaru", "x" * 129],

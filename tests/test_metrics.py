@@ -226,6 +226,18 @@ def test_other_addresses_are_answered_not_found_by_default(client, address):
     assert "satupintu_" not in response.get_data(as_text=True)
 
 
+def test_a_request_forwarded_by_an_untrusted_proxy_is_refused(app, make_app, client):
+    """A proxy on the machine itself forwards the world from 127.0.0.1: unless PROXY_COUNT says to
+    trust it (and so to read the sender from X-Forwarded-For), the sender is unknown."""
+    forwarded = {"X-Forwarded-For": "203.0.113.9"}
+    error_shape(client.get("/metrics", headers=forwarded, environ_base={"REMOTE_ADDR": "127.0.0.1"}), 404)
+    behind_proxy = make_app(PROXY_COUNT=1).test_client()
+    outsider = behind_proxy.get("/metrics", headers=forwarded, environ_base={"REMOTE_ADDR": "127.0.0.1"})
+    assert outsider.status_code == 404
+    local = behind_proxy.get("/metrics", headers={"X-Forwarded-For": "127.0.0.1"})
+    assert local.status_code == 200
+
+
 @pytest.mark.parametrize(
     ("address", "code"), [("10.20.30.40", 200), ("10.99.0.1", 404), ("127.0.0.1", 404), ("192.168.7.7", 200)]
 )

@@ -1,7 +1,7 @@
 """Health, readiness and metrics (outside /api/v1, for the load balancer and monitoring) and the periodic
 jobs' status."""
 
-from flask import Response, jsonify, request
+from flask import Response, current_app, jsonify, request
 
 from .. import metrics
 from ..accounts.models import Role
@@ -36,10 +36,16 @@ def readyz():
 @health_bp.route("/metrics")
 def prometheus_metrics():
     """Prometheus's text format, for the addresses in METRICS_ALLOWED_ADDRESSES; 404 for others."""
-    if not metrics.allowed(request.remote_addr):
+    if not metrics.allowed(request.remote_addr) or _through_an_untrusted_proxy():
         raise NotFound()
     body, content_type = metrics.exposition()
     return Response(body, content_type=content_type, headers={"Cache-Control": "no-store"})
+
+
+def _through_an_untrusted_proxy() -> bool:
+    """A request a proxy forwarded while the app trusts none (PROXY_COUNT 0) comes from the proxy's
+    address, often the machine itself: its sender is unknown, so /metrics refuses it."""
+    return "X-Forwarded-For" in request.headers and not current_app.config.get("PROXY_COUNT")
 
 
 @bp.route("/operations/jobs", methods=["GET"])

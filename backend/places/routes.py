@@ -48,7 +48,8 @@ def list_kelurahan(args):
 
 
 @bp.route("/kelurahan/at", methods=["GET"])
-@cacheable(max_age=300, shows=("places",))
+# A person's position is in the URL: kept by their browser only, never in the shared cache.
+@cacheable(max_age=300, public=False)
 @bp.arguments(PointQueryArgsSchema, location="query")
 @bp.response(200, KelurahanPlaceSchema)
 def kelurahan_at_point(args):

@@ -31,9 +31,11 @@ registerRoute(
 const matchOptions = { ignoreVary: true };
 
 // News, the catalogue and places change rarely: answer from the cache at once, refresh behind.
+// Not where a point lies (kelurahan/at): that URL holds the person's position, kept nowhere.
 registerRoute(
   ({ url, request }) =>
     request.method === "GET" &&
+    url.pathname !== "/api/v1/kelurahan/at" &&
     /^\/api\/v1\/(news|services|service-groups|city|kecamatan|kelurahan|opds)(\/|$|\?)/.test(
       url.pathname,
     ),

@@ -124,6 +124,8 @@ def test_a_point_answers_its_kelurahan_and_kecamatan(client):
     assert (place["code"], place["name"]) == ("64.71.06.1002", "Telaga Sari")
     assert place["kecamatan"] == {"code": "64.71.06", "name": "Balikpapan Kota"}
     assert answer.headers["ETag"] and "max-age" in answer.headers["Cache-Control"]
+    # A person's position is in the URL: only their own browser keeps the answer.
+    assert answer.headers["Cache-Control"].startswith("private")
 
 
 def test_a_point_at_sea_is_not_found_with_the_reason(client):
