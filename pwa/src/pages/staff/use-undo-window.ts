@@ -1,6 +1,6 @@
 // A change held back for a few seconds so that a slip of the thumb can be undone: nothing reaches
-// the server (or the resident's phone) until the window closes. Leaving the page sends it at once
-// rather than losing it.
+// the server (or the resident's phone) until the window closes. Going to another screen of the app
+// sends it at once; closing or reloading the tab within the window leaves the request unchanged.
 import { useEffect, useRef, useState } from "preact/hooks";
 
 export const UNDO_SECONDS = 5;
