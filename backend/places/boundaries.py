@@ -40,8 +40,13 @@ class Boundaries:
 
     def kelurahan_at(self, lat: float, long: float) -> Area | None:
         """The kelurahan whose polygon holds the point (on a shared border, the first), or None."""
+        found = self.kelurahan_touching(lat, long)
+        return found[0] if found else None
+
+    def kelurahan_touching(self, lat: float, long: float) -> list[Area]:
+        """The kelurahan whose polygons hold the point: more than one on a shared border."""
         found = self._tree.query(Point(long, lat), predicate="intersects")
-        return self.areas[min(found)] if len(found) else None
+        return [self.areas[index] for index in sorted(found)]
 
     def geometry_of(self, kelurahan_code: str) -> shapely.Geometry:
         return next(area.geometry for area in self.areas if area.code == kelurahan_code)

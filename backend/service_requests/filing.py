@@ -83,12 +83,16 @@ def _kelurahan_of_pin(lat: float, long: float, picked: Kelurahan | None) -> Kelu
     """The kelurahan whose boundary holds the pin (the picked one when the city has no boundaries)."""
     if not places.get_city().contains(lat, long):
         raise Invalid(errors={"lat": ["The location is outside the city."]})
-    if places.city_boundaries() is None:
+    boundaries = places.city_boundaries()
+    if boundaries is None:
+        return picked
+    touching = [area.code for area in boundaries.kelurahan_touching(lat, long)]
+    if not touching:
+        raise Invalid(errors={"lat": [places.OUTSIDE_EVERY_KELURAHAN]})
+    if picked is not None and picked.code in touching:  # on a shared border, either side is right
         return picked
     pinned = places.kelurahan_at(lat, long)
-    if pinned is None:
-        raise Invalid(errors={"lat": [places.OUTSIDE_EVERY_KELURAHAN]})
-    if picked is not None and picked.id != pinned.id:
+    if picked is not None:
         message = f"The location is in Kelurahan {pinned.name} ({pinned.code}), not {picked.name}."
         raise Invalid(errors={"kelurahan": [message]})
     return pinned

@@ -219,6 +219,15 @@ def test_a_picked_kelurahan_that_disagrees_with_the_pin_is_refused_naming_the_pi
     assert count() == 0
 
 
+def test_a_pin_on_a_shared_border_takes_either_kelurahan_picked(client, resident):
+    # A vertex of both Gunungsamarinda (64.71.03.1002) and Sumber Rejo (64.71.04.1006).
+    border = {"lat": -1.241544, "long": 116.852769}
+    for picked in ("64.71.04.1006", "64.71.03.1002"):
+        filed = post_request(client, resident, kelurahan=picked, **border).get_json()
+        assert filed["kelurahan"]["code"] == picked
+    error_shape(post_request(client, resident, kelurahan="64.71.06.1001", **border), 422)
+
+
 def test_without_a_pin_the_picked_kelurahan_stands(client, resident):
     response = post_request(client, resident, lat=None, long=None, address="Jl. A", kelurahan="64.71.06.1001")
 
