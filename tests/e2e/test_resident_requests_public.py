@@ -63,6 +63,8 @@ def test_the_public_list_filters_and_its_map_shows_the_open_requests(page, conte
     assert_accessible(page)
     screenshot(page, "resident-public-requests-map")
 
+    # Each move of the map redraws its points: click once they have settled.
+    page.wait_for_load_state("networkidle")
     page.locator(f".leaflet-marker-icon[title*='{rubbish['code']}']").click()
     expect(page).to_have_url(re.compile(f"/laporan/{rubbish['code']}$"))
     expect(page.get_by_role("heading", level=1, name="Sampah Menumpuk")).to_be_visible()
