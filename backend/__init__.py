@@ -30,6 +30,7 @@ AREAS = (
     "push",
     "dashboard",
     "operations",
+    "warnings",
 )
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 

@@ -3,12 +3,12 @@
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..database import TimestampMixin, UTCDateTime, utcnow
 from ..extensions import db
-from ..places.models import Kecamatan, Opd
+from ..places.models import Kecamatan, Kelurahan, Opd
 
 
 class Category(StrEnum):
@@ -45,6 +45,15 @@ class NewsImage(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+# The kelurahan an article is limited to (a warning's area); none means its kecamatan, or the city.
+article_kelurahan = Table(
+    "article_kelurahan",
+    db.metadata,
+    Column("article_id", ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("kelurahan_id", ForeignKey("kelurahan.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
 class Article(TimestampMixin, db.Model):
     __tablename__ = "articles"
     __table_args__ = (
@@ -78,6 +87,7 @@ class Article(TimestampMixin, db.Model):
     opd: Mapped[Opd] = relationship(lazy="joined")
     kecamatan: Mapped[Kecamatan | None] = relationship(lazy="joined")
     cover: Mapped[NewsImage | None] = relationship(lazy="joined")
+    kelurahan: Mapped[list[Kelurahan]] = relationship(secondary=article_kelurahan, lazy="selectin")
 
     @property
     def is_readable(self) -> bool:

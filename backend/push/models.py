@@ -60,6 +60,9 @@ class Campaign(TimestampMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(100))
     body: Mapped[str] = mapped_column(String(300))
+    # English text for devices set to English; without it every device gets `title` and `body`.
+    title_en: Mapped[str | None] = mapped_column(String(100))
+    body_en: Mapped[str | None] = mapped_column(String(300))
     url: Mapped[str] = mapped_column(String(300), default="/")
     urgency: Mapped[str] = mapped_column(String(10), default="normal")
     ttl: Mapped[int] = mapped_column(Integer, default=86400)
@@ -82,11 +85,17 @@ class Campaign(TimestampMixin, db.Model):
     # send concurrency per death). The Topic header makes a push service replace such a repeat.
     duplicates_at_most: Mapped[int] = mapped_column(Integer, default=0)
     idempotency_key: Mapped[str | None] = mapped_column(String(100))
+    # Published as CAP 1.2 (/alerts.atom): an operator marked it as an alert, or a warning made it.
+    is_alert: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The official warning it was made from (its source document is kept on the warning).
+    warning_id: Mapped[int | None] = mapped_column(ForeignKey("warnings.id", ondelete="SET NULL"), index=True)
+    # Messages sharing a topic key replace each other on the device (a warning's update or cancel).
+    topic_key: Mapped[str | None] = mapped_column(String(32))
 
     @property
     def topic(self) -> str:
         """The push Topic header: a re-sent message replaces the pending one at the push service."""
-        return f"campaign-{self.id}"
+        return self.topic_key or f"campaign-{self.id}"
 
 
 class CampaignBatch(db.Model):
