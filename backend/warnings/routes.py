@@ -1,6 +1,5 @@
 """The warnings area's HTTP answers."""
 
-from . import bp
-from . import models  # noqa: F401  (the tables exist for every app, routes or not)
+from . import bp, models
 
-__all__ = ["bp"]
+__all__ = ["bp", "models"]  # the models are imported so that their tables exist for every app
