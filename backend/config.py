@@ -49,6 +49,9 @@ class Config:
     DATABASE_WAIT_MS = int(os.environ.get("DATABASE_WAIT_MS", "5000"))
     REDIS_URL = os.environ.get("REDIS_URL")
     CITY_PACK = os.environ.get("CITY_PACK", "balikpapan")
+    # The official warning feeds, instead of the city pack's URLs (tests and staging: a local server).
+    BMKG_NOWCAST_URL = os.environ.get("BMKG_NOWCAST_URL")
+    BMKG_EARTHQUAKE_URL = os.environ.get("BMKG_EARTHQUAKE_URL")
     UPLOAD_DIR = os.environ.get("UPLOAD_DIR")
     # Photos in a private bucket of S3-compatible object storage instead of UPLOAD_DIR (storage.py);
     # unset AWS_* values come from boto3's own chain (a profile, an instance role).

@@ -92,6 +92,34 @@ class _GroupPack(Schema):
     name = fields.Nested(_Text, required=True)
 
 
+class _EarthquakeRulePack(Schema):
+    """A city-wide alert for an earthquake this strong this near, or felt in one of these places."""
+
+    min_magnitude = fields.Float(load_default=5.0, validate=validate.Range(min=0, max=10))
+    max_distance_km = fields.Float(load_default=300, validate=validate.Range(min=0))
+    felt_names = fields.List(fields.String(), load_default=list)  # matched in BMKG's `Dirasakan`
+
+
+_SEND_WHEN = validate.OneOf(["now", "draft"])  # sent at once, or a draft waiting for an operator
+
+
+class _SendPolicyPack(Schema):
+    weather = fields.Dict(keys=fields.String(), values=fields.String(validate=_SEND_WHEN), load_default=dict)
+    earthquake = fields.String(load_default="now", validate=_SEND_WHEN)
+
+
+class _WarningsPack(Schema):
+    """Where the official warnings come from and what happens to them (warnings/)."""
+
+    nowcast_url = fields.Url(load_default=None)  # BMKG's RSS list; BMKG_NOWCAST_URL overrides it
+    earthquake_url = fields.Url(load_default=None)  # folder of autogempa.json etc.; BMKG_EARTHQUAKE_URL
+    province_code = fields.String(load_default=None, validate=validate.Regexp(r"^\d{2}$"))
+    poll_seconds = fields.Integer(load_default=120, validate=validate.Range(min=60))
+    earthquake_rule = fields.Nested(_EarthquakeRulePack, load_default=lambda: _EarthquakeRulePack().load({}))
+    # Weather by CAP severity (Extreme, Severe, Moderate, Minor, Unknown; unlisted: "draft").
+    send = fields.Nested(_SendPolicyPack, load_default=lambda: _SendPolicyPack().load({}))
+
+
 class CityPackSchema(Schema):
     city = fields.Nested(_CityPack, required=True)
     kecamatan = fields.List(fields.Nested(_KecamatanPack), required=True, validate=validate.Length(min=1))
@@ -100,6 +128,7 @@ class CityPackSchema(Schema):
     services = fields.List(fields.Nested(_ServicePack), load_default=list)
     # A GeoJSON file beside the pack with its kelurahan polygons (places/boundaries.py).
     boundaries = fields.String(load_default=None)
+    warnings = fields.Nested(_WarningsPack, load_default=lambda: _WarningsPack().load({}))
 
 
 class CityPackError(Exception):

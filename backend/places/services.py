@@ -51,9 +51,14 @@ def city_boundaries() -> Boundaries | None:
     return _boundaries_of(current_app.config["CITY_PACK"])
 
 
-@cache
 def _boundaries_of(pack: str) -> Boundaries | None:
-    return load_pack(pack)["boundaries"]
+    return _pack(pack)["boundaries"]
+
+
+@cache
+def _pack(name: str) -> dict:
+    """The city pack, read and validated once per process."""
+    return load_pack(name)
 
 
 def kelurahan_at(lat: float, long: float) -> Kelurahan | None:
@@ -175,3 +180,12 @@ def seed_places(pack: dict) -> None:
     for opd_data in pack["opds"]:
         _upsert(Opd, {"code": opd_data["code"]}, {k: v for k, v in opd_data.items() if k != "code"})
     db.session.commit()
+
+
+def warning_settings() -> dict:
+    """The city pack's `warnings` section: feed URLs, province, poll interval, earthquake rule and
+    send policy (citypacks._WarningsPack); BMKG_NOWCAST_URL and BMKG_EARTHQUAKE_URL override the URLs."""
+    settings = dict(_pack(current_app.config["CITY_PACK"])["warnings"])
+    for key, variable in (("nowcast_url", "BMKG_NOWCAST_URL"), ("earthquake_url", "BMKG_EARTHQUAKE_URL")):
+        settings[key] = current_app.config.get(variable) or settings[key]
+    return settings
