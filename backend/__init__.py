@@ -31,6 +31,7 @@ AREAS = (
     "dashboard",
     "operations",
     "warnings",
+    "incidents",
 )
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 

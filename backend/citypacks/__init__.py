@@ -120,6 +120,20 @@ class _WarningsPack(Schema):
     send = fields.Nested(_SendPolicyPack, load_default=lambda: _SendPolicyPack().load({}))
 
 
+class _IncidentsPack(Schema):
+    """When a surge of reports opens an incident (incidents/detection.py): at least `min_reports` new
+    reports of one service group in one kelurahan within `window_minutes`, and at least `factor`
+    times the usual count (the same window at the same time of the week over `baseline_weeks`)."""
+
+    window_minutes = fields.Integer(load_default=60, validate=validate.Range(min=5, max=24 * 60))
+    baseline_weeks = fields.Integer(load_default=4, validate=validate.Range(min=1, max=52))
+    min_reports = fields.Integer(load_default=5, validate=validate.Range(min=2))
+    factor = fields.Float(load_default=3.0, validate=validate.Range(min=1))
+    every_seconds = fields.Integer(load_default=60, validate=validate.Range(min=30))
+    update_hours = fields.Integer(load_default=24, validate=validate.Range(min=1))  # a status update's life
+    publisher_opd = fields.String(load_default="DISKOMINFO")  # signs status updates without a lead OPD
+
+
 class CityPackSchema(Schema):
     city = fields.Nested(_CityPack, required=True)
     kecamatan = fields.List(fields.Nested(_KecamatanPack), required=True, validate=validate.Length(min=1))
@@ -129,6 +143,7 @@ class CityPackSchema(Schema):
     # A GeoJSON file beside the pack with its kelurahan polygons (places/boundaries.py).
     boundaries = fields.String(load_default=None)
     warnings = fields.Nested(_WarningsPack, load_default=lambda: _WarningsPack().load({}))
+    incidents = fields.Nested(_IncidentsPack, load_default=lambda: _IncidentsPack().load({}))
 
 
 class CityPackError(Exception):

@@ -189,3 +189,9 @@ def warning_settings() -> dict:
     for key, variable in (("nowcast_url", "BMKG_NOWCAST_URL"), ("earthquake_url", "BMKG_EARTHQUAKE_URL")):
         settings[key] = current_app.config.get(variable) or settings[key]
     return settings
+
+
+def incident_settings() -> dict:
+    """The city pack's `incidents` section: detection's window, baseline and thresholds
+    (citypacks._IncidentsPack)."""
+    return dict(_pack(current_app.config["CITY_PACK"])["incidents"])

@@ -82,6 +82,8 @@ class ServiceRequest(TimestampMixin, db.Model):
         ),
         # The command center: the period's created and resolved requests, and the open ones by deadline.
         Index("ix_service_requests_created", "created_at"),
+        # Incident detection: a kelurahan's reports in the same window of past weeks.
+        Index("ix_service_requests_kelurahan_created", "kelurahan_id", "created_at"),
         Index("ix_service_requests_resolved", "resolved_at"),
         Index(
             "ix_service_requests_open_due",

@@ -1,0 +1,5 @@
+"""HTTP endpoints for incidents."""
+
+from . import bp, detection, models
+
+__all__ = ["bp", "detection", "models"]
