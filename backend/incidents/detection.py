@@ -63,7 +63,9 @@ def _window_reports(now: datetime, minutes: int) -> list:
         select(R.id, R.kelurahan_id, Service.group_id, IncidentRequest.request_id.is_not(None).label("tied"))
         .join(Service, Service.id == R.service_id)
         .outerjoin(IncidentRequest, IncidentRequest.request_id == R.id)
-        .where(R.created_at > now - timedelta(minutes=minutes), R.created_at <= now, R.kelurahan_id.is_not(None))
+        .where(
+            R.created_at > now - timedelta(minutes=minutes), R.created_at <= now, R.kelurahan_id.is_not(None)
+        )
     ).all()
 
 

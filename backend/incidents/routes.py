@@ -1,5 +1,173 @@
-"""HTTP endpoints for incidents."""
+"""HTTP endpoints for incidents: operators and admins work them, OPD staff read those of their OPD,
+residents see the public face (area, status, updates, how many reported it)."""
 
-from . import bp, detection, models
+from flask_jwt_extended import current_user
 
-__all__ = ["bp", "detection", "models"]
+from ..accounts.models import Role
+from ..idempotency import HEADER_DOC as IDEMPOTENCY_HEADER
+from ..idempotency import idempotency_key
+from ..security import role_required
+from . import actions, bp, detection, models, public, services
+from .presenters import present_detail, present_event, present_incident
+from .schemas import (
+    IncidentAlertCreateSchema,
+    IncidentAlertSchema,
+    IncidentArticleSchema,
+    IncidentCloseSchema,
+    IncidentCreateSchema,
+    IncidentDetailSchema,
+    IncidentDismissSchema,
+    IncidentEventSchema,
+    IncidentLeadOpdSchema,
+    IncidentMergeSchema,
+    IncidentNearbyArgsSchema,
+    IncidentNoteSchema,
+    IncidentPageSchema,
+    IncidentQueryArgsSchema,
+    IncidentRequestsSchema,
+    IncidentUpdateCreateSchema,
+    PublicIncidentSchema,
+)
+
+__all__ = ["bp", "detection", "models"]  # detection registers its periodic job; the models their tables
+
+READERS = (Role.OPD_STAFF, Role.OPERATOR, Role.ADMIN)
+OPERATORS = (Role.OPERATOR, Role.ADMIN)
+INCIDENT = "/incidents/<id:incident_id>"
+
+
+@bp.route("/incidents", methods=["GET"])
+@role_required(*READERS)
+@bp.arguments(IncidentQueryArgsSchema, location="query")
+@bp.response(200, IncidentPageSchema)
+def list_incidents(args):
+    """Incidents, newest first (filters: state, group, kelurahan); OPD staff see those of their OPD."""
+    page = services.list_incidents(current_user, args)
+    return {"items": [present_incident(incident) for incident in page.items], "next": page.next}
+
+
+@bp.route("/incidents", methods=["POST"])
+@role_required(*OPERATORS)
+@bp.arguments(IncidentCreateSchema)
+@bp.response(201, IncidentDetailSchema)
+def open_incident(data):
+    """Open an incident by hand (a phone call, say) for picked kelurahan; it is active at once."""
+    return present_detail(services.open_by_hand(current_user, data))
+
+
+@bp.route("/incidents/nearby", methods=["GET"])
+@bp.arguments(IncidentNearbyArgsSchema, location="query")
+@bp.response(200, PublicIncidentSchema(many=True))
+def nearby(args):
+    """The active incidents of the service's kind whose area holds the point: the report flow shows
+    them before similar reports ("Sedang ditangani"); a report filed there joins the incident."""
+    return [
+        public.present_public(found) for found in public.active_at(args["lat"], args["long"], args["service"])
+    ]
+
+
+@bp.route(INCIDENT, methods=["GET"])
+@role_required(*READERS)
+@bp.response(200, IncidentDetailSchema)
+def get_incident(incident_id):
+    """One incident with its timeline, linked requests (their own codes) and the prefilled alert."""
+    return present_detail(services.get_readable(incident_id, current_user))
+
+
+@bp.route(f"{INCIDENT}/public", methods=["GET"])
+@bp.response(200, PublicIncidentSchema)
+def get_public(incident_id):
+    """An active or resolved incident as residents see it: area, status, updates, how many reported it."""
+    return public.present_public(public.public_incident(incident_id))
+
+
+@bp.route(f"{INCIDENT}/confirm", methods=["POST"])
+@role_required(*OPERATORS)
+@bp.response(200, IncidentDetailSchema)
+def confirm(incident_id):
+    """A proposed incident is real: it becomes active."""
+    return present_detail(services.confirm(incident_id, current_user))
+
+
+@bp.route(f"{INCIDENT}/dismiss", methods=["POST"])
+@role_required(*OPERATORS)
+@bp.arguments(IncidentDismissSchema)
+@bp.response(200, IncidentDetailSchema)
+def dismiss(data, incident_id):
+    """Not an incident, with a reason; its reports never fire again."""
+    return present_detail(services.dismiss(incident_id, current_user, data["reason"]))
+
+
+@bp.route(f"{INCIDENT}/merge", methods=["POST"])
+@role_required(*OPERATORS)
+@bp.arguments(IncidentMergeSchema)
+@bp.response(200, IncidentDetailSchema)
+def merge(data, incident_id):
+    """Fold another open incident into this one."""
+    return present_detail(services.merge(incident_id, data["other"], current_user))
+
+
+@bp.route(f"{INCIDENT}/requests", methods=["POST"])
+@role_required(*OPERATORS)
+@bp.arguments(IncidentRequestsSchema)
+@bp.response(200, IncidentDetailSchema)
+def link(data, incident_id):
+    """Link requests (by code) to the incident."""
+    return present_detail(services.link(incident_id, data["requests"], current_user))
+
+
+@bp.route(f"{INCIDENT}/requests/unlink", methods=["POST"])
+@role_required(*OPERATORS)
+@bp.arguments(IncidentRequestsSchema)
+@bp.response(200, IncidentDetailSchema)
+def unlink(data, incident_id):
+    """Take requests out of the incident; detection does not tie them again."""
+    return present_detail(services.unlink(incident_id, data["requests"], current_user))
+
+
+@bp.route(f"{INCIDENT}/lead-opd", methods=["POST"])
+@role_required(*OPERATORS)
+@bp.arguments(IncidentLeadOpdSchema)
+@bp.response(200, IncidentDetailSchema)
+def lead_opd(data, incident_id):
+    """Set the OPD that leads the response (and is credited when the incident is closed)."""
+    return present_detail(services.set_lead_opd(incident_id, data["opd"], current_user))
+
+
+@bp.route(f"{INCIDENT}/notes", methods=["POST"])
+@role_required(*OPERATORS)
+@bp.arguments(IncidentNoteSchema)
+@bp.response(201, IncidentEventSchema)
+def add_note(data, incident_id):
+    """A note on the incident's timeline (staff only, never public)."""
+    return present_event(services.add_note(incident_id, current_user, data["text"]))
+
+
+@bp.route(f"{INCIDENT}/alert", methods=["POST"])
+@role_required(*OPERATORS)
+@bp.arguments(IncidentAlertCreateSchema)
+@bp.doc(parameters=[IDEMPOTENCY_HEADER])
+@bp.response(201, IncidentAlertSchema)
+def alert(data, incident_id):
+    """An area alert to the devices of the incident's kelurahan (a campaign marked as an alert);
+    texts left out are the prefilled ones."""
+    return actions.send_alert(incident_id, current_user, data, idempotency_key())
+
+
+@bp.route(f"{INCIDENT}/updates", methods=["POST"])
+@role_required(*OPERATORS)
+@bp.arguments(IncidentUpdateCreateSchema)
+@bp.response(201, IncidentArticleSchema)
+def publish_update(data, incident_id):
+    """A public status update: a peringatan article limited to the incident's kelurahan."""
+    return actions.publish_update(incident_id, current_user, data)
+
+
+@bp.route(f"{INCIDENT}/close", methods=["POST"])
+@role_required(*OPERATORS)
+@bp.arguments(IncidentCloseSchema)
+@bp.response(200, IncidentDetailSchema)
+def close(data, incident_id):
+    """Resolve the incident and every linked open request with one message (one update to each
+    reporter). Retrying with the same message sends nothing twice."""
+    return present_detail(actions.close(incident_id, current_user, data["message"]))

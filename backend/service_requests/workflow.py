@@ -84,6 +84,27 @@ def change_status(code: str, actor: User, to: str, note: str | None, duplicate_o
     return request
 
 
+def resolve_with_incident(code: str, actor: User, note: str, opd=None) -> bool:
+    """Resolve an open request as part of closing its incident: one status event with the closing
+    message (so one update to its followers), straight from any open state, counted for `opd` (the
+    incident's lead OPD) when given. A request no longer open is left alone (False), so a retried
+    close changes and sends nothing twice. Who may close is the incident's rule (incidents/)."""
+    request = get_request(code, for_update=True)
+    if request.status not in OPEN_STATUSES:
+        db.session.rollback()
+        return False
+    event = _event(request, actor, EventKind.STATUS, from_status=request.status, to_status=Status.RESOLVED,
+                   text=note)  # fmt: skip
+    if opd is not None and opd.id != request.opd_id:
+        event.from_opd_id, event.to_opd_id = request.opd_id, opd.id
+        request.opd = opd
+    _record_first_response(request, actor)
+    request.status, request.resolved_at = Status.RESOLVED, utcnow()
+    db.session.commit()
+    events.request_status_changed.send(request, event=event)
+    return True
+
+
 def reopen(code: str, actor: User, reason: str) -> ServiceRequest:
     """The reporter reopens a resolved request within 7 days; it goes back to the OPD's work."""
     request = get_request(code, for_update=True)

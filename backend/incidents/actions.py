@@ -1,0 +1,153 @@
+"""One action for many: an area alert to the incident's kelurahan, a public status update, and
+closing the incident with one message that resolves every linked open request."""
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from ..accounts.models import User
+from ..database import utcnow
+from ..errors import Conflict
+from ..extensions import db
+from ..jobs import job
+from ..news import markdown
+from ..news.models import Article, ArticleStatus, Category
+from ..news.services import unique_slug
+from ..places.services import get_opd, incident_settings
+from ..push.campaigns import create_campaign
+from ..service_requests.models import OPEN_STATUSES, ServiceRequest
+from ..service_requests.workflow import resolve_with_incident
+from .models import EventKind, Incident, IncidentRequest, IncidentState
+from .services import get_incident, linking
+
+ALERT_TTL = 6 * 3600
+NOT_ACTIVE = "Confirm the incident first."
+
+
+def _active(incident_id: int) -> Incident:
+    incident = get_incident(incident_id)
+    if incident.state != IncidentState.ACTIVE:
+        raise Conflict(NOT_ACTIVE)
+    return incident
+
+
+def area_name(incident: Incident) -> str:
+    return ", ".join(area.common_name or area.name for area in incident.kelurahan)
+
+
+ALERT_TEXTS = {
+    "title": "Penanganan {kind} di {area}",
+    "body": "Petugas sedang menangani laporan {kind} di {area}. Ikuti kabar terbaru di aplikasi.",
+    "title_en": "{Kind} in {area}: being handled",
+    "body_en": "City staff are handling reports of {kind} in {area}. Follow the updates in the app.",
+}
+LIMITS = {"title": 100, "body": 300, "title_en": 100, "body_en": 300}
+
+
+def alert_texts(incident: Incident) -> dict:
+    """The alert the composer starts from: the kind and area in both languages."""
+    area, name = area_name(incident), incident.group.name
+    texts = {}
+    for key, template in ALERT_TEXTS.items():
+        kind = name.get("en", name["id"]) if key.endswith("_en") else name["id"]
+        texts[key] = template.format(kind=kind.lower(), Kind=kind, area=area)[: LIMITS[key]]
+    return texts
+
+
+def send_alert(incident_id: int, actor: User, texts: dict, idempotency_key: str | None = None):
+    """An area alert through the normal campaign path, to the devices of the incident's kelurahan;
+    the texts the operator left out are the prefilled ones."""
+    incident = _active(incident_id)
+    data = alert_texts(incident) | {key: value for key, value in texts.items() if value}
+    data |= {
+        "url": f"/insiden/{incident.id}",
+        "urgency": "high",
+        "ttl": ALERT_TTL,
+        "target_kind": "kelurahan",
+        "target_values": incident.kelurahan_codes,
+        "is_alert": True,
+    }
+    campaign, replayed = create_campaign(data, actor, idempotency_key=idempotency_key)
+    if not replayed:
+        incident = get_incident(incident_id)
+        linking.record(incident, EventKind.ALERT, actor, campaign.title, {"campaign": campaign.id})
+        db.session.commit()
+    return campaign
+
+
+def publish_update(incident_id: int, actor: User, data: dict) -> Article:
+    """A public status update: a published `peringatan` article limited to the incident's kelurahan,
+    signed by the lead OPD (or the city pack's publisher). It sends no push of its own: the area
+    alert is the incident's push."""
+    incident = _active(incident_id)
+    settings = incident_settings()
+    now = utcnow()
+    body = data.get("body") or data["summary"]
+    article = Article(
+        slug=unique_slug(data["title"]),
+        title=data["title"],
+        summary=data["summary"],
+        body_markdown=body,
+        body_html=markdown.render(body),
+        category=Category.PERINGATAN,
+        status=ArticleStatus.PUBLISHED,
+        opd=incident.lead_opd or get_opd(settings["publisher_opd"]),
+        author_id=actor.id,
+        published_at=now,
+        expires_at=now + timedelta(hours=settings["update_hours"]),
+    )
+    article.kelurahan = list(incident.kelurahan)
+    kecamatan = {area.kecamatan_id for area in incident.kelurahan}
+    article.kecamatan_id = kecamatan.pop() if len(kecamatan) == 1 else None
+    db.session.add(article)
+    db.session.flush()
+    linking.record(incident, EventKind.UPDATE, actor, data["title"], {"article": article.slug})
+    db.session.commit()
+    return article
+
+
+def close(incident_id: int, actor: User, message: str) -> Incident:
+    """Resolve the incident and, in a job, every linked open request with `message`. Retrying
+    with the same message finishes what is left and sends nothing twice."""
+    incident = get_incident(incident_id, for_update=True)
+    if incident.state == IncidentState.RESOLVED and incident.close_message == message:
+        db.session.rollback()
+    elif incident.state != IncidentState.ACTIVE:
+        raise Conflict(NOT_ACTIVE if incident.state == IncidentState.PROPOSED else "This incident is closed.")
+    else:
+        incident.state, incident.resolved_at, incident.close_message = (
+            IncidentState.RESOLVED,
+            utcnow(),
+            message,
+        )
+        linking.record(incident, EventKind.CLOSED, actor, message)
+        db.session.commit()
+    resolve_linked_requests.enqueue(incident.id, actor.id)
+    return incident
+
+
+def open_linked_codes(incident_id: int) -> list[str]:
+    return list(
+        db.session.scalars(
+            select(ServiceRequest.code)
+            .join(IncidentRequest, IncidentRequest.request_id == ServiceRequest.id)
+            .where(
+                IncidentRequest.incident_id == incident_id,
+                IncidentRequest.unlinked_at.is_(None),
+                ServiceRequest.status.in_(OPEN_STATUSES),
+            )
+            .order_by(ServiceRequest.id)
+        )
+    )
+
+
+@job
+def resolve_linked_requests(incident_id: int, actor_id: int) -> None:
+    """Resolve each linked open request through the workflow, one commit (and one push) each; safe
+    to run twice, since a resolved request is skipped."""
+    incident = db.session.get(Incident, incident_id)
+    actor = db.session.get(User, actor_id)
+    if incident is None or incident.state != IncidentState.RESOLVED:
+        return
+    for code in open_linked_codes(incident_id):
+        resolve_with_incident(code, actor, incident.close_message, incident.lead_opd)

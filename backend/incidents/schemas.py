@@ -1,0 +1,192 @@
+"""Marshmallow schemas for incidents."""
+
+from marshmallow import Schema, fields, validate
+
+from ..service_requests.schemas import PageArgsSchema
+from ..text_fields import PlainText, record_id
+from .models import IncidentState
+
+STATES = [state.value for state in IncidentState]
+
+
+class StateListField(fields.String):
+    """One state or several, comma-separated."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        states = [part.strip() for part in super()._deserialize(value, attr, data, **kwargs).split(",")]
+        validate.ContainsOnly(STATES)(states)
+        return states
+
+
+class IncidentQueryArgsSchema(PageArgsSchema):
+    state = StateListField(metadata={"description": "One state or several, comma-separated"})
+    group = fields.String(validate=validate.Length(max=40))
+    kelurahan = fields.String(validate=validate.Length(max=24))
+
+
+class IncidentCreateSchema(Schema):
+    group = fields.String(required=True, validate=validate.Length(max=40))
+    kelurahan = fields.List(
+        fields.String(validate=validate.Length(max=24)),
+        required=True,
+        validate=validate.Length(min=1, max=60),
+    )
+    description = PlainText(required=True, validate=validate.Length(min=1, max=500))
+    lead_opd = fields.String(validate=validate.Length(max=32))
+
+
+class IncidentDismissSchema(Schema):
+    reason = PlainText(required=True, validate=validate.Length(min=1, max=300))
+
+
+class IncidentMergeSchema(Schema):
+    other = record_id(required=True, metadata={"description": "The incident folded into this one"})
+
+
+class IncidentRequestsSchema(Schema):
+    requests = fields.List(
+        fields.String(validate=validate.Length(max=16)),
+        required=True,
+        validate=validate.Length(min=1, max=500),
+    )
+
+
+class IncidentLeadOpdSchema(Schema):
+    opd = fields.String(required=True, validate=validate.Length(max=32))
+
+
+class IncidentNoteSchema(Schema):
+    text = PlainText(required=True, validate=validate.Length(min=1, max=2000))
+
+
+class IncidentAlertCreateSchema(Schema):
+    """Leave a text out to send the prefilled one."""
+
+    title = PlainText(validate=validate.Length(min=1, max=100))
+    body = PlainText(validate=validate.Length(min=1, max=300))
+    title_en = PlainText(validate=validate.Length(min=1, max=100))
+    body_en = PlainText(validate=validate.Length(min=1, max=300))
+
+
+class IncidentUpdateCreateSchema(Schema):
+    title = PlainText(required=True, validate=validate.Length(min=1, max=200))
+    summary = PlainText(required=True, validate=validate.Length(min=1, max=500))
+    body = fields.String(validate=validate.Length(max=20000), metadata={"description": "Markdown"})
+
+
+class IncidentCloseSchema(Schema):
+    message = PlainText(required=True, validate=validate.Length(min=1, max=1000))
+
+
+class IncidentNearbyArgsSchema(Schema):
+    lat = fields.Float(required=True, validate=validate.Range(min=-90, max=90))
+    long = fields.Float(required=True, validate=validate.Range(min=-180, max=180))
+    service = fields.String(required=True, validate=validate.Length(max=40))
+
+
+class IncidentPlaceSchema(Schema):
+    code = fields.String()
+    name = fields.String()
+
+
+class IncidentKindSchema(Schema):
+    code = fields.String()
+    name = fields.Raw(metadata={"description": '{"id": ..., "en": ...}'})
+
+
+class IncidentUpdateSchema(Schema):
+    slug = fields.String()
+    title = fields.String()
+    summary = fields.String()
+    published_at = fields.DateTime()
+
+
+class PublicIncidentSchema(Schema):
+    id = fields.Integer()
+    status = fields.String(metadata={"description": "active or resolved"})
+    kind = fields.Nested(IncidentKindSchema)
+    area = fields.List(fields.Nested(IncidentPlaceSchema))
+    started_at = fields.DateTime()
+    resolved_at = fields.DateTime(allow_none=True)
+    closing_message = fields.String(allow_none=True)
+    report_count = fields.Integer()
+    updates = fields.List(fields.Nested(IncidentUpdateSchema))
+
+
+class IncidentWarningSchema(Schema):
+    id = fields.Integer()
+    event = fields.String()
+    severity = fields.String()
+    expires_at = fields.DateTime(allow_none=True)
+
+
+class IncidentSchema(Schema):
+    id = fields.Integer()
+    state = fields.String()
+    source = fields.String(metadata={"description": "detection or manual"})
+    kind = fields.Nested(IncidentKindSchema)
+    area = fields.List(fields.Nested(IncidentPlaceSchema))
+    reason = fields.Raw(metadata={"description": 'Why it fired: {"id": ..., "en": ...}'})
+    window_count = fields.Integer(allow_none=True)
+    baseline = fields.Float(allow_none=True)
+    lead_opd = fields.Nested(IncidentPlaceSchema, allow_none=True)
+    warnings = fields.List(fields.Nested(IncidentWarningSchema))
+    report_count = fields.Integer()
+    created_at = fields.DateTime()
+    confirmed_at = fields.DateTime(allow_none=True)
+    resolved_at = fields.DateTime(allow_none=True)
+    dismissed_at = fields.DateTime(allow_none=True)
+    dismiss_reason = fields.String(allow_none=True)
+    close_message = fields.String(allow_none=True)
+    merged_into = fields.Integer(allow_none=True)
+
+
+class IncidentPageSchema(Schema):
+    items = fields.List(fields.Nested(IncidentSchema))
+    next = fields.String(allow_none=True)
+
+
+class IncidentAuthorSchema(Schema):
+    name = fields.String()
+    role = fields.String()
+
+
+class IncidentEventSchema(Schema):
+    id = fields.Integer()
+    kind = fields.String()
+    author = fields.Nested(IncidentAuthorSchema, allow_none=True, metadata={"description": "null: detection"})
+    text = fields.String(allow_none=True)
+    data = fields.Raw()
+    created_at = fields.DateTime()
+
+
+class LinkedRequestSchema(Schema):
+    code = fields.String(metadata={"description": "The request's own code, its Open311 service_request_id"})
+    service = fields.String()
+    status = fields.String()
+    kelurahan = fields.String(allow_none=True)
+    opd = fields.String()
+    lat = fields.Float(allow_none=True)
+    long = fields.Float(allow_none=True)
+    created_at = fields.DateTime()
+
+
+class IncidentDetailSchema(IncidentSchema):
+    timeline = fields.List(fields.Nested(IncidentEventSchema))
+    requests = fields.List(fields.Nested(LinkedRequestSchema))
+    alert_draft = fields.Raw(metadata={"description": "The prefilled area alert texts"})
+
+
+class IncidentArticleSchema(Schema):
+    slug = fields.String()
+    title = fields.String()
+    published_at = fields.DateTime()
+    expires_at = fields.DateTime()
+
+
+class IncidentAlertSchema(Schema):
+    id = fields.Integer()
+    status = fields.String()
+    title = fields.String()
+    target_values = fields.List(fields.String())
+    is_alert = fields.Boolean()
