@@ -10,6 +10,7 @@ from sqlalchemy import and_, case, func, literal, or_, select, union_all
 from ..catalog.models import Service, ServiceGroup
 from ..database import utcnow
 from ..extensions import db
+from ..incidents.models import linked_request_ids
 from ..places.models import Kecamatan, Kelurahan, Opd
 from ..push.models import Campaign
 from ..service_requests.models import OPEN_STATUSES
@@ -21,13 +22,15 @@ MAP_CAP = 2000
 
 @dataclass(frozen=True)
 class Scope:
-    """What a dashboard looks at: requests created since `start`, optionally of one kecamatan or OPD."""
+    """What a dashboard looks at: requests created since `start`, optionally of one kecamatan, OPD
+    or incident."""
 
     start: datetime
     now: datetime
     timezone: ZoneInfo
     kecamatan_id: int | None = None
     opd_id: int | None = None
+    incident_id: int | None = None
 
     def local_midnight(self, days_ago: int = 0) -> datetime:
         today = self.now.astimezone(self.timezone).date() - timedelta(days=days_ago)
@@ -37,11 +40,13 @@ class Scope:
         return self.local_midnight(self.now.astimezone(self.timezone).weekday())
 
 
-def make_scope(days: int, timezone: ZoneInfo, kecamatan_id=None, opd_id=None, now=None) -> Scope:
+def make_scope(
+    days: int, timezone: ZoneInfo, kecamatan_id=None, opd_id=None, now=None, incident_id=None
+) -> Scope:
     """The last `days` city days, today included."""
     now = now or utcnow()
     scope = Scope(now, now, timezone, kecamatan_id, opd_id)
-    return Scope(scope.local_midnight(days - 1), now, timezone, kecamatan_id, opd_id)
+    return Scope(scope.local_midnight(days - 1), now, timezone, kecamatan_id, opd_id, incident_id)
 
 
 def _where(scope: Scope, created_in_period: bool = True) -> list:
@@ -52,6 +57,8 @@ def _where(scope: Scope, created_in_period: bool = True) -> list:
         clauses.append(R.kecamatan_id == scope.kecamatan_id)
     if scope.opd_id:
         clauses.append(R.opd_id == scope.opd_id)
+    if scope.incident_id:
+        clauses.append(R.id.in_(linked_request_ids(scope.incident_id)))
     return clauses
 
 

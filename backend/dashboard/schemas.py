@@ -4,6 +4,7 @@ from marshmallow import Schema, fields, validate
 
 from ..push.schemas import CampaignSchema
 from ..service_requests.schemas import BBoxField, RequestQueryArgsSchema
+from ..text_fields import record_id
 
 BREAKDOWNS = ["status", "service", "group", "kecamatan", "kelurahan", "opd"]
 
@@ -12,6 +13,7 @@ class ScopeArgsSchema(Schema):
     days = fields.Integer(load_default=30, validate=validate.Range(min=1, max=90))
     kecamatan = fields.String(validate=validate.Length(max=24))
     opd = fields.String(validate=validate.Length(max=32))
+    incident = record_id(metadata={"description": "Only the requests linked to this incident"})
 
 
 class CountArgsSchema(ScopeArgsSchema):

@@ -4,6 +4,7 @@ from sqlalchemy import select
 
 from ..errors import Invalid
 from ..extensions import db
+from ..incidents.models import Incident
 from ..outages import read_through
 from ..places.models import Kecamatan, Opd
 from ..places.services import city_timezone
@@ -25,7 +26,14 @@ def scope_from(args: dict) -> queries.Scope:
         city_timezone(),
         kecamatan_id=code_id(Kecamatan, args.get("kecamatan"), "kecamatan"),
         opd_id=code_id(Opd, args.get("opd"), "opd"),
+        incident_id=_incident_id(args.get("incident")),
     )
+
+
+def _incident_id(incident_id: int | None) -> int | None:
+    if incident_id is not None and db.session.get(Incident, incident_id) is None:
+        raise Invalid(errors={"incident": ["Unknown incident."]})
+    return incident_id
 
 
 def cached(name: str, args: dict, compute):

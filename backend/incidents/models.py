@@ -3,7 +3,7 @@
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, Column, Float, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import JSON, Column, Float, ForeignKey, Integer, String, Table, Text, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
@@ -110,6 +110,13 @@ class IncidentRequest(db.Model):
     incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), index=True)
     linked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     unlinked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+def linked_request_ids(incident_id: int):
+    """A subquery of the ids of the requests linked to the incident (the dashboards' filter)."""
+    return select(IncidentRequest.request_id).where(
+        IncidentRequest.incident_id == incident_id, IncidentRequest.unlinked_at.is_(None)
+    )
 
 
 class IncidentEvent(db.Model):

@@ -88,18 +88,24 @@ def resolve_with_incident(code: str, actor: User, note: str, opd=None) -> bool:
     """Resolve an open request as part of closing its incident: one status event with the closing
     message (so one update to its followers), straight from any open state, counted for `opd` (the
     incident's lead OPD) when given. A request no longer open is left alone (False), so a retried
-    close changes and sends nothing twice. Who may close is the incident's rule (incidents/)."""
+    or doubled close changes and sends nothing twice. Who may close is the incident's rule."""
     request = get_request(code, for_update=True)
-    if request.status not in OPEN_STATUSES:
+    from_status = request.status
+    # Claimed by a conditional UPDATE: of two closes at once, one changes the row, the other nothing.
+    claimed = db.session.execute(
+        update(ServiceRequest)
+        .where(ServiceRequest.id == request.id, ServiceRequest.status.in_(OPEN_STATUSES))
+        .values(status=Status.RESOLVED, resolved_at=utcnow())
+    ).rowcount
+    if not claimed:
         db.session.rollback()
         return False
-    event = _event(request, actor, EventKind.STATUS, from_status=request.status, to_status=Status.RESOLVED,
+    event = _event(request, actor, EventKind.STATUS, from_status=from_status, to_status=Status.RESOLVED,
                    text=note)  # fmt: skip
     if opd is not None and opd.id != request.opd_id:
         event.from_opd_id, event.to_opd_id = request.opd_id, opd.id
         request.opd = opd
     _record_first_response(request, actor)
-    request.status, request.resolved_at = Status.RESOLVED, utcnow()
     db.session.commit()
     events.request_status_changed.send(request, event=event)
     return True
