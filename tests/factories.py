@@ -193,10 +193,13 @@ def add_unsendable_device(name: str) -> None:
     db.session.commit()
 
 
-def subscribe_devices(devices, user_id: int | None = None) -> None:
+def subscribe_devices(devices, user_id: int | None = None, kelurahan: str | None = None) -> None:
     """Store the fake push service's devices as subscriptions, straight into the database (the API
-    accepts only the real push services' https endpoints)."""
+    accepts only the real push services' https endpoints), optionally in a kelurahan."""
+    from backend.places.models import Kelurahan
     from backend.push.models import PushSubscription
+
+    area = db.session.scalar(select(Kelurahan).where(Kelurahan.code == kelurahan)) if kelurahan else None
 
     db.session.add_all(
         PushSubscription(
@@ -204,6 +207,8 @@ def subscribe_devices(devices, user_id: int | None = None) -> None:
             p256dh=device.subscription["keys"]["p256dh"],
             auth=device.subscription["keys"]["auth"],
             user_id=user_id,
+            kelurahan_id=area.id if area else None,
+            kecamatan_id=area.kecamatan_id if area else None,
         )
         for device in devices
     )

@@ -5,6 +5,7 @@ until they do, so no endpoint ships without a decision about who may call it.
 """
 
 import io
+import json
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -23,7 +24,9 @@ from .factories import (
     jpeg,
     make_request,
     make_user,
+    subscribe_devices,
 )
+from .incidents.helpers import make_incident
 
 ROLES = ("resident", "opd_staff", "operator", "admin")
 EVERYONE = ROLES
@@ -31,6 +34,7 @@ ADMIN = ("admin",)
 STAFF = ("opd_staff", "operator", "admin")
 EDITORS = ("opd_staff", "admin")
 WATCHERS = ("operator", "admin")
+INCIDENT_AREA = "64.71.03.1002"
 DASHBOARDS = ("summary", "counts", "sla", "trends", "opds", "map", "kelurahan", "campaigns")
 
 
@@ -187,6 +191,76 @@ PROTECTED = [
     *(Endpoint("GET", f"/api/v1/dashboard/{name}", WATCHERS) for name in DASHBOARDS),
     Endpoint("GET", "/api/v1/requests.csv", WATCHERS),
     Endpoint("GET", "/api/v1/operations/jobs", WATCHERS),
+    Endpoint("GET", "/api/v1/incidents", STAFF),
+    Endpoint(
+        "POST",
+        "/api/v1/incidents",
+        WATCHERS,
+        body={"group": "infrastruktur", "kelurahan": [INCIDENT_AREA], "description": "Banjir"},
+    ),
+    Endpoint("GET", "/api/v1/incidents/<id:incident_id>", STAFF, "/api/v1/incidents/{incident}"),
+    Endpoint(
+        "POST", "/api/v1/incidents/<id:incident_id>/confirm", WATCHERS, "/api/v1/incidents/{proposed}/confirm"
+    ),
+    Endpoint(
+        "POST",
+        "/api/v1/incidents/<id:incident_id>/dismiss",
+        WATCHERS,
+        "/api/v1/incidents/{incident}/dismiss",
+        {"reason": "Bukan insiden"},
+    ),
+    Endpoint(
+        "POST",
+        "/api/v1/incidents/<id:incident_id>/merge",
+        WATCHERS,
+        "/api/v1/incidents/{incident}/merge",
+        {"other": "{other_incident}"},
+    ),
+    Endpoint(
+        "POST",
+        "/api/v1/incidents/<id:incident_id>/requests",
+        WATCHERS,
+        "/api/v1/incidents/{incident}/requests",
+        {"requests": ["{request}"]},
+    ),
+    Endpoint(
+        "POST",
+        "/api/v1/incidents/<id:incident_id>/requests/unlink",
+        WATCHERS,
+        "/api/v1/incidents/{incident}/requests/unlink",
+        {"requests": ["{linked}"]},
+    ),
+    Endpoint(
+        "POST",
+        "/api/v1/incidents/<id:incident_id>/lead-opd",
+        WATCHERS,
+        "/api/v1/incidents/{incident}/lead-opd",
+        {"opd": "BPBD"},
+    ),
+    Endpoint(
+        "POST",
+        "/api/v1/incidents/<id:incident_id>/notes",
+        WATCHERS,
+        "/api/v1/incidents/{incident}/notes",
+        {"text": "Tim menuju lokasi"},
+    ),
+    Endpoint(
+        "POST", "/api/v1/incidents/<id:incident_id>/alert", WATCHERS, "/api/v1/incidents/{incident}/alert", {}
+    ),
+    Endpoint(
+        "POST",
+        "/api/v1/incidents/<id:incident_id>/updates",
+        WATCHERS,
+        "/api/v1/incidents/{incident}/updates",
+        {"title": "Pompa dikerahkan", "summary": "Dua pompa bekerja."},
+    ),
+    Endpoint(
+        "POST",
+        "/api/v1/incidents/<id:incident_id>/close",
+        WATCHERS,
+        "/api/v1/incidents/{incident}/close",
+        {"message": "Air sudah surut."},
+    ),
     Endpoint("GET", "/api/v1/admin/open311-keys", ADMIN),
     Endpoint("POST", "/api/v1/admin/open311-keys", ADMIN, body={"name": "Mitra"}),
     Endpoint("DELETE", "/api/v1/admin/open311-keys/<id:key_id>", ADMIN, "/api/v1/admin/open311-keys/{key}"),
@@ -223,6 +297,8 @@ PUBLIC = {
     "PATCH /api/v1/push/subscriptions",
     "DELETE /api/v1/push/subscriptions",
     "POST /api/v1/push/clicks",
+    "GET /api/v1/incidents/nearby",
+    "GET /api/v1/incidents/<id:incident_id>/public",
 }
 
 
@@ -246,13 +322,24 @@ def test_every_api_route_is_in_the_matrix(app):
             assert set(roles) == set(protected[route].roles), f"{route} allows {roles}"
 
 
-def fill_in(template: str, caller, admin) -> str:
-    """Make only the objects the URL names, so that each case stays quick."""
+def fill_in(template: str, caller, admin, body=None) -> tuple[str, object]:
+    """Make only the objects the URL (or body) names, so that each case stays quick. An incident
+    involves DPU (the staff fixture's OPD) and has {linked}, a request linked to it."""
     other = make_user()
-    public_request = (
-        make_request(reporter=other) if "{request}" in template or "{comment}" in template else None
-    )
+    named = template + json.dumps(body)
+    public_request = make_request(reporter=other) if "{request}" in named or "{comment}" in named else None
+    linked = {}
+
+    def incident(state):
+        request = make_request(reporter=other)
+        linked["code"] = request.code
+        return make_incident(admin, state, requests=[request], kelurahan=INCIDENT_AREA).id
+
     makers = {
+        "incident": lambda: incident("active"),
+        "proposed": lambda: incident("proposed"),
+        "other_incident": lambda: make_incident(admin, "proposed", kelurahan=INCIDENT_AREA).id,
+        "linked": lambda: linked["code"],
         "target": lambda: other.id,
         "request": lambda: public_request.code,
         "comment": lambda: add_comment(public_request, other).id,
@@ -265,26 +352,40 @@ def fill_in(template: str, caller, admin) -> str:
             create_campaign(SCHEDULED_CAMPAIGN | {"scheduled_at": utcnow() + timedelta(days=1)}, admin)[0].id
         ),
     }
-    return template.format(**{name: make() for name, make in makers.items() if f"{{{name}}}" in template})
+    values = {name: make() for name, make in makers.items() if f"{{{name}}}" in named}
+    return template.format(**values), _filled(body, values)
+
+
+def _filled(body, values: dict):
+    """The body with each string that is exactly "{name}" replaced by that value."""
+    if isinstance(body, dict):
+        return {key: _filled(value, values) for key, value in body.items()}
+    if isinstance(body, list):
+        return [_filled(value, values) for value in body]
+    if isinstance(body, str) and body.startswith("{") and body.endswith("}") and body[1:-1] in values:
+        return values[body[1:-1]]
+    return body
 
 
 @pytest.fixture(autouse=True)
-def one_device(app):
-    """A subscribed device, so that a campaign reaches someone (scheduled ones never send here)."""
+def one_device(app, push_service):
+    """A subscribed device, so that a campaign reaches someone (scheduled ones never send here);
+    and one at the fake push service in the incidents' kelurahan, for their area alert."""
     add_unsendable_device("role-matrix")
+    subscribe_devices([push_service.device()], kelurahan=INCIDENT_AREA)
 
 
 @pytest.mark.parametrize("endpoint", PROTECTED, ids=str)
 @pytest.mark.parametrize("role", ("anonymous", *ROLES))
 def test_role_matrix(client, users, endpoint, role):
     caller = users.get(role)
-    url = fill_in(endpoint.url or endpoint.rule, caller, users["admin"])
+    url, body = fill_in(endpoint.url or endpoint.rule, caller, users["admin"], endpoint.body)
     headers = auth_headers(caller) if caller else {}
     if endpoint.upload:
         form = {endpoint.upload: (io.BytesIO(jpeg()), "gambar.jpg")}
         response = client.open(url, method=endpoint.method, data=form, headers=headers)
     else:
-        response = client.open(url, method=endpoint.method, json=endpoint.body, headers=headers)
+        response = client.open(url, method=endpoint.method, json=body, headers=headers)
     if role == "anonymous":
         expected = {401}
     elif role in endpoint.roles:

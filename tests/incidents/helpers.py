@@ -89,3 +89,18 @@ def detect_at(clock, at: datetime) -> None:
 
 def incidents() -> list[Incident]:
     return list(db.session.scalars(select(Incident).order_by(Incident.id)))
+
+
+def make_incident(
+    operator, state: str = "active", lead_opd: str = "DPU", requests=(), kelurahan=GUNUNG_SAMARINDA
+):
+    """An incident opened by hand (active), or put back to `state`, with `requests` linked."""
+    from backend.incidents import services
+
+    data = {"group": "infrastruktur", "kelurahan": [kelurahan], "description": "Banjir", "lead_opd": lead_opd}
+    incident = services.open_by_hand(operator, data)
+    if requests:
+        services.link(incident.id, [request.code for request in requests], operator)
+    incident.state = state
+    db.session.commit()
+    return incident
