@@ -8,10 +8,10 @@ incident (open, resolved or dismissed) never count again, so a dismissed surge d
 new reports of an open incident's area and kind join it instead.
 
 Runs from the periodic tick (every 30 s), but at most once per `every_seconds` by its own schedule,
-claimed with one conditional UPDATE so that overlapping ticks and workers run it once. Two queries
-read the database, both bounded by time ranges on indexed columns (the window on created_at; the
-past weeks' windows on kelurahan and created_at), so their cost follows the reports in those
-windows, not the size of the table.
+claimed with one conditional UPDATE so that overlapping ticks and workers run it once. Its reads of
+service_requests are bounded by time ranges on indexed columns (the window on created_at; the past
+weeks' windows, only for candidates, on kelurahan and created_at), so their cost follows the reports
+in those windows, not the size of the table (bench/incident_detection.py).
 """
 
 import math
@@ -29,7 +29,15 @@ from ..jobs import periodic
 from ..places.services import incident_settings
 from ..service_requests.models import ServiceRequest as R
 from . import linking
-from .models import DetectionSchedule, EventKind, Incident, IncidentRequest, IncidentState
+from .models import (
+    OPEN_STATES,
+    DetectionSchedule,
+    EventKind,
+    Incident,
+    IncidentRequest,
+    IncidentState,
+    incident_kelurahan,
+)
 
 SCHEDULE_ID = 1
 
@@ -88,12 +96,10 @@ def _usual_counts(kelurahan_ids: set[int], now: datetime, settings: dict) -> dic
 
 def _open_incident_areas() -> dict[tuple[int, int], int]:
     """(kelurahan, group) -> the open incident covering it (the oldest, should two overlap)."""
-    from .models import incident_kelurahan
-
     rows = db.session.execute(
         select(incident_kelurahan.c.kelurahan_id, Incident.group_id, Incident.id)
         .join(Incident, Incident.id == incident_kelurahan.c.incident_id)
-        .where(Incident.state.in_((IncidentState.PROPOSED, IncidentState.ACTIVE)))
+        .where(Incident.state.in_(OPEN_STATES))
         .order_by(Incident.id.desc())
     )
     return {(kelurahan, group): incident for kelurahan, group, incident in rows}

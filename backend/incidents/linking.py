@@ -41,9 +41,8 @@ def tie_requests(incident: Incident, request_ids, moving: bool = False) -> list[
     """Tie requests to the incident; their codes. A request tied to another open incident is refused
     unless `moving` (a merge); one unlinked earlier, or tied to a closed incident, is tied again."""
     ids = list(request_ids)
-    existing = {row.request_id: row for row in db.session.scalars(
-        select(IncidentRequest).where(IncidentRequest.request_id.in_(ids))
-    )}  # fmt: skip
+    rows = db.session.scalars(select(IncidentRequest).where(IncidentRequest.request_id.in_(ids)))
+    existing = {row.request_id: row for row in rows}
     now = utcnow()
     for request_id in ids:
         row = existing.get(request_id)
