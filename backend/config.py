@@ -76,6 +76,8 @@ class Config:
     # Tokens: short-lived access token in a header, rotating refresh token in a cookie.
     JWT_ACCESS_TOKEN_EXPIRES = timedelta(minutes=15)
     JWT_REFRESH_TOKEN_EXPIRES = timedelta(days=30)
+    # How long the refresh token traded last still works once more (its answer was lost in transit).
+    REFRESH_RETRY_SECONDS = int(os.environ.get("REFRESH_RETRY_SECONDS", "30"))
     JWT_TOKEN_LOCATION = ["headers", "cookies"]
     JWT_REFRESH_COOKIE_PATH = "/api/v1/auth"
     JWT_REFRESH_CSRF_COOKIE_PATH = "/"
