@@ -87,6 +87,10 @@ class S3Storage:
                     self._clients = {pid: boto3.client("s3", config=config, **self.client_options)}
         return self._clients[pid]
 
+    def check(self) -> None:
+        """Raise when the bucket cannot be reached with the app's credentials (readiness)."""
+        self.client.head_bucket(Bucket=self.bucket)
+
     def put(self, name: str, data: bytes, content_type: str) -> None:
         """Store an object; boto3 sends a checksum of the body, which the store verifies."""
         with _reaching_the_store():

@@ -163,3 +163,13 @@ def test_an_unreachable_store_answers_503_in_the_error_shape(make_app, s3_app, r
     body = error_shape(post_request(down.test_client(), resident, photos=[jpeg()]), 503)
 
     assert body["message"] == "Foto sedang tidak dapat dijangkau. Silakan coba lagi sebentar lagi."
+
+
+def test_readiness_checks_the_bucket(make_app, s3_app, seaweedfs):
+    ready = s3_app.test_client().get("/readyz")
+    missing = make_app(**seaweedfs.settings("no-such-bucket")).test_client().get("/readyz")
+    down = make_app(**seaweedfs.settings("photos") | {"S3_ENDPOINT_URL": f"http://127.0.0.1:{free_port()}"})
+
+    assert ready.status_code == 200 and ready.get_json()["checks"]["storage"] == {"ok": True}
+    assert missing.status_code == 503 and missing.get_json()["checks"]["storage"]["ok"] is False
+    assert down.test_client().get("/readyz").get_json()["checks"]["storage"]["ok"] is False
