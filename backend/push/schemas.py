@@ -8,6 +8,8 @@ from .models import TargetKind
 TOPICS = ["alerts", "news"]
 URGENCIES = ["very-low", "low", "normal", "high"]
 MAX_TTL = 30 * 24 * 3600  # push services keep a message at most 30 days
+# What an admin may target (a warning's withdrawal alone targets the recipients of its alert).
+TARGET_KINDS = [kind.value for kind in TargetKind if kind != TargetKind.RECIPIENTS]
 
 
 class KeysSchema(Schema):
@@ -56,7 +58,7 @@ def _inside_app(url: str) -> None:
 
 
 class TargetSchema(Schema):
-    target_kind = fields.String(required=True, validate=validate.OneOf([kind.value for kind in TargetKind]))
+    target_kind = fields.String(required=True, validate=validate.OneOf(TARGET_KINDS))
     target_values = fields.List(
         fields.String(validate=validate.Length(max=24)), load_default=list, validate=validate.Length(max=60)
     )
@@ -84,7 +86,7 @@ class CampaignCreateSchema(TargetSchema):
 
 
 class TargetArgsSchema(Schema):
-    target_kind = fields.String(required=True, validate=validate.OneOf([kind.value for kind in TargetKind]))
+    target_kind = fields.String(required=True, validate=validate.OneOf(TARGET_KINDS))
     target_values = fields.String(
         load_default="", metadata={"description": "Comma-separated codes or topics"}
     )
