@@ -198,26 +198,33 @@ def _retire(old: OfficialWarning, status: WarningStatus) -> None:
 
 def _replace(warning: OfficialWarning) -> None:
     """An update: the earlier warning is replaced; the update is announced to its own area, at
-    once when the earlier one had gone out (its readers must hear of the change), else by policy."""
+    once when the earlier one had gone out (its readers must hear of the change), else by policy.
+    An update that no longer covers the city tells those who got the warning that it is over."""
     earlier = _referenced(warning)
-    went_out = any(old.status == WarningStatus.SENT for old in earlier)
+    went_out = [old for old in earlier if old.status == WarningStatus.SENT]
     for old in earlier:
         _retire(old, WarningStatus.REPLACED)
         old.replaced_by_id = warning.id
-    _announce(warning, went_out or _policy_sends_now(warning))
+    _announce(warning, bool(went_out) or _policy_sends_now(warning))
+    if warning.status == WarningStatus.SEEN and went_out:
+        _tell_recipients(warning, went_out, "left_the_city")
 
 
 def _withdraw(warning: OfficialWarning) -> None:
-    """A cancel: the earlier warning is withdrawn; the devices that got it (or an update of it)
-    are told, under the same Topic. A draft is simply dropped."""
+    """A cancel: the earlier warning is withdrawn, and the devices that got it are told. A draft
+    is simply dropped."""
     earlier = _referenced(warning)
     went_out = [old for old in earlier if old.status == WarningStatus.SENT]
     for old in earlier:
         _retire(old, WarningStatus.CANCELLED)
     warning.status = WarningStatus.SEEN
-    if not went_out:
-        return
-    # The withdrawal matters for as long as the warning it withdraws would have.
+    if went_out:
+        _tell_recipients(warning, went_out, "withdrawn")
+
+
+def _tell_recipients(warning: OfficialWarning, went_out: list, reason: str) -> None:
+    """A short message, under the same Topic, to the devices that got the earlier warning (or an
+    update of it); nothing once the earlier warning would have expired anyway."""
     warning.expires_at = warning.expires_at or max(old.expires_at for old in went_out)
     if _expired(warning):
         return
@@ -225,6 +232,6 @@ def _withdraw(warning: OfficialWarning) -> None:
     alerts = db.session.scalars(select(Campaign.id).where(Campaign.topic_key == key)).all()
     target = (TargetKind.RECIPIENTS, [str(campaign_id) for campaign_id in alerts])
     campaigns.add_system_campaign(
-        texts.withdrawal(went_out[0]) | _alert_fields(warning, target, key, None), send=True
+        texts.withdrawal(went_out[0], reason) | _alert_fields(warning, target, key, None), send=True
     )
     warning.status = WarningStatus.SENT

@@ -24,8 +24,14 @@ WORDS = {
         "distance": "Jarak dari {city}",
         "felt": "Dirasakan (MMI)",
         "tsunami": "Potensi tsunami",
-        "withdrawn": "Dicabut: {headline}",
-        "withdrawn_body": "BMKG telah mencabut peringatan ini. Peringatan tersebut tidak berlaku lagi.",
+        "withdrawn": (
+            "Dicabut: {headline}",
+            "BMKG telah mencabut peringatan ini. Peringatan tersebut tidak berlaku lagi.",
+        ),
+        "left_the_city": (
+            "Tidak berlaku lagi: {headline}",
+            "Menurut pembaruan BMKG, peringatan ini tidak lagi mencakup wilayah {city}.",
+        ),
     },
     "en": {
         "area": "Affected kelurahan",
@@ -40,8 +46,11 @@ WORDS = {
         "distance": "Distance from {city}",
         "felt": "Felt (MMI)",
         "tsunami": "Tsunami potential",
-        "withdrawn": "Withdrawn: {headline}",
-        "withdrawn_body": "BMKG has withdrawn this warning. It no longer applies.",
+        "withdrawn": ("Withdrawn: {headline}", "BMKG has withdrawn this warning. It no longer applies."),
+        "left_the_city": (
+            "No longer in force: {headline}",
+            "BMKG's update of this warning no longer covers {city}.",
+        ),
     },
 }
 # BMKG's tsunami statements (`Potensi`), which it gives in Indonesian only.
@@ -146,11 +155,13 @@ def push(warning: OfficialWarning, area_names: list[str] | None) -> dict:
     return texts
 
 
-def withdrawal(original: OfficialWarning) -> dict:
-    """The short "dicabut" message that follows a withdrawn warning, in both languages."""
-    texts = {}
+def withdrawal(original: OfficialWarning, reason: str = "withdrawn") -> dict:
+    """The short message that follows a warning no longer in force, in both languages: BMKG
+    withdrew it ("withdrawn", a Cancel) or its update no longer covers the city ("left_the_city")."""
+    texts, city = {}, get_city().short_name
     for language, suffix in (("id", ""), ("en", "_en")):
-        words, parts = WORDS[language], _parts(original, language, None) or _parts(original, "id", None)
-        texts[f"title{suffix}"] = _shorten(words["withdrawn"].format(headline=parts["headline"]), 100)
-        texts[f"body{suffix}"] = words["withdrawn_body"]
+        parts = _parts(original, language, None) or _parts(original, "id", None)
+        title, body = WORDS[language][reason]
+        texts[f"title{suffix}"] = _shorten(title.format(headline=parts["headline"]), 100)
+        texts[f"body{suffix}"] = body.format(city=city)
     return texts

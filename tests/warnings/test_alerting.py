@@ -193,3 +193,18 @@ def test_an_earthquake_alerts_the_whole_city_with_its_figures_in_both_languages(
         "Sumber:",
     ):
         assert line in article.body_markdown
+
+
+def test_an_update_that_no_longer_covers_the_city_tells_those_who_got_the_alert(app, devices):
+    alert = take_in(weather_warning())
+    wait_for_jobs(app)
+    update = take_in(weather_warning(2, "Update", references=[alert.identifier], kelurahan=()))
+    wait_for_jobs(app)
+    titles = received(devices)
+    assert titles["manggar"] == [HEADLINE_ID, f"Tidak berlaku lagi: {HEADLINE_ID}"]
+    assert titles["manggar_en"] == [HEADLINE_EN, f"No longer in force: {HEADLINE_EN}"]
+    assert titles["baru_ilir"] == titles["nowhere"] == []
+    assert devices["lamaru"].received[1].payload["body"] == (
+        "Menurut pembaruan BMKG, peringatan ini tidak lagi mencakup wilayah Balikpapan."
+    )
+    assert (alert.status, update.status, update.article_id) == ("replaced", "sent", None)
