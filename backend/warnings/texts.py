@@ -73,12 +73,12 @@ def _shorten(text: str, limit: int) -> str:
 
 
 def _number(value, language: str, digits: int = 1) -> str:
-    shown = f"{float(value):.{digits}f}"
+    shown = f"{float(value or 0):.{digits}f}"
     return shown.replace(".", ",") if language == "id" else shown
 
 
 def _tsunami(statement: str, language: str) -> str:
-    if language == "id":
+    if language == "id" or not statement:
         return statement
     lowered = statement.lower()
     return next((english for key, english in TSUNAMI_EN if key in lowered), f"BMKG: {statement}")
@@ -102,9 +102,9 @@ def _weather(warning: OfficialWarning, language: str, area: str, until: str) -> 
 def _earthquake(warning: OfficialWarning, language: str) -> dict:
     words, details, city = WORDS[language], warning.details, get_city().short_name
     figures = {
-        "magnitude": _number(details["magnitude"], language),
-        "depth": _number(details.get("depth_km", 0), language, 0),
-        "distance": _number(details.get("distance_km", 0), language, 0),
+        "magnitude": _number(details.get("magnitude"), language),
+        "depth": _number(details.get("depth_km"), language, 0),
+        "distance": _number(details.get("distance_km"), language, 0),
         "city": city,
     }
     facts = [
