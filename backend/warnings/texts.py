@@ -20,6 +20,7 @@ WORDS = {
         "quake_lead": (
             "Gempa bumi bermagnitudo {magnitude} pada kedalaman {depth} km, {distance} km dari {city}."
         ),
+        "when": "Waktu",
         "depth": "Kedalaman",
         "distance": "Jarak dari {city}",
         "felt": "Dirasakan (MMI)",
@@ -42,6 +43,7 @@ WORDS = {
         "quake_lead": (
             "A magnitude {magnitude} earthquake at a depth of {depth} km, {distance} km from {city}."
         ),
+        "when": "Time",
         "depth": "Depth",
         "distance": "Distance from {city}",
         "felt": "Felt (MMI)",
@@ -77,6 +79,11 @@ def _number(value, language: str, digits: int = 1) -> str:
     return shown.replace(".", ",") if language == "id" else shown
 
 
+def _local(at, language: str) -> str:
+    """A time in the city's time zone: 24/09/2026 17.27 WITA."""
+    return at.astimezone(city_timezone()).strftime(WORDS[language]["time"])
+
+
 def _tsunami(statement: str, language: str) -> str:
     if language == "id" or not statement:
         return statement
@@ -108,6 +115,7 @@ def _earthquake(warning: OfficialWarning, language: str) -> dict:
         "city": city,
     }
     facts = [
+        f"- {words['when']}: {_local(warning.sent_at, language)}",
         f"- {words['depth']}: {figures['depth']} km",
         f"- {words['distance'].format(city=city)}: {figures['distance']} km",
     ]
@@ -117,7 +125,8 @@ def _earthquake(warning: OfficialWarning, language: str) -> dict:
         facts.append(f"- {words['tsunami']}: {_plain(_tsunami(details['tsunami'], language))}")
     lead = words["quake_lead"].format(**figures)
     where = warning.texts.get("id", {}).get("description", "")  # BMKG's `Wilayah`, Indonesian only
-    push = " ".join(part for part in (lead, _tsunami(details.get("tsunami") or "", language)) if part)
+    tsunami = _tsunami(details.get("tsunami") or "", language).rstrip(".")
+    push = f"{lead} {tsunami}." if tsunami else lead
     return {
         "headline": words["quake"].format(**figures),
         "lead": lead,
@@ -130,7 +139,7 @@ def _parts(warning: OfficialWarning, language: str, area_names: list[str] | None
     if warning.kind == WarningKind.EARTHQUAKE:
         return _earthquake(warning, language)
     words = WORDS[language]
-    ends_at = warning.expires_at.astimezone(city_timezone()).strftime(words["time"])
+    ends_at = _local(warning.expires_at, language)
     area = ", ".join(area_names) if area_names else words["city_wide"]
     return _weather(warning, language, area, ends_at)
 
