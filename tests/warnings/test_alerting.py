@@ -187,6 +187,7 @@ def test_an_earthquake_alerts_the_whole_city_with_its_figures_in_both_languages(
     assert (article.kecamatan, article.kelurahan, campaign_of(quake).target_kind) == (None, [], "all")
     assert article.expires_at == quake.sent_at + timedelta(hours=6)
     for line in (
+        "Waktu: ",
         "Kedalaman: 10 km",
         "Dirasakan (MMI): III Balikpapan",
         "Tidak berpotensi tsunami",
