@@ -11,8 +11,9 @@ __all__ = ["bp", "models"]  # the models are imported so that their tables exist
 @bp.route("/warnings/<id:warning_id>/send", methods=["POST"])
 @role_required(Role.OPERATOR, Role.ADMIN)
 @bp.response(200, WarningSchema)
-@bp.alt_response(409, description="Not a draft (already sent, replaced, withdrawn) or expired")
 def send_warning(warning_id):
-    """Send a draft warning now (an operator's one tap): publish its article and start its
-    campaign. A second tap, or a warning past its expiry, is refused."""
+    """Send a draft warning: publish its article and start its campaign (an operator's one tap).
+
+    A warning that is not a draft (already sent, replaced, withdrawn) or is past its expiry
+    answers 409: nothing is sent twice, nor late."""
     return alerting.send_warning(warning_id)
