@@ -7,8 +7,8 @@ that transaction commits. An operator sends a draft with `send_warning(id)` (one
 
 A warning, its updates and its cancel share one push Topic (`topic_key`), so that on a device each
 message replaces the one before. An update goes to the devices of its own area (those outside it
-that had the earlier message keep it until its time runs out); a cancel goes only to the devices
-that got the warning.
+that had the earlier message keep it until its time runs out; an update that leaves the city
+tells them it is over); a cancel goes only to the devices that got the warning.
 """
 
 import hashlib
@@ -29,9 +29,9 @@ from ..push.schemas import MAX_TTL
 from . import texts
 from .models import OfficialWarning, WarningKind, WarningStatus
 
-# An earthquake alert (BMKG gives no expiry) stays on the banner and in the push services this long.
+# A warning with no expiry of its own (BMKG gives earthquakes none) is in force this long.
 DEFAULT_LIFETIME = timedelta(hours=6)
-UNSENT_CAMPAIGNS = (CampaignStatus.DRAFT, CampaignStatus.SCHEDULED, CampaignStatus.SENDING)
+UNFINISHED_CAMPAIGNS = (CampaignStatus.DRAFT, CampaignStatus.SCHEDULED, CampaignStatus.SENDING)
 EXPIRED = "This warning has expired: it is no longer sent."
 NOT_A_DRAFT = "Only a draft warning can be sent; this one is {status}."
 
@@ -190,7 +190,7 @@ def _retire(old: OfficialWarning, status: WarningStatus) -> None:
         news.archive(article)
     db.session.execute(
         update(Campaign)
-        .where(Campaign.warning_id == old.id, Campaign.status.in_(UNSENT_CAMPAIGNS))
+        .where(Campaign.warning_id == old.id, Campaign.status.in_(UNFINISHED_CAMPAIGNS))
         .values(status=CampaignStatus.CANCELLED, finished_at=utcnow())
     )
     old.status = status
