@@ -15,6 +15,7 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 import shapely
 from flask import current_app, request, url_for
 from sqlalchemy import select
+from sqlalchemy.orm import contains_eager
 
 from ..database import utcnow
 from ..errors import NotFound
@@ -153,7 +154,12 @@ def _assessment(campaign: Campaign, warning: OfficialWarning | None) -> dict[str
 
 def _kelurahan_reached(campaign: Campaign) -> list[Kelurahan]:
     """The campaign's kelurahan: those named, those of the kecamatan named, or all of them."""
-    query = select(Kelurahan).join(Kelurahan.kecamatan).order_by(Kelurahan.code)
+    query = (
+        select(Kelurahan)
+        .join(Kelurahan.kecamatan)
+        .options(contains_eager(Kelurahan.kecamatan))
+        .order_by(Kelurahan.code)
+    )
     if campaign.target_kind == TargetKind.KELURAHAN:
         query = query.where(Kelurahan.code.in_(campaign.target_values))
     elif campaign.target_kind == TargetKind.KECAMATAN:

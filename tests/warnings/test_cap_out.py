@@ -182,8 +182,10 @@ def assert_closed_polygons_inside_the_city(area) -> None:
 
 
 def test_an_alert_to_a_kecamatan_names_each_of_its_kelurahan(client):
-    campaign = went_out(target_kind="kecamatan", target_values=["64.71.02"])
+    title = 'Banjir & longsor <segera> "mengungsi"'
+    campaign = went_out(target_kind="kecamatan", target_values=["64.71.02"], title=title)
     for info in infos(cap_document(client, campaign)).values():
+        assert text(info, "cap:headline") == title
         assert geocodes(info) == kelurahan_codes("64.71.02.") and len(geocodes(info)) > 1
         for area in info.findall(f"{CAP}area"):
             assert_closed_polygons_inside_the_city(area)
