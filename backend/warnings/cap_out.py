@@ -120,7 +120,13 @@ def document(campaign: Campaign) -> bytes:
     return _xml(root)
 
 
-def _add_info(root: Element, campaign: Campaign, warning, language: str, kelurahan) -> None:
+def _add_info(
+    root: Element,
+    campaign: Campaign,
+    warning: OfficialWarning | None,
+    language: str,
+    kelurahan: list[Kelurahan],
+) -> None:
     english = language == "en"
     texts = (warning.texts.get(language) or warning.texts.get("id") or {}) if warning else {}
     info = _add(root, "info")

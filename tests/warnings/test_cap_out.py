@@ -197,6 +197,11 @@ def test_a_city_wide_alert_names_every_kelurahan_and_stays_small(client):
     assert len(response.data) < 100_000
     for info in infos(cap_document(client, campaign)).values():
         assert geocodes(info) == kelurahan_codes() and len(geocodes(info)) == 34
+        areas = {text(area, "cap:geocode/cap:value"): area for area in info.findall(f"{CAP}area")}
+        # Kariangau's boundary is a multipolygon of two parts: one polygon element each.
+        assert len(areas["64.71.02.1004"].findall(f"{CAP}polygon")) == 2
+        for area in areas.values():
+            assert_closed_polygons_inside_the_city(area)
 
 
 def test_an_alert_made_from_a_warning_carries_its_assessment_texts_and_expiry(client):
