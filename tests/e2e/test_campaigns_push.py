@@ -220,6 +220,8 @@ def test_the_composer_counts_live_and_the_campaign_runs_to_done(page, app, admin
     expect(page.get_by_text("3 dari 3 perangkat diproses (100%)")).to_be_visible()
     expect(page.get_by_role("button", name="Batalkan kampanye")).to_have_count(0)
     expect(page.locator(".campaign-facts")).to_contain_text("Kelurahan: Manggar, Baru Ilir")
+    expect(page.locator(".campaign-facts")).to_contain_text("Ya, diterbitkan di /alerts.atom saat terkirim")
+    expect(page.locator(".campaign-message [lang=en]")).to_contain_text("Water cut tomorrow morning")
     assert_accessible(page)
     screenshot(page, "campaign-page-done")
     assert [len(device.received) for device in inside] == [1, 1, 1] and outside.received == []
