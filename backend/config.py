@@ -52,6 +52,9 @@ class Config:
     # The official warning feeds, instead of the city pack's URLs (tests and staging: a local server).
     BMKG_NOWCAST_URL = os.environ.get("BMKG_NOWCAST_URL")
     BMKG_EARTHQUAKE_URL = os.environ.get("BMKG_EARTHQUAKE_URL")
+    # The `sender` of the city's CAP alerts (/alerts.atom): globally unique, no spaces, commas, < or &.
+    # Unset: alerts@ the host the app is served at.
+    CAP_SENDER = os.environ.get("CAP_SENDER")
     UPLOAD_DIR = os.environ.get("UPLOAD_DIR")
     # Photos in a private bucket of S3-compatible object storage instead of UPLOAD_DIR (storage.py);
     # unset AWS_* values come from boto3's own chain (a profile, an instance role).

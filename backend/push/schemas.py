@@ -75,6 +75,12 @@ class TargetSchema(Schema):
 class CampaignCreateSchema(TargetSchema):
     title = PlainText(required=True, validate=validate.Length(min=1, max=100))
     body = PlainText(required=True, validate=validate.Length(min=1, max=300))
+    # For devices set to English; without them every device gets the title and body above.
+    title_en = PlainText(load_default=None, allow_none=True, validate=validate.Length(min=1, max=100))
+    body_en = PlainText(load_default=None, allow_none=True, validate=validate.Length(min=1, max=300))
+    is_alert = fields.Boolean(
+        load_default=False, metadata={"description": "Also published as a CAP 1.2 alert (/alerts.atom)."}
+    )
     url = fields.String(load_default="/", validate=validate.Length(max=300))
     urgency = fields.String(load_default="normal", validate=validate.OneOf(URGENCIES))
     ttl = fields.Integer(load_default=86400, validate=validate.Range(min=0, max=MAX_TTL))
@@ -96,6 +102,9 @@ class CampaignSchema(Schema):
     id = fields.Integer()
     title = fields.String()
     body = fields.String()
+    title_en = fields.String(allow_none=True)
+    body_en = fields.String(allow_none=True)
+    is_alert = fields.Boolean()
     url = fields.String()
     urgency = fields.String()
     ttl = fields.Integer()
