@@ -52,6 +52,9 @@ class Config:
     # The official warning feeds, instead of the city pack's URLs (tests and staging: a local server).
     BMKG_NOWCAST_URL = os.environ.get("BMKG_NOWCAST_URL")
     BMKG_EARTHQUAKE_URL = os.environ.get("BMKG_EARTHQUAKE_URL")
+    # The `sender` of the city's CAP alerts (/alerts.atom): globally unique, no spaces, commas, < or &.
+    # Unset: alerts@ the host the app is served at.
+    CAP_SENDER = os.environ.get("CAP_SENDER")
     UPLOAD_DIR = os.environ.get("UPLOAD_DIR")
     # Photos in a private bucket of S3-compatible object storage instead of UPLOAD_DIR (storage.py);
     # unset AWS_* values come from boto3's own chain (a profile, an instance role).
@@ -76,6 +79,8 @@ class Config:
     # Tokens: short-lived access token in a header, rotating refresh token in a cookie.
     JWT_ACCESS_TOKEN_EXPIRES = timedelta(minutes=15)
     JWT_REFRESH_TOKEN_EXPIRES = timedelta(days=30)
+    # How long the refresh token traded last still works once more (its answer was lost in transit).
+    REFRESH_RETRY_SECONDS = int(os.environ.get("REFRESH_RETRY_SECONDS", "30"))
     JWT_TOKEN_LOCATION = ["headers", "cookies"]
     JWT_REFRESH_COOKIE_PATH = "/api/v1/auth"
     JWT_REFRESH_CSRF_COOKIE_PATH = "/"

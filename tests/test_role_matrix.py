@@ -27,6 +27,7 @@ from .factories import (
     subscribe_devices,
 )
 from .incidents.helpers import make_incident
+from .warnings.synthetic_warnings import BARU_ILIR, take_in, weather_warning
 
 ROLES = ("resident", "opd_staff", "operator", "admin")
 EVERYONE = ROLES
@@ -45,7 +46,8 @@ class Endpoint:
     roles: tuple
     # The rule with its variables filled in: {target} is another user's id, {request} a public DPU
     # request filed by someone else, {own_resolved} a resolved request filed by the caller,
-    # {comment} a comment on {request}, {key} an Open311 key, {article} a DPU draft.
+    # {comment} a comment on {request}, {key} an Open311 key, {article} a DPU draft, {warning} a
+    # draft warning over a kelurahan with no device.
     url: str | None = None
     body: dict | None = field(default=None)
     upload: str | None = None  # the multipart field that carries an image
@@ -261,6 +263,7 @@ PROTECTED = [
         "/api/v1/incidents/{incident}/close",
         {"message": "Air sudah surut."},
     ),
+    Endpoint("POST", "/api/v1/warnings/<id:warning_id>/send", WATCHERS, "/api/v1/warnings/{warning}/send"),
     Endpoint("GET", "/api/v1/admin/open311-keys", ADMIN),
     Endpoint("POST", "/api/v1/admin/open311-keys", ADMIN, body={"name": "Mitra"}),
     Endpoint("DELETE", "/api/v1/admin/open311-keys/<id:key_id>", ADMIN, "/api/v1/admin/open311-keys/{key}"),
@@ -348,6 +351,7 @@ def fill_in(template: str, caller, admin, body=None) -> tuple[str, object]:
         "article": lambda: (
             create_article(admin, {"title": "Draf DPU", "category": "berita", "opd": "DPU"}).slug
         ),
+        "warning": lambda: take_in(weather_warning(severity="Minor", kelurahan=(BARU_ILIR,))).id,
         "campaign": lambda: (
             create_campaign(SCHEDULED_CAMPAIGN | {"scheduled_at": utcnow() + timedelta(days=1)}, admin)[0].id
         ),

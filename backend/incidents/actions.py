@@ -10,10 +10,9 @@ from ..database import utcnow
 from ..errors import Conflict
 from ..extensions import db
 from ..jobs import job
-from ..news import markdown
-from ..news.models import Article, ArticleStatus, Category
-from ..news.services import unique_slug
-from ..places.services import get_opd, incident_settings
+from ..news import services as news
+from ..news.models import Article, Category
+from ..places.services import get_opd, incident_settings, warning_settings
 from ..push.campaigns import create_campaign
 from ..service_requests.models import OPEN_STATUSES, ServiceRequest
 from ..service_requests.workflow import resolve_with_incident
@@ -66,6 +65,7 @@ def send_alert(incident_id: int, actor: User, texts: dict, idempotency_key: str 
         "target_kind": "kelurahan",
         "target_values": incident.kelurahan_codes,
         "is_alert": True,
+        "topic_key": f"incident-{incident.id}",  # a later alert replaces an earlier one on the device
     }
     campaign, replayed = create_campaign(data, actor, idempotency_key=idempotency_key)
     if not replayed:
@@ -77,29 +77,21 @@ def send_alert(incident_id: int, actor: User, texts: dict, idempotency_key: str 
 
 def publish_update(incident_id: int, actor: User, data: dict) -> Article:
     """A public status update: a published `peringatan` article limited to the incident's kelurahan,
-    signed by the lead OPD (or the city pack's publisher). It sends no push of its own: the area
-    alert is the incident's push."""
+    signed by the lead OPD (or the OPD that signs the warnings' articles). It sends no push of its
+    own: the area alert is the incident's push."""
     incident = _active(incident_id)
-    settings = incident_settings()
-    now = utcnow()
-    body = data.get("body") or data["summary"]
-    article = Article(
-        slug=unique_slug(data["title"]),
-        title=data["title"],
-        summary=data["summary"],
-        body_markdown=body,
-        body_html=markdown.render(body),
-        category=Category.PERINGATAN,
-        status=ArticleStatus.PUBLISHED,
-        opd=incident.lead_opd or get_opd(settings["publisher_opd"]),
-        author_id=actor.id,
-        published_at=now,
-        expires_at=now + timedelta(hours=settings["update_hours"]),
-    )
+    kecamatan = {area.kecamatan.code for area in incident.kelurahan}
+    fields = {
+        "title": data["title"],
+        "summary": data["summary"],
+        "body": data.get("body") or data["summary"],
+        "category": Category.PERINGATAN,
+        "expires_at": utcnow() + timedelta(hours=incident_settings()["update_hours"]),
+        "kecamatan": kecamatan.pop() if len(kecamatan) == 1 else None,
+    }
+    article = news.add_article(incident.lead_opd or get_opd(warning_settings()["opd"]), fields, actor.id)
     article.kelurahan = list(incident.kelurahan)
-    kecamatan = {area.kecamatan_id for area in incident.kelurahan}
-    article.kecamatan_id = kecamatan.pop() if len(kecamatan) == 1 else None
-    db.session.add(article)
+    news.publish(article)
     db.session.flush()
     linking.record(incident, EventKind.UPDATE, actor, data["title"], {"article": article.slug})
     db.session.commit()

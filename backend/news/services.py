@@ -81,15 +81,19 @@ def _author_opd(author: User, code: str | None) -> Opd:
 
 def create_article(author: User, data: dict) -> Article:
     """A new draft for the author's OPD (admins name the OPD)."""
-    article = Article(
-        opd=_author_opd(author, data.get("opd")), author_id=author.id, slug=unique_slug(data["title"])
-    )
-    with db.session.no_autoflush:
-        _apply(article, data)
+    article = add_article(_author_opd(author, data.get("opd")), data, author.id)
     if article.is_pinned:
         _check_pin_room(article)
-    db.session.add(article)
     db.session.commit()
+    return article
+
+
+def add_article(opd: Opd, data: dict, author_id: int | None = None) -> Article:
+    """A new draft in the caller's transaction (create_article, and the articles warnings make)."""
+    article = Article(opd=opd, author_id=author_id, slug=unique_slug(data["title"]))
+    with db.session.no_autoflush:
+        _apply(article, data)
+    db.session.add(article)
     return article
 
 
@@ -149,6 +153,17 @@ def _check_pin_room(article: Article) -> None:
 def publish_article(slug: str, editor: User, when=None) -> Article:
     """Publish now, or schedule for a future time; the announcement goes out when it is readable."""
     article = editable_article(slug, editor)
+    scheduled = publish(article, when)
+    db.session.commit()
+    if not scheduled:
+        events.article_published.send(article)
+    return article
+
+
+def publish(article: Article, when=None) -> bool:
+    """Mark the article published now, or scheduled for `when`, in the caller's transaction (no
+    announcement: publish_article sends it; a warning's article has its own campaign). True when
+    it is scheduled."""
     if article.status == ArticleStatus.ARCHIVED:
         raise Conflict("An archived article cannot be published again.")
     if article.is_readable:
@@ -159,10 +174,7 @@ def publish_article(slug: str, editor: User, when=None) -> Article:
     article.status = ArticleStatus.SCHEDULED if scheduled else ArticleStatus.PUBLISHED
     if article.is_pinned:
         _check_pin_room(article)
-    db.session.commit()
-    if not scheduled:
-        events.article_published.send(article)
-    return article
+    return scheduled
 
 
 @periodic
@@ -189,10 +201,15 @@ def publish_due_articles() -> list[Article]:
 
 def archive_article(slug: str, editor: User) -> Article:
     article = editable_article(slug, editor)
-    article.status = ArticleStatus.ARCHIVED
-    article.is_pinned = False
+    archive(article)
     db.session.commit()
     return article
+
+
+def archive(article: Article) -> None:
+    """Take the article out of every public answer, in the caller's transaction."""
+    article.status = ArticleStatus.ARCHIVED
+    article.is_pinned = False
 
 
 def set_hidden(slug: str, hidden: bool, reason: str | None) -> Article:

@@ -87,8 +87,9 @@ def test_closing_resolves_thirty_requests_with_one_push_and_one_entry_each_and_a
 
 
 def test_the_area_alert_reaches_the_incidents_kelurahan_only(app, client, operator, push_service):
-    inside, outside = push_service.device(), push_service.device()
+    inside, english, outside = push_service.device(), push_service.device(), push_service.device()
     subscribe(client, inside, kelurahan=GUNUNG_SAMARINDA)
+    subscribe(client, english, kelurahan=GUNUNG_SAMARINDA, locale="en")
     subscribe(client, outside, kelurahan=OTHER_AREA)
     incident_id = open_incident(client, operator)
     detail = client.get(f"{INCIDENTS}/{incident_id}", headers=auth_headers(operator)).get_json()
@@ -101,10 +102,12 @@ def test_the_area_alert_reaches_the_incidents_kelurahan_only(app, client, operat
     [message] = inside.received
     assert message.payload["title"] == "Penanganan infrastruktur di Gunung Samarinda"
     assert message.payload["url"] == f"/insiden/{incident_id}" and message.urgency == "high"
+    assert message.topic == f"incident-{incident_id}"  # a later alert replaces it on the device
+    [in_english] = english.received
+    assert in_english.payload["title"] == "Infrastructure in Gunung Samarinda: being handled"
     assert outside.received == []
     campaign = db.session.get(Campaign, response.get_json()["id"])
     assert campaign.is_alert and campaign.target_kind == "kelurahan"
-    assert campaign.title_en == "Infrastructure in Gunung Samarinda: being handled"  # for English devices
     timeline = client.get(f"{INCIDENTS}/{incident_id}", headers=auth_headers(operator)).get_json()["timeline"]
     assert timeline[-1]["kind"] == "alert" and timeline[-1]["data"] == {"campaign": campaign.id}
 
@@ -125,7 +128,7 @@ def test_a_status_update_is_a_peringatan_article_limited_to_the_area_and_shows_o
     article = db.session.scalar(select(Article).where(Article.slug == response.get_json()["slug"]))
     assert article.category == "peringatan" and article.is_readable and article.expires_at is not None
     assert [area.code for area in article.kelurahan] == [GUNUNG_SAMARINDA]
-    assert article.opd.code == "DISKOMINFO"  # no lead OPD yet: the city pack's publisher
+    assert article.opd.code == "DISKOMINFO"  # no lead OPD yet: the OPD of the warnings' articles
     page = client.get(f"{INCIDENTS}/{incident_id}/public").get_json()
     assert [update["slug"] for update in page["updates"]] == [article.slug]
 

@@ -7,7 +7,8 @@
 // news) appears below it in one paint once every read has answered: nothing the resident is
 // looking at or about to tap jumps down when a slow answer arrives. A read that stalls (patchy
 // mobile data) holds the others back for a few seconds only; warnings that arrive after that
-// come as a notice fixed above the bottom bar, which moves nothing.
+// come as a notice fixed above the bottom bar, which moves nothing. The install offer (the browser
+// may offer it at once) comes last, with the rest, so that the content never pushes it down.
 import { useEffect, useState } from "preact/hooks";
 import { type Page, type User, userStore } from "../../api/client";
 import {
@@ -167,11 +168,11 @@ export function Home() {
           {user ? <MyOpenRequests mine={mine} /> : null}
           <HomeNews news={news} warnings={shown} />
           <LateWarnings warnings={late} />
+          <InstallPrompt />
         </>
       ) : (
         <Loading />
       )}
-      <InstallPrompt />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 """Incidents: incidents, their requests, warnings, kelurahan and timeline, the detection schedule, and an index on requests by kelurahan and time
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-04 18:12:54.705231
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0013'
-down_revision = '0012'
+revision = '0014'
+down_revision = '0013'
 branch_labels = None
 depends_on = None
 
