@@ -172,3 +172,12 @@ def test_a_report_in_an_active_incidents_area_and_kind_finds_it_first_and_joins_
         for r in client.get(f"{INCIDENTS}/{proposed}", headers=auth_headers(operator)).get_json()["requests"]
     ]
     assert supporting.code in codes
+
+
+def test_filters_name_known_states_and_incidents(client, operator, proposed):
+    headers = auth_headers(operator)
+    assert client.get(f"{INCIDENTS}?state=active,resolved", headers=headers).get_json()["items"] == []
+    error_shape(client.get(f"{INCIDENTS}?state=burning", headers=headers), 422)
+    error_shape(client.get("/api/v1/dashboard/summary?incident=999999", headers=headers), 422)
+    summary = client.get(f"/api/v1/dashboard/summary?incident={proposed}", headers=headers).get_json()
+    assert summary["open"] == 5
