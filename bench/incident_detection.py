@@ -2,10 +2,12 @@
 
 Builds a throw-away PostgreSQL database the way requests_bench.py does (dropped and created again; the
 default is postgresql://postgres@127.0.0.1:5432/satupintu_incidentbench), migrates it, seeds Balikpapan,
-then per size grows service_requests with requests_bench's INSERT ... SELECT FROM generate_series
-(created_at spread over the last 365 days, so at 1,000,000 the city files about 114 reports an hour)
-and adds a flood burst: 14 reports in Gunungsamarinda in the last 40 minutes, so that every run also
-reads the past weeks' windows of a candidate (the second query).
+then per size grows service_requests with requests_bench's INSERT ... SELECT FROM generate_series, its
+times changed to one report a minute going back from now: the table grows into the past, as a city's
+does, so the detection window (and the same window in past weeks) holds as many reports at every size
+(1,000,000 reports are 694 days). Before measuring it puts in a flood burst: 14 reports in
+Gunungsamarinda in the last 40 minutes, so that every run also reads the past weeks' windows of a
+candidate (the second query).
 
 Times backend.incidents.detection.survey(now, settings) directly inside an app context: everything
 a detection run reads (the window's reports with their incident ties, the open incidents' areas, and
@@ -30,7 +32,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 # The 1,000,000-row load is one statement: longer than the app's 5 s statement timeout.
 os.environ.setdefault("DATABASE_WAIT_MS", "1800000")
 # Importing requests_bench also sets SATUPINTU_ENV=testing, before the app is imported.
-from requests_bench import explain, load_rows, main, percentile, seed, size_label, slowest_statement
+from requests_bench import (
+    LOAD_SQL,
+    NEARBY_POINT,
+    explain,
+    main,
+    percentile,
+    seed,
+    size_label,
+    slowest_statement,
+)
 from sqlalchemy import text
 
 from backend.database import utcnow
@@ -45,6 +56,11 @@ WARMUP = 5
 BURST = 14
 BURST_KELURAHAN = "64.71.03.1002"  # Gunungsamarinda
 BURST_SERVICE = "banjir-genangan"
+
+SPREAD_OVER_A_YEAR = "now() - random() * interval '365 days' AS created_at"
+ONE_A_MINUTE = "now() - (g + random()) * interval '1 minute' AS created_at"
+assert SPREAD_OVER_A_YEAR in LOAD_SQL, "requests_bench's load changed: update the time column here"
+STEADY_LOAD_SQL = LOAD_SQL.replace(SPREAD_OVER_A_YEAR, ONE_A_MINUTE)
 
 BURST_SQL = """
 INSERT INTO service_requests (
@@ -75,8 +91,23 @@ def parse_args() -> argparse.Namespace:
     return args
 
 
+def load_rows(first: int, last: int) -> float:
+    """Add requests number first..last, one a minute before the ones already there; the seconds."""
+    started = time.perf_counter()
+    parameters = {
+        "first": first,
+        "last": last,
+        "cluster_lat": NEARBY_POINT[0],
+        "cluster_long": NEARBY_POINT[1],
+    }
+    db.session.execute(text(STEADY_LOAD_SQL), parameters | {"cluster_span": 300 / 111_320})
+    db.session.commit()
+    return time.perf_counter() - started
+
+
 def add_burst(size: int) -> None:
-    """The flood burst of this size step (each step adds its own, so the window holds them all)."""
+    """The flood burst, in place of the previous size's, then VACUUM ANALYZE."""
+    db.session.execute(text("DELETE FROM service_requests WHERE code LIKE 'BPN-F%'"))
     db.session.execute(
         text(BURST_SQL),
         {"size": size, "count": BURST, "service": BURST_SERVICE, "kelurahan": BURST_KELURAHAN},
@@ -110,12 +141,9 @@ def run(app, args: argparse.Namespace) -> None:
     results, loaded = {}, 0
     for size in args.sizes:
         with app.app_context():
-            insert, vacuum = load_rows(loaded + 1, size)
+            insert = load_rows(loaded + 1, size)
             add_burst(size)
-            print(
-                f"service_requests {loaded:,} -> {size:,}: insert {insert:.1f} s,"
-                f" vacuum analyze {vacuum:.1f} s"
-            )
+            print(f"service_requests {loaded:,} -> {size:,}: insert {insert:.1f} s")
             loaded = size
             results[size] = measure(args.repeats)
     print(f"\ndetection survey, {args.repeats} calls per size (ms)")
