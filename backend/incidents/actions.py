@@ -16,8 +16,9 @@ from ..places.services import get_opd, incident_settings, warning_settings
 from ..push.campaigns import create_campaign
 from ..service_requests.models import OPEN_STATUSES, ServiceRequest
 from ..service_requests.workflow import resolve_with_incident
+from . import linking
 from .models import EventKind, Incident, IncidentRequest, IncidentState
-from .services import get_incident, linking
+from .services import get_incident
 
 ALERT_TTL = 6 * 3600
 NOT_ACTIVE = "Confirm the incident first."
@@ -107,11 +108,8 @@ def close(incident_id: int, actor: User, message: str) -> Incident:
     elif incident.state != IncidentState.ACTIVE:
         raise Conflict(NOT_ACTIVE if incident.state == IncidentState.PROPOSED else "This incident is closed.")
     else:
-        incident.state, incident.resolved_at, incident.close_message = (
-            IncidentState.RESOLVED,
-            utcnow(),
-            message,
-        )
+        incident.state, incident.resolved_at = IncidentState.RESOLVED, utcnow()
+        incident.close_message = message
         linking.record(incident, EventKind.CLOSED, actor, message)
         db.session.commit()
     resolve_linked_requests.enqueue(incident.id, actor.id)
