@@ -8,12 +8,13 @@ import { type OfficialWarning, severityOf } from "./warnings-api";
 
 const PANE = "ccWarnings";
 
-/** Purples and blues, away from the choropleth's yellows and reds; darker is more severe. */
+/** Purples, blue and teal, away from the choropleth's yellows and reds; each dark enough for white
+ * text on the panel's severity badge (command.css repeats them there). */
 export const SEVERITY_COLOURS: Record<string, string> = {
   Extreme: "#3f007d",
   Severe: "#6a51a3",
   Moderate: "#2171b5",
-  Minor: "#4292c6",
+  Minor: "#00696b",
   Unknown: "#525252",
 };
 
