@@ -67,17 +67,20 @@ def _warning(warning: OfficialWarning, names: dict, slug: str | None, campaigns:
 
 
 def screen_rings(rings: list) -> list:
-    """The source's rings ([long, lat]) simplified and rounded like the kelurahan boundaries."""
+    """The source's rings ([long, lat]) simplified and rounded like the kelurahan boundaries; a ring
+    that crosses itself is first made valid (split into the polygons it outlines)."""
     shown = []
     for ring in rings:
         if len(ring) < 4:
             continue
-        polygon = shapely.Polygon(ring)
+        polygon = shapely.make_valid(shapely.Polygon(ring))
         simplified = shapely.simplify(polygon, SCREEN_TOLERANCE_DEGREES, preserve_topology=True)
         rounded = shapely.set_precision(simplified, 10**-SCREEN_DECIMALS)
-        for part in getattr(rounded, "geoms", [rounded]):
-            if isinstance(part, shapely.Polygon) and not part.is_empty:
-                shown.append([[x, y] for x, y in part.exterior.coords])
+        shown += [
+            [[x, y] for x, y in part.exterior.coords]
+            for part in shapely.get_parts(rounded)
+            if isinstance(part, shapely.Polygon) and not part.is_empty
+        ]
     return shown
 
 

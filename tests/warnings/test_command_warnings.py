@@ -68,6 +68,16 @@ def test_polygons_come_simplified_and_rounded_for_the_screen(client, operator):
         assert all(round(value, 4) == value for point in ring for value in point)
 
 
+def test_a_ring_that_crosses_itself_is_shown_as_the_polygons_it_outlines(client, operator):
+    bow_tie = [[116.83, -1.27], [116.84, -1.26], [116.84, -1.27], [116.83, -1.26], [116.83, -1.27]]
+    make_warning(polygons=[bow_tie, [[116.83, -1.27], [116.84, -1.26]]])
+
+    [shown] = command_warnings(client, operator)["warnings"]
+
+    assert len(shown["polygons"]) == 2  # the two triangles; the two-point line is left out
+    assert all(len(ring) == 4 for ring in shown["polygons"])
+
+
 def test_drafts_are_listed_and_expired_replaced_or_seen_ones_are_not(client, admin):
     draft = make_warning(status="draft")
     make_warning(expires_at=utcnow() - timedelta(minutes=1))
