@@ -22,6 +22,7 @@ from .helpers import assert_accessible, log_in, screenshot
 from .test_report_pin_place import TELAGA_SARI, to_location_step
 from .test_report_steps import open_report
 from .test_resident_home_news_account import editor, publish  # noqa: F401 (editor is a fixture)
+from .test_tap_targets import small_targets
 
 PRAPATAN = ("64.71.06", "64.71.06.1001")  # the warned kecamatan, outside the warning
 SUMBER_REJO = ("64.71.04", "64.71.04.1006")  # another kecamatan
@@ -98,6 +99,7 @@ def test_the_command_center_draws_the_warning_and_lists_its_delivery_and_sources
     expect(page.get_by_text("1 sumber tidak tersedia")).to_be_visible()
     screenshot(page, "command-warnings")
     assert_accessible(page)
+    assert small_targets(page) == []
 
     # Delivery moves on: the next refresh shows it.
     set_fields(campaign, sent=115, status="done")

@@ -150,7 +150,10 @@ export function WarningsPanel({
           <Delivery warning={warning} />
           {warning.article ? (
             <p class="cc-warning-facts">
-              <a href={`/berita/${encodeURIComponent(warning.article)}`}>
+              <a
+                class="more-link"
+                href={`/berita/${encodeURIComponent(warning.article)}`}
+              >
                 {t("command.warnings.article")}
               </a>
             </p>
