@@ -32,7 +32,7 @@ ADMIN = ("admin",)
 STAFF = ("opd_staff", "operator", "admin")
 EDITORS = ("opd_staff", "admin")
 WATCHERS = ("operator", "admin")
-DASHBOARDS = ("summary", "counts", "sla", "trends", "opds", "map", "kelurahan", "campaigns")
+DASHBOARDS = ("summary", "counts", "sla", "trends", "opds", "map", "kelurahan", "campaigns", "warnings")
 
 
 @dataclass
