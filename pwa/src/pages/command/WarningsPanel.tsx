@@ -38,7 +38,8 @@ function quakeText(details: OfficialWarning["details"]): string {
 }
 
 function Delivery({ warning }: { warning: OfficialWarning }) {
-  if (warning.campaigns.length === 0) {
+  // A draft's campaign is a draft too: nothing has been counted or sent yet.
+  if (warning.status === "draft" || warning.campaigns.length === 0) {
     return (
       <p class="muted">
         {t(
