@@ -251,23 +251,31 @@ def list_articles(args: dict) -> Page:
 
 
 def _for_place(query, kecamatan_code: str | None, kelurahan_code: str | None):
-    """An article limited to kelurahan (a warning's area) goes to those kelurahan only; any other
-    article follows the kecamatan rule (_in_area), the kecamatan being the kelurahan's when only
-    the kelurahan is given."""
+    """An article limited to kelurahan (a warning's area) goes to those kelurahan, to a viewer who
+    gave only a kecamatan holding one of them, and to one who gave no area: either may be in it,
+    and a warning is better seen than missed (the same rule as its push: campaigns._in_kelurahan).
+    Any other article follows the kecamatan rule (_in_area), the kecamatan being the kelurahan's
+    when only the kelurahan is given."""
+    if not kecamatan_code and not kelurahan_code:
+        return query
     limited = exists().where(article_kelurahan.c.article_id == Article.id)
-    if not kelurahan_code:
-        return _in_area(query, kecamatan_code).where(~limited)
-    place = select(Kelurahan).where(Kelurahan.code == kelurahan_code).subquery()
-    mine = exists().where(
-        article_kelurahan.c.article_id == Article.id, article_kelurahan.c.kelurahan_id == place.c.id
-    )
-    kecamatan = (
-        select(Kecamatan.id).where(Kecamatan.code == kecamatan_code)
-        if kecamatan_code
-        else select(place.c.kecamatan_id)
-    ).scalar_subquery()
-    in_kecamatan = or_(Article.kecamatan_id.is_(None), Article.kecamatan_id == kecamatan)
-    return query.where(or_(mine, and_(~limited, in_kecamatan)))
+    if kelurahan_code:
+        place = select(Kelurahan).where(Kelurahan.code == kelurahan_code).subquery()
+        reaches = exists().where(
+            article_kelurahan.c.article_id == Article.id, article_kelurahan.c.kelurahan_id == place.c.id
+        )
+        kecamatan = select(place.c.kecamatan_id)
+    else:
+        kecamatan = select(Kecamatan.id).where(Kecamatan.code == kecamatan_code)
+        reaches = exists().where(
+            article_kelurahan.c.article_id == Article.id,
+            article_kelurahan.c.kelurahan_id == Kelurahan.id,
+            Kelurahan.kecamatan_id.in_(kecamatan),
+        )
+    if kecamatan_code:
+        kecamatan = select(Kecamatan.id).where(Kecamatan.code == kecamatan_code)
+    in_kecamatan = or_(Article.kecamatan_id.is_(None), Article.kecamatan_id == kecamatan.scalar_subquery())
+    return query.where(or_(reaches, and_(~limited, in_kecamatan)))
 
 
 def active_warnings(kecamatan_code: str | None, kelurahan_code: str | None = None) -> list[Article]:
