@@ -52,6 +52,10 @@ class Config:
     # The official warning feeds, instead of the city pack's URLs (tests and staging: a local server).
     BMKG_NOWCAST_URL = os.environ.get("BMKG_NOWCAST_URL")
     BMKG_EARTHQUAKE_URL = os.environ.get("BMKG_EARTHQUAKE_URL")
+    # One fetch from a warning feed ends after about this long (a hanging server must not hold the
+    # tick), and a nowcast poll fetches at most this many CAP documents (BMKG allows ~60 requests/min).
+    WARNINGS_FETCH_SECONDS = float(os.environ.get("WARNINGS_FETCH_SECONDS", "6"))
+    WARNINGS_DOCUMENTS_PER_POLL = int(os.environ.get("WARNINGS_DOCUMENTS_PER_POLL", "20"))
     UPLOAD_DIR = os.environ.get("UPLOAD_DIR")
     # Photos in a private bucket of S3-compatible object storage instead of UPLOAD_DIR (storage.py);
     # unset AWS_* values come from boto3's own chain (a profile, an instance role).
@@ -210,6 +214,7 @@ class TestConfig(Config):
     JOB_TICKER = False
     PUSH_ALLOW_LOCAL_ENDPOINTS = True
     PUSH_RETRY_BASE_SECONDS = 0.05
+    WARNINGS_FETCH_SECONDS = 1.0
 
 
 class ProductionConfig(Config):

@@ -5,11 +5,23 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select, update
+
+from ..database import utcnow
+from ..extensions import db
+from ..places.services import get_city, list_kelurahan
+from .fetch import Fetched
+from .models import OfficialWarning, WarningKind, WarningSource, WarningStatus
+from .storing import PollReport, commit_acting_on, known_identifiers, store_warning
 
 FEEDS = ("autogempa.json", "gempaterkini.json", "gempadirasakan.json")
 MAX_BYTES = 2 * 1024 * 1024
 EARTH_RADIUS_KM = 6371.0
+# An event older than this is kept as SEEN: the feeds list weeks of events, and the first poll of a
+# new deployment must not alert about them. An accepted event leaves the banner after it.
+ALERT_DURATION = timedelta(hours=3)
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
@@ -147,3 +159,63 @@ def texts_of(details: dict) -> dict:
             "area": details["region"],
         },
     }
+
+
+def take_earthquakes(source: WarningSource, fetched: Fetched, settings: dict, report: PollReport) -> None:
+    """Store each new event once, whichever feed brings it first: city-wide when it meets the pack's
+    rule and is less than ALERT_HOURS old, else SEEN. An event kept as SEEN that another feed later
+    says was felt in the city is accepted then (still only once)."""
+    quakes, problems = parse_feed(fetched.body)
+    report.problems.extend(problems)
+    if not quakes:
+        return
+    centre, rule = get_city().center, settings["earthquake_rule"]
+    kelurahan = list_kelurahan()
+    everywhere = {
+        "kelurahan_codes": [k.code for k in kelurahan],
+        "kecamatan_codes": sorted({k.kecamatan.code for k in kelurahan}),
+    }
+    known = known_identifiers([quake.identifier for quake in quakes])
+    for quake in quakes:
+        if quake.identifier in known:
+            report.known += 1
+            _learn_felt(quake, rule, everywhere, report)
+            continue
+        details = details_of(quake, centre)
+        expires = quake.time + ALERT_DURATION
+        accepted = utcnow() < expires and meets_rule(details, rule)
+        warning = OfficialWarning(
+            kind=WarningKind.EARTHQUAKE,
+            source=source.name,
+            identifier=quake.identifier,
+            sent_at=quake.time,
+            effective_at=quake.time,
+            expires_at=expires,
+            event="Gempa bumi",
+            urgency="Immediate",
+            texts=texts_of(details),
+            details=details,
+            document_url=fetched.url,
+            document=fetched.body.decode("utf-8", errors="replace"),
+            **(everywhere if accepted else {}),
+        )
+        store_warning(warning, accepted, report)
+
+
+def _learn_felt(quake: Quake, rule: dict, everywhere: dict, report: PollReport) -> None:
+    """A SEEN event now said to be felt (gempadirasakan after gempaterkini): kept, and accepted
+    when that meets the rule. The conditional update makes it once, whatever polls overlap."""
+    warning = db.session.scalar(select(OfficialWarning).where(OfficialWarning.identifier == quake.identifier))
+    if warning.status != WarningStatus.SEEN or not quake.felt or warning.details.get("felt"):
+        return
+    details = warning.details | {"felt": quake.felt, "tsunami": warning.details["tsunami"] or quake.tsunami}
+    accepted = utcnow() < warning.expires_at and meets_rule(details, rule)
+    changes = {"details": details, "texts": texts_of(details)}
+    changes |= {"status": WarningStatus.DRAFT, **everywhere} if accepted else {}
+    changed = db.session.execute(
+        update(OfficialWarning)
+        .where(OfficialWarning.id == warning.id, OfficialWarning.status == WarningStatus.SEEN)
+        .values(**changes)
+    ).rowcount
+    db.session.refresh(warning)
+    commit_acting_on(warning, bool(changed) and accepted, report)

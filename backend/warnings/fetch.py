@@ -41,7 +41,7 @@ class Fetched:
 
 def fetch(url: str, deadline_seconds: float, etag: str | None = None, last_modified: str | None = None):
     """GET the URL, sending the validators given; None when the server answers 304 Not Modified.
-    The whole fetch ends within about 1.5 × deadline_seconds, however slowly the server sends."""
+    The whole fetch ends within about 1.5 times deadline_seconds, however slowly the server sends."""
     headers = {"User-Agent": USER_AGENT}
     if etag:
         headers["If-None-Match"] = etag
