@@ -25,6 +25,27 @@ def ring_inside(kelurahan_code: str) -> str:
     return " ".join(f"{lat:.5f},{lon:.5f}" for lon, lat in largest.exterior.coords)
 
 
+# Hostile documents, served in place of a CAP document.
+BILLION_LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [
+  <!ENTITY lol "lol">
+  <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+  <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+  <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+  <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+]>
+<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>&lol5;</identifier></alert>"""
+EXTERNAL_ENTITY = b"""<?xml version="1.0"?>
+<!DOCTYPE alert [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>&secret;</identifier></alert>"""
+HOSTILE = {
+    "entity-expansion": BILLION_LAUGHS,
+    "external-entity": EXTERNAL_ENTITY,
+    "not-xml": b"<html><body>Service Unavailable",
+    "too-large": b"<alert>" + b" " * (3 * 1024 * 1024) + b"</alert>",
+    "not-cap": b"<?xml version='1.0'?><rss version='2.0'><channel/></rss>",
+}
+
 SAMARINDA = "-0.450,117.100 -0.450,117.200 -0.550,117.200 -0.550,117.100 -0.450,117.100"
 
 
