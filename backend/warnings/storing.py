@@ -34,7 +34,7 @@ class PollReport:
         counts = [
             f"{self.new} new ({self.accepted} accepted)",
             f"{self.known} known",
-            f"{self.other_province} other province" if self.other_province else "",
+            f"{self.other_province} of other provinces skipped" if self.other_province else "",
             f"{self.refused} refused" if self.refused else "",
             f"{self.left} left for the next poll" if self.left else "",
         ]
