@@ -214,7 +214,7 @@ class TestConfig(Config):
     JOB_TICKER = False
     PUSH_ALLOW_LOCAL_ENDPOINTS = True
     PUSH_RETRY_BASE_SECONDS = 0.05
-    WARNINGS_FETCH_SECONDS = 1.0
+    WARNINGS_FETCH_SECONDS = 2.0
     # No test reaches BMKG: other tests' ticks find nothing listening here (tests/warnings has a feed server).
     BMKG_NOWCAST_URL = "http://127.0.0.1:9/alerts/nowcast/id/rss.xml"
     BMKG_EARTHQUAKE_URL = "http://127.0.0.1:9/DataMKG/TEWS/"

@@ -11,7 +11,8 @@ from sqlalchemy import select, update
 
 from ..database import utcnow
 from ..extensions import db
-from ..places.services import get_city, list_kelurahan
+from ..places.models import Kecamatan, Kelurahan
+from ..places.services import get_city
 from .fetch import Fetched
 from .models import OfficialWarning, WarningKind, WarningSource, WarningStatus
 from .storing import PollReport, commit_acting_on, known_identifiers, store_warning
@@ -42,8 +43,9 @@ class Quake:
 
     @property
     def identifier(self) -> str:
-        """The same event in every feed has the same key: its time and epicentre as BMKG gives them."""
-        return f"bmkg-gempa-{self.time:%Y%m%dT%H%M%SZ}-{self.lat:.2f},{self.long:.2f}"
+        """The same event in every feed has the same key: its time and epicentre as BMKG gives them
+        (no comma or space, so that it can stand in a CAP `references` triple)."""
+        return f"bmkg-gempa-{self.time:%Y%m%dT%H%M%SZ}_{self.lat:.2f}_{self.long:.2f}"
 
 
 def parse_feed(document: bytes) -> tuple[list[Quake], list[str]]:
@@ -170,11 +172,7 @@ def take_earthquakes(source: WarningSource, fetched: Fetched, settings: dict, re
     if not quakes:
         return
     centre, rule = get_city().center, settings["earthquake_rule"]
-    kelurahan = list_kelurahan()
-    everywhere = {
-        "kelurahan_codes": [k.code for k in kelurahan],
-        "kecamatan_codes": sorted({k.kecamatan.code for k in kelurahan}),
-    }
+    everywhere = _whole_city()
     known = known_identifiers([quake.identifier for quake in quakes])
     for quake in quakes:
         if quake.identifier in known:
@@ -200,6 +198,14 @@ def take_earthquakes(source: WarningSource, fetched: Fetched, settings: dict, re
             **(everywhere if accepted else {}),
         )
         store_warning(warning, accepted, report)
+
+
+def _whole_city() -> dict:
+    rows = db.session.execute(select(Kelurahan.code, Kecamatan.code).join(Kelurahan.kecamatan)).all()
+    return {
+        "kelurahan_codes": sorted(kelurahan for kelurahan, _ in rows),
+        "kecamatan_codes": sorted({kecamatan for _, kecamatan in rows}),
+    }
 
 
 def _learn_felt(quake: Quake, rule: dict, everywhere: dict, report: PollReport) -> None:

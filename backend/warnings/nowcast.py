@@ -6,7 +6,9 @@ documents are fetched, and known identifiers are never fetched again. The docume
 from the list's own folder (`.../id/<CODE>_alert.xml`, the English one from `.../en/`), whatever
 host an item's link names. A document that fails (not XML, hostile, too large, not valid CAP, gone)
 is remembered as a SEEN warning with the reason in `details["refused"]`, so it never again costs a
-request; a server that is down or slow ends the poll instead, and the item is tried again later.
+request. A document whose server is down or slow is left for the next poll (the list's validators
+are not kept, so the next poll reads the whole list again); after MAX_UNAVAILABLE such documents the
+poll fetches no more, so a struggling server costs a few seconds at most.
 """
 
 import re
@@ -21,11 +23,12 @@ from flask import current_app
 from ..database import utcnow
 from ..places.services import city_boundaries
 from .cap import CapAlert, CapError, parse_cap, parse_xml
-from .fetch import Fetched, Refused, fetch
+from .fetch import Fetched, Refused, Unavailable, fetch
 from .models import OfficialWarning, WarningKind, WarningSource
 from .storing import PollReport, known_identifiers, references_live_warning, store_warning
 
 DOCUMENT_NAME = re.compile(r"^[A-Za-z0-9_.-]{1,100}\.xml$")
+MAX_UNAVAILABLE = 2
 
 
 @dataclass(frozen=True)
@@ -77,10 +80,18 @@ def take_nowcast(source: WarningSource, fetched: Fetched, settings: dict, report
     known = known_identifiers([item.identifier for item in ours])
     report.known = len(known)
     new = list({item.identifier: item for item in ours if item.identifier not in known}.values())
-    limit = current_app.config["WARNINGS_DOCUMENTS_PER_POLL"]
-    report.left = max(0, len(new) - limit)
-    for item in new[:limit]:
-        _take_item(source, item, report)
+    pending = new[: current_app.config["WARNINGS_DOCUMENTS_PER_POLL"]]
+    report.left, unavailable = len(new) - len(pending), 0
+    for index, item in enumerate(pending):
+        try:
+            _take_item(source, item, report)
+        except Unavailable as error:
+            report.left += 1
+            report.problems.append(f"{item.document_name}: {error}; tried again at the next poll"[:300])
+            unavailable += 1
+            if unavailable == MAX_UNAVAILABLE:
+                report.left += len(pending) - index - 1
+                return
 
 
 def _take_item(source: WarningSource, item: NowcastItem, report: PollReport) -> None:
@@ -140,8 +151,8 @@ def _texts(info) -> dict:
 
 
 def _add_english(warning: OfficialWarning, en_url: str | None, deadline: float, report: PollReport) -> None:
-    """The English document's texts (texts["en"]); without them the warning is kept in Indonesian. A
-    server that is down or slow raises (fetch.Unavailable): the item is taken in at a later poll."""
+    """The English document's texts (texts["en"]); a missing or broken one leaves the warning in
+    Indonesian. A server that is down or slow raises Unavailable: the item waits for the next poll."""
     if en_url is None:
         return
     try:

@@ -38,7 +38,7 @@ def test_bmkgs_real_feeds_are_read_and_kept_as_seen(feeds, acted_on):
 
     assert [reports[f"bmkg-{name[:-5]}"].new for name in FEEDS] == [1, 2, 2]
     lembata = quakes()[-1]
-    assert lembata.identifier == "bmkg-gempa-20260923T121656Z--8.51,123.27"
+    assert lembata.identifier == "bmkg-gempa-20260923T121656Z_-8.51_123.27"
     assert lembata.status == WarningStatus.SEEN and lembata.kelurahan_codes == []
     details = lembata.details
     assert [details[key] for key in ("magnitude", "depth_km", "lat", "long")] == [1.8, 12, -8.51, 123.27]

@@ -2,6 +2,7 @@
 local server, polled, targeted at the kelurahan and handed to alerting. The province-64 warnings,
 updates and cancels are synthetic (synthetic.py); the other provinces' list is BMKG's own."""
 
+import time
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -240,3 +241,32 @@ def test_a_warning_stored_meanwhile_by_another_poll_is_a_replay(app, acted_on):
     assert store_warning(made(), True, report) is False
     assert (report.known, report.new) == (1, 0)
     assert acted_on == []
+
+
+def test_a_document_whose_server_fails_is_left_for_the_next_poll_and_the_others_taken(feeds, acted_on):
+    feeds.serve(NOWCAST_LIST, nowcast_list([(1, "64"), (2, "64")]), etag='"list-1"')
+    serve_warning(feeds, 1, SENT, [ring_inside(KELURAHAN_A)])
+    serve_warning(feeds, 2, SENT, [ring_inside(KELURAHAN_B)])
+    feeds.serve(f"/alerts/nowcast/id/{code_of(1)}", "Bad Gateway", status=502)
+
+    first = poll()
+    serve_warning(feeds, 1, SENT, [ring_inside(KELURAHAN_A)])
+    second = poll()
+
+    assert (first.outcome, first.new, first.left) == ("fetched", 1, 1)
+    assert "HTTP 502; tried again at the next poll" in first.problems[0]
+    assert (second.new, second.known) == (1, 1)
+    assert [call[0] for call in acted_on] == [identifier(2), identifier(1)]
+
+
+def test_after_two_hanging_documents_a_poll_fetches_no_more(app, feeds, acted_on):
+    feeds.serve(NOWCAST_LIST, nowcast_list([(1, "64"), (2, "64"), (3, "64")]))
+    for number in (1, 2, 3):
+        feeds.serve(f"/alerts/nowcast/id/{code_of(number)}", hang=True)
+    started = time.monotonic()
+
+    report = poll()
+
+    assert time.monotonic() - started < 2 * app.config["WARNINGS_FETCH_SECONDS"] + 1
+    assert (report.outcome, report.new, report.left) == ("fetched", 0, 3)
+    assert len(document_requests(feeds)) == 2
