@@ -55,7 +55,7 @@ def parse_list(document: bytes) -> list[NowcastItem]:
 def _item(element) -> NowcastItem | None:
     identifier = (element.findtext("guid") or "").strip()
     name = urlsplit((element.findtext("link") or "").strip()).path.rsplit("/", 1)[-1]
-    if not identifier or not DOCUMENT_NAME.match(name):
+    if not identifier or len(identifier) > 200 or not DOCUMENT_NAME.match(name):
         return None
     try:
         published = parsedate_to_datetime((element.findtext("pubDate") or "").strip())
