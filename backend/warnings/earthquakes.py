@@ -211,8 +211,10 @@ def _whole_city() -> dict:
 def _learn_felt(quake: Quake, rule: dict, everywhere: dict, report: PollReport) -> None:
     """A SEEN event now said to be felt (gempadirasakan after gempaterkini): kept, and accepted
     when that meets the rule. The conditional update makes it once, whatever polls overlap."""
+    if not quake.felt:
+        return
     warning = db.session.scalar(select(OfficialWarning).where(OfficialWarning.identifier == quake.identifier))
-    if warning.status != WarningStatus.SEEN or not quake.felt or warning.details.get("felt"):
+    if warning.status != WarningStatus.SEEN or warning.details.get("felt"):
         return
     details = warning.details | {"felt": quake.felt, "tsunami": warning.details["tsunami"] or quake.tsunami}
     accepted = utcnow() < warning.expires_at and meets_rule(details, rule)
