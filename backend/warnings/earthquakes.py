@@ -127,45 +127,34 @@ def details_of(quake: Quake, centre: dict) -> dict:
 
 def texts_of(details: dict) -> dict:
     """The event in both languages; BMKG's own words (region, felt, tsunami) are kept as given."""
-    facts = f"M {details['magnitude']:.1f}, {details['depth_km']:g} km"
+    magnitude, depth = f"{details['magnitude']:.1f}", f"{details['depth_km']:g}"
+    distance, region = f"{details['distance_km']:.0f}", details["region"]
     felt, tsunami = details["felt"], details["tsunami"]
+    indonesian = [
+        f"Gempa magnitudo {magnitude} pada kedalaman {depth} km, {distance} km dari pusat kota: {region}.",
+        felt and f"Dirasakan: {felt}.",
+        tsunami and f"{tsunami}.",
+    ]
+    english = [
+        f"A magnitude {magnitude} earthquake at {depth} km depth, "
+        f"{distance} km from the city centre: {region}.",
+        felt and f"Felt (MMI): {felt}.",
+        tsunami and f"BMKG's tsunami statement: {tsunami}.",
+    ]
     return {
-        "id": {
-            "headline": f"Gempa {facts} — {details['region']}",
-            "description": " ".join(
-                part
-                for part in (
-                    f"Gempa magnitudo {details['magnitude']:.1f} pada kedalaman {details['depth_km']:g} km, "
-                    f"{details['distance_km']:.0f} km dari pusat kota. {details['region']}.",
-                    f"Dirasakan: {felt}." if felt else "",
-                    f"{tsunami}." if tsunami else "",
-                )
-                if part
-            ),
-            "instruction": "",
-            "area": details["region"],
-        },
-        "en": {
-            "headline": f"Earthquake {facts} — {details['region']}",
-            "description": " ".join(
-                part
-                for part in (
-                    f"A magnitude {details['magnitude']:.1f} earthquake at {details['depth_km']:g} km depth, "
-                    f"{details['distance_km']:.0f} km from the city centre. {details['region']}.",
-                    f"Felt (MMI): {felt}." if felt else "",
-                    f"BMKG's tsunami statement: {tsunami}." if tsunami else "",
-                )
-                if part
-            ),
-            "instruction": "",
-            "area": details["region"],
-        },
+        "id": _texts(f"Gempa M {magnitude}, {depth} km — {region}", indonesian, region),
+        "en": _texts(f"Earthquake M {magnitude}, {depth} km — {region}", english, region),
     }
+
+
+def _texts(headline: str, sentences: list[str], area: str) -> dict:
+    description = " ".join(sentence for sentence in sentences if sentence)
+    return {"headline": headline, "description": description, "instruction": "", "area": area}
 
 
 def take_earthquakes(source: WarningSource, fetched: Fetched, settings: dict, report: PollReport) -> None:
     """Store each new event once, whichever feed brings it first: city-wide when it meets the pack's
-    rule and is less than ALERT_HOURS old, else SEEN. An event kept as SEEN that another feed later
+    rule and is younger than ALERT_DURATION, else SEEN. An event kept as SEEN that another feed later
     says was felt in the city is accepted then (still only once)."""
     quakes, problems = parse_feed(fetched.body)
     report.problems.extend(problems)

@@ -74,16 +74,24 @@ def _poll(source: WarningSource, take: Callable, settings: dict) -> PollReport:
             report.outcome = "not modified"
         else:
             take(source, fetched, settings, report)
-    except (FetchError, CapError, FeedError) as error:
+    except Exception as error:  # anything a source does wrong must not stop the other sources
         db.session.rollback()
+        if not isinstance(error, FetchError | CapError | FeedError):
+            log.exception("Warning source %s failed", source.name)
         report.outcome, report.error = "error", f"{type(error).__name__}: {error}"[:300]
         _record(source, report, started, settings)
         return report
     # The validators are kept only when every item was taken in: otherwise a 304 would hide the rest.
     if fetched is not None and not report.left:
-        source.etag, source.last_modified = fetched.etag, fetched.last_modified
+        source.etag = _fitting(fetched.etag, WarningSource.etag)
+        source.last_modified = _fitting(fetched.last_modified, WarningSource.last_modified)
     _record(source, report, started, settings)
     return report
+
+
+def _fitting(validator: str | None, column) -> str | None:
+    """A validator too long for its column is not kept (the next fetch is then unconditional)."""
+    return validator if validator and len(validator) <= column.type.length else None
 
 
 def _record(source: WarningSource, report: PollReport, started: float, settings: dict) -> None:

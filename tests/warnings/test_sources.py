@@ -123,3 +123,15 @@ def test_flask_warnings_poll_says_what_each_source_did(app, feeds, acted_on):
         "bmkg-autogempa: fetched, 0 new (0 accepted), 1 known",
         "bmkg-gempaterkini: fetched, 0 new (0 accepted), 2 known",
     ]
+
+
+def test_a_validator_too_long_to_keep_is_dropped_and_the_next_fetch_is_unconditional(feeds):
+    serve_all(feeds)
+    feeds.serve_fixture(QUAKE_FOLDER + "autogempa.json", "autogempa.json", etag='"' + "x" * 300 + '"')
+
+    poll_sources(force=True)
+    poll_sources(force=True)
+
+    assert health("bmkg-autogempa").etag is None
+    asked = [r for r in feeds.requests if r.path == QUAKE_FOLDER + "autogempa.json"]
+    assert "If-None-Match" not in asked[1].headers
