@@ -56,6 +56,9 @@ class Config:
     # tick), and a nowcast poll fetches at most this many CAP documents (BMKG allows ~60 requests/min).
     WARNINGS_FETCH_SECONDS = float(os.environ.get("WARNINGS_FETCH_SECONDS", "6"))
     WARNINGS_DOCUMENTS_PER_POLL = int(os.environ.get("WARNINGS_DOCUMENTS_PER_POLL", "20"))
+    # The `sender` of the city's CAP alerts (/alerts.atom): globally unique, no spaces, commas, < or &.
+    # Unset: alerts@ the host the app is served at.
+    CAP_SENDER = os.environ.get("CAP_SENDER")
     UPLOAD_DIR = os.environ.get("UPLOAD_DIR")
     # Photos in a private bucket of S3-compatible object storage instead of UPLOAD_DIR (storage.py);
     # unset AWS_* values come from boto3's own chain (a profile, an instance role).
@@ -80,6 +83,8 @@ class Config:
     # Tokens: short-lived access token in a header, rotating refresh token in a cookie.
     JWT_ACCESS_TOKEN_EXPIRES = timedelta(minutes=15)
     JWT_REFRESH_TOKEN_EXPIRES = timedelta(days=30)
+    # How long the refresh token traded last still works once more (its answer was lost in transit).
+    REFRESH_RETRY_SECONDS = int(os.environ.get("REFRESH_RETRY_SECONDS", "30"))
     JWT_TOKEN_LOCATION = ["headers", "cookies"]
     JWT_REFRESH_COOKIE_PATH = "/api/v1/auth"
     JWT_REFRESH_CSRF_COOKIE_PATH = "/"

@@ -47,8 +47,13 @@ def test_a_request_photo_goes_to_the_bucket_and_comes_back_through_the_api(s3_ap
     assert Image.open(BytesIO(served.data)).size == (640, 480)
     assert served.headers["Cache-Control"] == "public, max-age=86400"
     assert served.content_length == len(served.data) and served.headers["Last-Modified"]
+    store_answers = []
+    s3_app.extensions["storage"].client.meta.events.register(
+        "after-call.s3.GetObject", lambda http_response, **_: store_answers.append(http_response.status_code)
+    )
     again = client.get(photo["url"], headers={"If-None-Match": served.headers["ETag"]})
-    assert again.status_code == 304 and again.data == b""
+    assert again.status_code == 304 and again.data == b"" and again.headers["ETag"] == served.headers["ETag"]
+    assert store_answers == [304]  # the store was asked conditionally: the photo was not downloaded
     thumb = client.get(photo["thumb_url"])
     assert Image.open(BytesIO(thumb.data)).size == (320, 240)
 
@@ -163,3 +168,13 @@ def test_an_unreachable_store_answers_503_in_the_error_shape(make_app, s3_app, r
     body = error_shape(post_request(down.test_client(), resident, photos=[jpeg()]), 503)
 
     assert body["message"] == "Foto sedang tidak dapat dijangkau. Silakan coba lagi sebentar lagi."
+
+
+def test_readiness_checks_the_bucket(make_app, s3_app, seaweedfs):
+    ready = s3_app.test_client().get("/readyz")
+    missing = make_app(**seaweedfs.settings("no-such-bucket")).test_client().get("/readyz")
+    down = make_app(**seaweedfs.settings("photos") | {"S3_ENDPOINT_URL": f"http://127.0.0.1:{free_port()}"})
+
+    assert ready.status_code == 200 and ready.get_json()["checks"]["storage"] == {"ok": True}
+    assert missing.status_code == 503 and missing.get_json()["checks"]["storage"]["ok"] is False
+    assert down.test_client().get("/readyz").get_json()["checks"]["storage"]["ok"] is False

@@ -55,6 +55,10 @@ class LoginSession(db.Model):
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=lambda: str(uuid4()))
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     refresh_jti: Mapped[str] = mapped_column(String(36))
+    # The token traded last and when: presented again within the grace window it is a retry whose
+    # answer was lost (a page left mid-refresh), not a replay (sessions.rotate_session).
+    previous_jti: Mapped[str | None] = mapped_column(String(36))
+    rotated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     user_agent: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_used_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

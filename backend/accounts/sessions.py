@@ -1,7 +1,9 @@
 """Login sessions: access tokens, rotating refresh tokens and their revocation."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
+from flask import current_app
 from flask_jwt_extended import create_access_token, create_refresh_token, get_jti
 from sqlalchemy import update
 
@@ -42,17 +44,32 @@ def start_session(user: User, user_agent: str | None) -> Tokens:
 
 def rotate_session(session_id: str, refresh_jti: str) -> Tokens:
     """Trade a refresh token for a new pair. A token that was already traded ends the whole login,
-    since only a thief or a replay would present it again."""
+    since only a thief or a replay would present it again; except the one traded last, within
+    REFRESH_RETRY_SECONDS of its trade: a phone that left the page before the new cookie arrived
+    asks again with it. (A thief inside that window gets a pair, but the owner's next refresh then
+    presents a token that is neither, which ends the login for both.)"""
     session = db.session.get(LoginSession, session_id, with_for_update=True, populate_existing=True)
     if session is None or not session.is_active or not session.user.can_log_in:
         raise Unauthorized(SESSION_ENDED)
-    if session.refresh_jti != refresh_jti:
+    if session.refresh_jti == refresh_jti:
+        session.previous_jti, session.rotated_at = refresh_jti, utcnow()
+    elif not _is_retry(session, refresh_jti):
         session.revoke("reuse")
         db.session.commit()
         raise Unauthorized(SESSION_ENDED)
     tokens = _issue_tokens(session)
     db.session.commit()
     return tokens
+
+
+def _is_retry(session: LoginSession, refresh_jti: str) -> bool:
+    """The token traded last, presented again soon after its trade (its answer never arrived)."""
+    window = timedelta(seconds=current_app.config["REFRESH_RETRY_SECONDS"])
+    return (
+        session.previous_jti == refresh_jti
+        and session.rotated_at is not None
+        and utcnow() - session.rotated_at <= window
+    )
 
 
 def end_session(session_id: str) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from ..database import utcnow
 from ..extensions import db
 from ..jobs import job_named, periodic
+from ..storage import storage
 from .models import KeptJob, PeriodicJobRun
 from .schemas import PeriodicJobSchema
 
@@ -111,7 +112,7 @@ def _broker() -> None:
 
 
 def readiness(job_names: list[str]) -> tuple[bool, dict]:
-    """Whether this server can serve: its database, Redis and job broker answer. Late periodic
+    """Whether this server can serve: its database, Redis, job broker and object storage answer. Late periodic
     jobs are reported but do not take the server out of rotation: a stopped beat is not this
     server's fault, and taking every app server out for it would stop the whole city's app."""
     config = current_app.config
@@ -120,6 +121,8 @@ def readiness(job_names: list[str]) -> tuple[bool, dict]:
         checks["redis"] = _check(_redis(config["REDIS_URL"]))
     if current_app.extensions["jobs"] is None:
         checks["broker"] = _check(_broker)
+    if config.get("STORAGE_S3_BUCKET"):
+        checks["storage"] = _check(storage().check)
     jobs = job_statuses(job_names) if checks["database"]["ok"] else []
     ready = all(check["ok"] for check in checks.values())
     late = [job.name for job in jobs if job.late]

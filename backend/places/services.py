@@ -66,7 +66,11 @@ def kelurahan_at(lat: float, long: float) -> Kelurahan | None:
     pack has no boundaries."""
     boundaries = city_boundaries()
     area = boundaries.kelurahan_at(lat, long) if boundaries else None
-    return db.session.scalar(select(Kelurahan).where(Kelurahan.code == area.code)) if area else None
+    return kelurahan_by_code(area.code) if area else None
+
+
+def kelurahan_by_code(code: str) -> Kelurahan | None:
+    return db.session.scalar(select(Kelurahan).where(Kelurahan.code == code))
 
 
 def kelurahan_containing(lat: float, long: float) -> Kelurahan:

@@ -91,7 +91,7 @@ def _kelurahan_of_pin(lat: float, long: float, picked: Kelurahan | None) -> Kelu
         raise Invalid(errors={"lat": [places.OUTSIDE_EVERY_KELURAHAN]})
     if picked is not None and picked.code in touching:  # on a shared border, either side is right
         return picked
-    pinned = places.kelurahan_at(lat, long)
+    pinned = places.kelurahan_by_code(touching[0])
     if picked is not None:
         message = f"The location is in Kelurahan {pinned.name} ({pinned.code}), not {picked.name}."
         raise Invalid(errors={"kelurahan": [message]})

@@ -172,12 +172,13 @@ def test_refresh_without_cookie_is_refused(client):
     error_shape(client.post(REFRESH), 401)
 
 
-def test_reused_refresh_token_revokes_the_whole_login(client):
+def test_reused_refresh_token_revokes_the_whole_login(client, clock):
     make_user(email="pengguna@contoh.id")
     access = login(client)
     stolen, stolen_csrf = refresh_cookie(client), csrf(client)
     assert client.post(REFRESH, headers=stolen_csrf).status_code == 200
     current, current_csrf = refresh_cookie(client), csrf(client)
+    clock.advance(31)  # past the window in which a lost answer may be asked for again
 
     client.set_cookie("refresh_token_cookie", stolen, path="/api/v1/auth")
     body = error_shape(client.post(REFRESH, headers=stolen_csrf), 401)
@@ -186,6 +187,45 @@ def test_reused_refresh_token_revokes_the_whole_login(client):
     client.set_cookie("refresh_token_cookie", current, path="/api/v1/auth")
     error_shape(client.post(REFRESH, headers=current_csrf), 401)
     error_shape(client.get(ME, headers={"Authorization": f"Bearer {access}"}), 401)
+    assert db.session.query(LoginSession).one().revoked_reason == "reuse"
+
+
+def test_a_refresh_whose_answer_was_lost_can_be_asked_again_soon_after(client, clock):
+    """The page left mid-refresh: the server traded the token, the phone never got the new cookie."""
+    make_user(email="pengguna@contoh.id")
+    login(client)
+    sent, sent_csrf = refresh_cookie(client), csrf(client)
+    assert client.post(REFRESH, headers=sent_csrf).status_code == 200
+    clock.advance(20)
+
+    client.set_cookie("refresh_token_cookie", sent, path="/api/v1/auth")
+    retried = client.post(REFRESH, headers=sent_csrf)
+    assert retried.status_code == 200
+    assert (
+        client.get(ME, headers={"Authorization": f"Bearer {retried.get_json()['access_token']}"}).status_code
+        == 200
+    )
+    assert client.post(REFRESH, headers=csrf(client)).status_code == 200
+    assert db.session.query(LoginSession).one().revoked_at is None
+
+
+def test_the_answer_lost_in_the_retry_window_ends_the_login_when_it_shows_up(client, clock):
+    """A thief replaying the token traded last within the window gets a pair, but the owner's next
+    refresh (with the token the thief's retry replaced) ends the login for both."""
+    make_user(email="pengguna@contoh.id")
+    login(client)
+    stolen, stolen_csrf = refresh_cookie(client), csrf(client)
+    assert client.post(REFRESH, headers=stolen_csrf).status_code == 200
+    owners, owners_csrf = refresh_cookie(client), csrf(client)
+
+    client.set_cookie("refresh_token_cookie", stolen, path="/api/v1/auth")
+    assert client.post(REFRESH, headers=stolen_csrf).status_code == 200
+    thiefs, thiefs_csrf = refresh_cookie(client), csrf(client)
+
+    client.set_cookie("refresh_token_cookie", owners, path="/api/v1/auth")
+    error_shape(client.post(REFRESH, headers=owners_csrf), 401)
+    client.set_cookie("refresh_token_cookie", thiefs, path="/api/v1/auth")
+    error_shape(client.post(REFRESH, headers=thiefs_csrf), 401)
     assert db.session.query(LoginSession).one().revoked_reason == "reuse"
 
 
