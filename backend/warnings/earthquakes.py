@@ -5,7 +5,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from sqlalchemy import select, update
 
@@ -13,6 +13,7 @@ from ..database import utcnow
 from ..extensions import db
 from ..places.models import Kecamatan, Kelurahan
 from ..places.services import get_city
+from .alerting import DEFAULT_LIFETIME
 from .fetch import Fetched
 from .models import OfficialWarning, WarningKind, WarningSource, WarningStatus
 from .storing import PollReport, commit_acting_on, known_identifiers, store_warning
@@ -20,9 +21,9 @@ from .storing import PollReport, commit_acting_on, known_identifiers, store_warn
 FEEDS = ("autogempa.json", "gempaterkini.json", "gempadirasakan.json")
 MAX_BYTES = 2 * 1024 * 1024
 EARTH_RADIUS_KM = 6371.0
-# An event older than this is kept as SEEN: the feeds list weeks of events, and the first poll of a
-# new deployment must not alert about them. An accepted event leaves the banner after it.
-ALERT_DURATION = timedelta(hours=3)
+# BMKG gives an event no expiry: it is in force for alerting's DEFAULT_LIFETIME, and an older one is
+# kept as SEEN (the feeds list weeks of events; a new deployment's first poll must not alert them).
+ALERT_DURATION = DEFAULT_LIFETIME
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
@@ -125,33 +126,6 @@ def details_of(quake: Quake, centre: dict) -> dict:
     }
 
 
-def texts_of(details: dict) -> dict:
-    """The event in both languages; BMKG's own words (region, felt, tsunami) are kept as given."""
-    magnitude, depth = f"{details['magnitude']:.1f}", f"{details['depth_km']:g}"
-    distance, region = f"{details['distance_km']:.0f}", details["region"]
-    felt, tsunami = details["felt"], details["tsunami"]
-    indonesian = [
-        f"Gempa magnitudo {magnitude} pada kedalaman {depth} km, {distance} km dari pusat kota: {region}.",
-        felt and f"Dirasakan: {felt}.",
-        tsunami and f"{tsunami}.",
-    ]
-    english = [
-        f"A magnitude {magnitude} earthquake at {depth} km depth, "
-        f"{distance} km from the city centre: {region}.",
-        felt and f"Felt (MMI): {felt}.",
-        tsunami and f"BMKG's tsunami statement: {tsunami}.",
-    ]
-    return {
-        "id": _texts(f"Gempa M {magnitude}, {depth} km — {region}", indonesian, region),
-        "en": _texts(f"Earthquake M {magnitude}, {depth} km — {region}", english, region),
-    }
-
-
-def _texts(headline: str, sentences: list[str], area: str) -> dict:
-    description = " ".join(sentence for sentence in sentences if sentence)
-    return {"headline": headline, "description": description, "instruction": "", "area": area}
-
-
 def take_earthquakes(source: WarningSource, fetched: Fetched, settings: dict, report: PollReport) -> None:
     """Store each new event once, whichever feed brings it first: city-wide when it meets the pack's
     rule and is younger than ALERT_DURATION, else SEEN. An event kept as SEEN that another feed later
@@ -180,7 +154,7 @@ def take_earthquakes(source: WarningSource, fetched: Fetched, settings: dict, re
             expires_at=expires,
             event="Gempa bumi",
             urgency="Immediate",
-            texts=texts_of(details),
+            texts={"id": {"description": quake.region}},  # BMKG's `Wilayah`, in Indonesian only
             details=details,
             document_url=fetched.url,
             document=fetched.body.decode("utf-8", errors="replace"),
@@ -207,7 +181,7 @@ def _learn_felt(quake: Quake, rule: dict, everywhere: dict, report: PollReport) 
         return
     details = warning.details | {"felt": quake.felt, "tsunami": warning.details["tsunami"] or quake.tsunami}
     accepted = utcnow() < warning.expires_at and meets_rule(details, rule)
-    changes = {"details": details, "texts": texts_of(details)}
+    changes = {"details": details}
     changes |= {"status": WarningStatus.DRAFT, **everywhere} if accepted else {}
     changed = db.session.execute(
         update(OfficialWarning)

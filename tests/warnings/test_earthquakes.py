@@ -45,8 +45,7 @@ def test_bmkgs_real_feeds_are_read_and_kept_as_seen(feeds, acted_on):
     assert 1050 < details["distance_km"] < 1100
     assert details["felt"] == "II-III Kab. Lembata"
     assert details["tsunami"] == "Gempa ini dirasakan untuk diteruskan pada masyarakat"
-    assert lembata.texts["id"]["headline"].startswith("Gempa M 1.8, 12 km")
-    assert lembata.texts["en"]["headline"].startswith("Earthquake M 1.8, 12 km")
+    assert lembata.texts == {"id": {"description": "Pusat gempa berada di darat 24 km barat daya Lembata"}}
     assert lembata.document_url == f"{feeds.url}{QUAKE_FOLDER}autogempa.json"
     assert acted_on == []
 
@@ -62,7 +61,7 @@ def test_a_strong_near_earthquake_is_a_city_wide_alert_once_whichever_feeds_list
     assert event.status == WarningStatus.DRAFT
     assert event.kelurahan_codes == sorted(k.code for k in list_kelurahan())
     assert len(event.kelurahan_codes) == 34 and len(event.kecamatan_codes) == 6
-    assert event.expires_at == event.sent_at + timedelta(hours=3)
+    assert event.expires_at == event.sent_at + timedelta(hours=6)
     assert 40 < event.details["distance_km"] < 60
     assert event.details["tsunami"] == "Tidak berpotensi tsunami"
     assert sum(report.new for report in reports) == 1
@@ -74,7 +73,7 @@ def test_the_rule_takes_strong_and_near_or_felt_in_the_city_and_leaves_the_rest(
     strong_far = quake(at, *FAR, 6.0)
     weak_near = quake(at + timedelta(minutes=1), *NEAR, 4.9)
     felt_here = quake(at + timedelta(minutes=2), *FAR, 4.2, Dirasakan="III Balikpapan, II Samarinda")
-    strong_near_but_old = quake(CAPTURE_TIME - timedelta(hours=4), *NEAR, 6.1)
+    strong_near_but_old = quake(CAPTURE_TIME - timedelta(hours=7), *NEAR, 6.1)
     serve_feeds(feeds, terkini=[strong_far, strong_near_but_old], dirasakan=[weak_near, felt_here])
 
     poll_sources(force=True)
@@ -101,7 +100,6 @@ def test_an_event_kept_as_seen_is_accepted_once_when_a_later_feed_says_it_was_fe
     event = next(event for event in quakes() if event.details["magnitude"] == 5.1)
     assert event.status == WarningStatus.DRAFT
     assert event.details["felt"] == "IV Balikpapan"
-    assert "Dirasakan: IV Balikpapan" in event.texts["id"]["description"]
     assert len(event.kelurahan_codes) == 34
     assert acted_on == [(event.identifier, True)]
 
