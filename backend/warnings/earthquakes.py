@@ -21,9 +21,6 @@ from .storing import PollReport, commit_acting_on, known_identifiers, store_warn
 FEEDS = ("autogempa.json", "gempaterkini.json", "gempadirasakan.json")
 MAX_BYTES = 2 * 1024 * 1024
 EARTH_RADIUS_KM = 6371.0
-# BMKG gives an event no expiry: it is in force for alerting's DEFAULT_LIFETIME, and an older one is
-# kept as SEEN (the feeds list weeks of events; a new deployment's first poll must not alert them).
-ALERT_DURATION = DEFAULT_LIFETIME
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
@@ -128,7 +125,7 @@ def details_of(quake: Quake, centre: dict) -> dict:
 
 def take_earthquakes(source: WarningSource, fetched: Fetched, settings: dict, report: PollReport) -> None:
     """Store each new event once, whichever feed brings it first: city-wide when it meets the pack's
-    rule and is younger than ALERT_DURATION, else SEEN. An event kept as SEEN that another feed later
+    rule and is still in force, else SEEN. An event kept as SEEN that another feed later
     says was felt in the city is accepted then (still only once)."""
     quakes, problems = parse_feed(fetched.body)
     report.problems.extend(problems)
@@ -143,7 +140,9 @@ def take_earthquakes(source: WarningSource, fetched: Fetched, settings: dict, re
             _learn_felt(quake, rule, everywhere, report)
             continue
         details = details_of(quake, centre)
-        expires = quake.time + ALERT_DURATION
+        # BMKG gives no expiry: an event is in force for alerting's DEFAULT_LIFETIME, and an older
+        # one is kept as SEEN (the feeds list weeks of events; a first poll must not alert them).
+        expires = quake.time + DEFAULT_LIFETIME
         accepted = utcnow() < expires and meets_rule(details, rule)
         warning = OfficialWarning(
             kind=WarningKind.EARTHQUAKE,

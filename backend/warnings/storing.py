@@ -61,10 +61,10 @@ def references_live_warning(warning: OfficialWarning) -> bool:
 
 
 def store_warning(warning: OfficialWarning, accepted: bool, report: PollReport) -> bool:
-    """Store the warning (DRAFT when accepted, else SEEN) and, when accepted, call alerting.act_on
-    in the same transaction, then commit. A concurrent poll that stored it first makes this a replay;
-    a failure of act_on stores nothing, so the warning is taken in again at the next poll. A refused
-    document (details["refused"]) is counted as refused, not as new."""
+    """Store the warning (DRAFT when accepted, act_on then setting its final status; else SEEN)
+    and, when accepted, call alerting.act_on in the same transaction, then commit. A concurrent poll
+    that stored it first makes this a replay; a failure of act_on stores nothing, so the warning is
+    taken in again at the next poll. A refused document (details["refused"]) counts as refused."""
     warning.status = WarningStatus.DRAFT if accepted else WarningStatus.SEEN
     db.session.add(warning)
     try:
