@@ -15,7 +15,7 @@ import urllib3
 MAX_BYTES = 2 * 1024 * 1024  # BMKG's largest CAP documents are about 200 KB
 CHUNK_BYTES = 64 * 1024
 CONNECT_SECONDS = 3
-USER_AGENT = "SatuPintu warnings intake (+https://github.com/satupintu)"
+USER_AGENT = "SatuPintu warnings intake"
 TRY_LATER = {408, 425, 429}  # client errors that are the server's way of saying "later"
 
 

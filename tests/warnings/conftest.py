@@ -35,8 +35,9 @@ def feeds(app, feed_server, clock):
 
 @pytest.fixture
 def acted_on(monkeypatch):
-    """The warnings handed to alerting.act_on (a stub until the alerting branch fills it in), each
-    with whether it was already flushed in the open transaction when act_on saw it."""
+    """The warnings handed to alerting.act_on, recorded in its place (test_alerting.py covers what
+    it does; test_intake_to_devices.py the two together), each with whether it was already flushed
+    in the open transaction when act_on saw it."""
     calls = []
 
     def record(warning):
