@@ -207,13 +207,5 @@ def verdict(seconds: float) -> str:
     return "met" if seconds < GOAL_FIRST_PUSH_SECONDS else "not met"
 
 
-def main() -> None:
-    args = parse_args()
-    started = time.perf_counter()
-    with contextlib.ExitStack() as cleanup:
-        run(args, cleanup)
-    print(f"\nTotal run time: {time.perf_counter() - started:.0f} s")
-
-
 if __name__ == "__main__":
-    main()
+    push_fanout.run_and_clean_up(run, parse_args())
