@@ -2,6 +2,7 @@
 and an SMS/WhatsApp gateway on 127.0.0.1 that records what it was asked to send."""
 
 import json
+import logging
 import re
 import threading
 import time
@@ -13,7 +14,12 @@ from aiosmtpd.controller import Controller
 
 from ..services import free_port
 
+logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs every SMTP command
 CODE = re.compile(r"\b(\d{6})\b")
+
+
+def _nth(items: list, number: int):
+    return items[number - 1] if len(items) >= number else None
 
 
 def _wait_for(find, seconds: float, what: str):
@@ -43,12 +49,13 @@ class MailServer:
     def to(self, address: str) -> list[EmailMessage]:
         return [mail for mail in self.mails if mail["To"] == address]
 
-    def last_to(self, address: str, seconds: float = 5) -> EmailMessage:
-        return _wait_for(lambda: (self.to(address) or [None])[-1], seconds, f"mailed to {address}")
+    def last_to(self, address: str, number: int = 1, seconds: float = 5) -> EmailMessage:
+        """The `number`-th mail to the address (waits for the job to send it)."""
+        return _wait_for(lambda: _nth(self.to(address), number), seconds, f"mailed to {address}")
 
-    def code_for(self, address: str, seconds: float = 5) -> str:
-        """The code in the newest mail to the address (waits for the job to send it)."""
-        return CODE.search(self.last_to(address, seconds).get_content())[1]
+    def code_for(self, address: str, number: int = 1) -> str:
+        """The code in the `number`-th mail to the address."""
+        return CODE.search(self.last_to(address, number).get_content())[1]
 
 
 class Gateway:
@@ -84,8 +91,9 @@ class Gateway:
     def to(self, phone: str) -> list[dict]:
         return [entry["body"] for entry in self.received if entry["body"]["to"] == phone]
 
-    def code_for(self, phone: str, seconds: float = 5) -> str:
-        body = _wait_for(lambda: (self.to(phone) or [None])[-1], seconds, f"sent to {phone}")
+    def code_for(self, phone: str, number: int = 1, seconds: float = 5) -> str:
+        """The code in the `number`-th message to the phone (waits for the job to send it)."""
+        body = _wait_for(lambda: _nth(self.to(phone), number), seconds, f"sent to {phone}")
         return CODE.search(body["text"])[1]
 
     def close(self) -> None:
