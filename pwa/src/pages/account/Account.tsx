@@ -10,6 +10,7 @@ import { DeleteAccount } from "./DeleteAccount";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { PasswordForm } from "./PasswordForm";
 import { ProfileForm } from "./ProfileForm";
+import { VerifyContact } from "./VerifyContact";
 import "./i18n";
 import "./account.css";
 
@@ -99,6 +100,7 @@ export function Account() {
     <section>
       <h1>{t("account.title")}</h1>
       <p class="lead">{t("account.signedInAs", { name: user.name })}</p>
+      <VerifyContact user={user} />
       <WorkAreas role={user.role} />
       <ProfileForm user={user} />
       <Settings title={t("account.settingsTitle")} />
