@@ -10,6 +10,7 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import pytest
 from aiosmtpd.controller import Controller
 
 from ..services import free_port
@@ -99,3 +100,18 @@ class Gateway:
     def close(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+@pytest.fixture(scope="session")
+def mail_server():
+    server = MailServer()
+    server.controller.start()
+    yield server
+    server.controller.stop()
+
+
+@pytest.fixture(scope="session")
+def gateway_server():
+    server = Gateway()
+    yield server
+    server.close()

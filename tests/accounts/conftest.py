@@ -2,26 +2,11 @@
 
 import pytest
 
-from .code_servers import Gateway, MailServer
-
-
-@pytest.fixture(scope="session")
-def mail_server():
-    server = MailServer()
-    server.controller.start()
-    yield server
-    server.controller.stop()
-
-
-@pytest.fixture(scope="session")
-def gateway_server():
-    server = Gateway()
-    yield server
-    server.close()
+from .code_servers import gateway_server, mail_server  # noqa: F401 (session fixtures)
 
 
 @pytest.fixture
-def mailbox(app, mail_server, monkeypatch):
+def mailbox(app, mail_server, monkeypatch):  # noqa: F811 (the imported fixture)
     """The app sends its mail to the test's SMTP server; the mailbox starts empty."""
     mail_server.mails.clear()
     for name, value in mail_server.config().items():
@@ -30,7 +15,7 @@ def mailbox(app, mail_server, monkeypatch):
 
 
 @pytest.fixture
-def gateway(app, gateway_server, monkeypatch):
+def gateway(app, gateway_server, monkeypatch):  # noqa: F811 (the imported fixture)
     """The app sends SMS and WhatsApp messages through the test's gateway."""
     gateway_server.received.clear()
     gateway_server.delay = 0.0
