@@ -6,7 +6,8 @@ import time
 import pytest
 from sqlalchemy import select
 
-from backend.accounts.models import OneTimeCode
+from backend.accounts.code_messages import code_message
+from backend.accounts.models import CodePurpose, OneTimeCode
 from backend.extensions import db
 
 from ..factories import error_shape, make_user
@@ -184,3 +185,10 @@ def test_without_mail_or_gateway_the_code_goes_to_the_log_in_development(app, cl
 
     assert f"[email to {user.email}]" in caplog.text
     assert "Kode atur ulang kata sandi SatuPintu" in caplog.text
+
+
+@pytest.mark.parametrize("purpose", list(CodePurpose))
+@pytest.mark.parametrize("locale", ["id", "en"])
+def test_every_code_message_fits_one_sms(purpose, locale):
+    subject, text = code_message(purpose, locale, "123456", 10)
+    assert subject and "123456" in text and len(text) <= 160
