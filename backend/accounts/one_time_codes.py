@@ -16,7 +16,7 @@ from datetime import timedelta
 from hashlib import sha256
 
 from flask import current_app
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, or_, select
 
 from ..database import utcnow
 from ..errors import Invalid, TooManyRequests, Unavailable
@@ -183,6 +183,15 @@ def deliver(code_id: int, code: str) -> None:
     channels.send(channels.Message(row.channel, row.address, subject, text, reference=str(row.id)))
     row.sent_at = utcnow()
     db.session.commit()
+
+
+def forget_codes_of(user: User) -> None:
+    """A deleted account's codes go, with the contacts they name. The caller commits."""
+    contacts = (("email", user.email), ("phone", user.phone))
+    targets = [target_of(kind, value) for kind, value in contacts if value]
+    db.session.execute(
+        delete(OneTimeCode).where(or_(OneTimeCode.user_id == user.id, OneTimeCode.target.in_(targets)))
+    )
 
 
 @periodic

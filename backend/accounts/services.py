@@ -8,7 +8,7 @@ from ..errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
 from ..extensions import db
 from ..pagination import Page, keyset_page
 from ..places.models import Opd
-from . import login_throttle, passwords, sessions
+from . import login_throttle, one_time_codes, passwords, sessions
 from .identifiers import login_identifier
 from .models import DELETED_NAME, Role, User
 
@@ -66,6 +66,7 @@ def delete_account(user: User, password: str) -> None:
     erase_reporters_photos(user)
     sessions.revoke_all_sessions(user, "account_deleted")
     forget_devices(user)
+    one_time_codes.forget_codes_of(user)
     user.name = DELETED_NAME
     user.email = None
     user.phone = None

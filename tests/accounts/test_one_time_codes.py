@@ -4,13 +4,14 @@ limits per contact, per address and per day, and sends that run as jobs."""
 import time
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from backend.accounts.code_messages import code_message
 from backend.accounts.models import CodePurpose, OneTimeCode
+from backend.accounts.one_time_codes import forget_old_codes
 from backend.extensions import db
 
-from ..factories import error_shape, make_user
+from ..factories import PASSWORD, auth_headers, error_shape, make_user
 
 RESET = "/api/v1/auth/password-reset"
 CONFIRM = "/api/v1/auth/password-reset/confirm"
@@ -192,3 +193,25 @@ def test_without_mail_or_gateway_the_code_goes_to_the_log_in_development(app, cl
 def test_every_code_message_fits_one_sms(purpose, locale):
     subject, text = code_message(purpose, locale, "123456", 10)
     assert subject and "123456" in text and len(text) <= 160
+
+
+def test_codes_are_forgotten_after_two_days(app, client, clock):
+    ask(client, "siapa@contoh.id")
+    clock.advance(2 * 24 * 3600 + 1)
+    ask(client, "lain@contoh.id")
+
+    forget_old_codes()
+
+    assert db.session.scalars(select(OneTimeCode.target)).all() == ["email:lain@contoh.id"]
+
+
+def test_a_deleted_account_leaves_no_code_naming_its_contacts(app, client, mailbox):
+    user = make_user(email="pergi@contoh.id")
+    headers = auth_headers(user)
+    ask(client, user.email)
+    client.patch("/api/v1/me", json={"phone": "081234567890"}, headers=headers)
+    app.extensions["jobs"].wait_idle()
+
+    assert client.delete("/api/v1/me", json={"password": PASSWORD}, headers=headers).status_code == 204
+
+    assert db.session.scalar(select(func.count()).select_from(OneTimeCode)) == 0
