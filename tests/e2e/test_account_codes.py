@@ -8,7 +8,7 @@ from backend.accounts.models import User
 from backend.extensions import db
 
 from ..factories import PASSWORD, auth_headers
-from .helpers import assert_accessible
+from .helpers import assert_accessible, log_in_by_api
 from .test_tap_targets import MINIMUM, PHONE, small_targets
 
 NEW_PASSWORD = "teluk-balikpapan-2027"
@@ -85,10 +85,30 @@ def test_a_resident_signs_in_with_a_code_in_english(page, resident, live_mailbox
     page.get_by_label("English").check()
     page.goto("/masuk")
     page.get_by_role("link", name="Sign in with a code").click()
+    expect(page.get_by_role("heading", name="Sign in with a code")).to_be_visible()
     page.get_by_label("Email or phone number").fill(resident.email)
-    page.get_by_role("button", name="Send code").click()
+    with page.expect_response(lambda r: r.url.endswith("/api/v1/auth/code")) as sent:
+        page.get_by_role("button", name="Send code").click()
+    assert sent.value.status == 202, sent.value.text()
     page.get_by_label("6-digit code").fill(live_mailbox.code_for(resident.email))
     page.get_by_role("button", name="Log in").click()
     page.wait_for_function("localStorage.getItem('satupintu.user') !== null")
     box = page.get_by_role("link", name="Account", exact=True).bounding_box()
     assert box["height"] >= MINIMUM
+
+
+def test_a_new_email_is_confirmed_from_the_banner_on_akun(page, resident, live_mailbox):
+    log_in_by_api(page, resident)
+    page.goto("/akun")
+    page.get_by_label("Email", exact=True).fill("baru@contoh.id")
+    page.get_by_role("button", name="Simpan profil").click()
+
+    banner = page.get_by_role("form", name="Verifikasi email baru Anda")
+    expect(banner).to_be_visible()
+    expect(page.get_by_label("Email", exact=True)).to_have_value(resident.email)
+    assert_accessible(page)
+    code_field(page).fill(live_mailbox.code_for("baru@contoh.id"))
+    banner.get_by_role("button", name="Verifikasi").click()
+
+    expect(banner).to_have_count(0)
+    expect(page.get_by_label("Email", exact=True)).to_have_value("baru@contoh.id")

@@ -102,7 +102,8 @@ export function Account() {
       <p class="lead">{t("account.signedInAs", { name: user.name })}</p>
       <VerifyContact user={user} />
       <WorkAreas role={user.role} />
-      <ProfileForm user={user} />
+      {/* Drawn afresh when a confirmed code changes the e-mail or phone. */}
+      <ProfileForm key={`${user.email}|${user.phone}`} user={user} />
       <Settings title={t("account.settingsTitle")} />
       <PasswordForm />
       <p class="account-section">
