@@ -5,7 +5,7 @@ limits are the same, and only the job that sends it looks for the account (one_t
 """
 
 from ..errors import Invalid
-from . import one_time_codes, passwords, sessions
+from . import login_throttle, one_time_codes, passwords, sessions
 from .identifiers import login_identifier
 from .models import CodePurpose, Role, User
 from .one_time_codes import CODE_WRONG, account_with, channel_for, target_of
@@ -34,6 +34,7 @@ def reset_password(login: str, code: str, new_password: str, user_agent: str | N
     user = _redeem_for_account(CodePurpose.RESET, login, code)
     user.password_hash = passwords.hash_password(new_password)
     sessions.revoke_all_sessions(user, "password_reset")
+    login_throttle.forget(login)
     return sessions.start_session(user, user_agent)
 
 

@@ -142,3 +142,16 @@ def test_staff_and_closed_accounts_get_no_sign_in_code(app, client, mailbox):
         assert client.post(CODE, json={"login": person.email}).status_code == 202
     app.extensions["jobs"].wait_idle()
     assert mailbox.mails == []
+
+
+def test_a_reset_lifts_the_delay_after_failed_logins(client, mailbox):
+    user = make_user()
+    for _ in range(6):
+        client.post(LOGIN, json={"login": user.email, "password": "tebakan-salah"})
+    error_shape(client.post(LOGIN, json={"login": user.email, "password": PASSWORD}), 429)
+
+    client.post(RESET, json={"login": user.email})
+    body = {"login": user.email, "code": mailbox.code_for(user.email), "new_password": NEW_PASSWORD}
+    assert client.post(RESET_CONFIRM, json=body).status_code == 200
+
+    assert client.post(LOGIN, json={"login": user.email, "password": NEW_PASSWORD}).status_code == 200
