@@ -92,10 +92,10 @@ def update_profile(user: User, changes: dict) -> User:
     channel = changes.pop("channel", None)
     new = {}
     for kind in ("email", "phone"):
-        if kind in changes and changes[kind] is not None and changes[kind] != getattr(user, kind):
-            new[kind] = changes.pop(kind)
-        elif kind in changes and changes[kind] == getattr(user, kind):
-            changes.pop(kind)
+        if changes.get(kind) is not None:
+            value = changes.pop(kind)
+            if value != getattr(user, kind):
+                new[kind] = value
     email, phone = changes.get("email", user.email), changes.get("phone", user.phone)
     if not email and not phone:
         raise Invalid(errors={"email": [CONTACT_REQUIRED], "phone": [CONTACT_REQUIRED]})
