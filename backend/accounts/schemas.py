@@ -147,7 +147,7 @@ class LoginSchema(Schema):
 
 class TokenSchema(Schema):
     access_token = fields.String()
-    user = fields.Nested(UserSchema)
+    user = fields.Nested(ProfileSchema)
 
 
 class ProfileUpdateSchema(Schema):

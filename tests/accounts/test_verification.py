@@ -109,3 +109,15 @@ def test_a_pasted_code_with_spaces_is_accepted_and_letters_are_not(client, mailb
     assert body["errors"] == {"code": ["Masukkan kode 6 angka."]}
     spaced = f" {code[:3]} {code[3:]} "
     assert client.post(CONFIRM, json={"login": "budi@contoh.id", "code": spaced}).status_code == 201
+
+
+def test_a_pending_contact_shows_again_after_a_refresh(client, mailbox):
+    user = make_user()
+    login = client.post(LOGIN, json={"login": user.email, "password": PASSWORD})
+    headers = {"Authorization": f"Bearer {login.get_json()['access_token']}"}
+    client.patch(ME, json={"email": "baru@contoh.id"}, headers=headers)
+
+    csrf = {"X-CSRF-TOKEN": client.get_cookie("csrf_refresh_token").value}
+    refreshed = client.post("/api/v1/auth/refresh", headers=csrf)
+
+    assert refreshed.get_json()["user"]["pending_email"] == "baru@contoh.id"
