@@ -52,6 +52,13 @@ class Config:
     # The official warning feeds, instead of the city pack's URLs (tests and staging: a local server).
     BMKG_NOWCAST_URL = os.environ.get("BMKG_NOWCAST_URL")
     BMKG_EARTHQUAKE_URL = os.environ.get("BMKG_EARTHQUAKE_URL")
+    # One fetch from a warning feed ends after about this long (a hanging server must not hold the
+    # tick), and a nowcast poll fetches at most this many CAP documents (BMKG allows ~60 requests/min).
+    WARNINGS_FETCH_SECONDS = float(os.environ.get("WARNINGS_FETCH_SECONDS", "6"))
+    WARNINGS_DOCUMENTS_PER_POLL = int(os.environ.get("WARNINGS_DOCUMENTS_PER_POLL", "20"))
+    # The `sender` of the city's CAP alerts (/alerts.atom): globally unique, no spaces, commas, < or &.
+    # Unset: alerts@ the host the app is served at.
+    CAP_SENDER = os.environ.get("CAP_SENDER")
     UPLOAD_DIR = os.environ.get("UPLOAD_DIR")
     # Photos in a private bucket of S3-compatible object storage instead of UPLOAD_DIR (storage.py);
     # unset AWS_* values come from boto3's own chain (a profile, an instance role).
@@ -234,6 +241,10 @@ class TestConfig(Config):
     PUSH_RETRY_BASE_SECONDS = 0.05
     MAIL_SERVER = None
     OTP_GATEWAY_URL = None
+    WARNINGS_FETCH_SECONDS = 2.0
+    # No test reaches BMKG: other tests' ticks find nothing listening here (tests/warnings has a feed server).
+    BMKG_NOWCAST_URL = "http://127.0.0.1:9/alerts/nowcast/id/rss.xml"
+    BMKG_EARTHQUAKE_URL = "http://127.0.0.1:9/DataMKG/TEWS/"
 
 
 class ProductionConfig(Config):

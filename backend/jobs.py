@@ -22,6 +22,8 @@ import redis
 from celery import Celery, Task, signals
 from flask import Flask, current_app
 from kombu.exceptions import OperationalError as BrokerUnreachable
+from sqlalchemy import event
+from sqlalchemy.orm import Session
 
 from . import logs, metrics
 from .database import utcnow
@@ -132,6 +134,15 @@ class Job:
 
             keep_job(self.name, list(args))
 
+    def enqueue_after_commit(self, *args) -> None:
+        """Queue the job once the caller's transaction commits, and not at all if it rolls back:
+        for work started inside a transaction someone else commits (a job run earlier would not
+        see it). If the broker cannot be reached then, the job is only logged: work queued this
+        way must also be found by a periodic job (resume_stalled_campaigns, say)."""
+        from .extensions import db
+
+        db.session.info.setdefault(AFTER_COMMIT, []).append((self, args))
+
     def try_enqueue(self, *args) -> bool:
         """Queue the job; False (logged) when the broker cannot be reached."""
         runner = current_app.extensions["jobs"]
@@ -145,6 +156,18 @@ class Job:
             log.warning("Job %s not queued, the broker is unreachable: %s", self.name, error)
             return False
         return True
+
+
+AFTER_COMMIT = "jobs_after_commit"
+
+
+def _enqueue_committed(session: Session) -> None:
+    for queued, args in session.info.pop(AFTER_COMMIT, []):
+        queued.try_enqueue(*args)
+
+
+def _drop_rolled_back(session: Session) -> None:
+    session.info.pop(AFTER_COMMIT, None)
 
 
 def job_named(name: str) -> Job | None:
@@ -236,6 +259,9 @@ def _waited(message: bytes | None) -> float:
 
 def init_jobs(app: Flask) -> None:
     """Celery when a broker is configured, else the in-process runner (and its ticker)."""
+    for name, listener in (("after_commit", _enqueue_committed), ("after_rollback", _drop_rolled_back)):
+        if not event.contains(Session, name, listener):
+            event.listen(Session, name, listener)
     broker = _broker_url(app.config)
     if broker:
         celery.flask_app = app

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import Flask, current_app, send_file
+from flask import Flask, Response, current_app, request, send_file
 
 from .errors import Unavailable
 
@@ -112,9 +112,14 @@ class S3Storage:
         return head["ContentLength"] == size
 
     def send(self, name: str, mimetype: str):
-        """The object streamed through the app, conditional on its ETag like a file from disk."""
-        with _reaching_the_store(missing_is_not_found=True):
-            found = self.client.get_object(Bucket=self.bucket, Key=key_for(name))
+        """The object streamed through the app, conditional on its ETag like a file from disk. The
+        browser's If-None-Match goes to the store, so an unchanged photo is never downloaded."""
+        condition = {"IfNoneMatch": request.headers["If-None-Match"]} if request.if_none_match else {}
+        try:
+            with _reaching_the_store(missing_is_not_found=True):
+                found = self.client.get_object(Bucket=self.bucket, Key=key_for(name), **condition)
+        except _NotModified as unchanged:
+            return Response(status=304, headers={"ETag": unchanged.etag} if unchanged.etag else {})
         response = send_file(
             found["Body"],
             mimetype=mimetype,
@@ -127,6 +132,12 @@ class S3Storage:
         return response
 
 
+class _NotModified(Exception):
+    def __init__(self, etag: str | None):
+        super().__init__(etag)
+        self.etag = etag
+
+
 @contextmanager
 def _reaching_the_store(missing_is_not_found: bool = False):
     """The store's "no such key" becomes FileNotFoundError (when asked), any other failure to reach
@@ -137,6 +148,8 @@ def _reaching_the_store(missing_is_not_found: bool = False):
         yield
     except (BotoCoreError, ClientError) as error:
         code = str(error.response.get("Error", {}).get("Code")) if isinstance(error, ClientError) else ""
+        if code == "304":
+            raise _NotModified(error.response["ResponseMetadata"]["HTTPHeaders"].get("etag")) from None
         if missing_is_not_found and code in ("404", "NoSuchKey", "NotFound"):
             raise FileNotFoundError(str(error)) from None
         current_app.logger.warning("Object storage failed: %s", error)

@@ -126,24 +126,28 @@ def parse_args() -> argparse.Namespace:
 
 
 def _serve_push(port_pipe) -> None:
-    """The fake push service's process: 201 to every POST /push/<n>, counting requests and endpoints."""
+    """The fake push service's process: 201 to every POST /push/<n>, counting requests and endpoints
+    and noting when the first and the last arrived."""
     asyncio.run(_push_service(port_pipe))
 
 
 async def _push_service(port_pipe) -> None:
-    seen = {"requests": 0, "endpoints": set()}
+    seen = {"requests": 0, "endpoints": set(), "first_at": None, "last_at": None}
 
     async def push(request):
         await request.read()
         seen["requests"] += 1
         seen["endpoints"].add(request.match_info["n"])
+        seen["last_at"] = time.time()  # wall clock: other processes compare against it
+        seen["first_at"] = seen["first_at"] or seen["last_at"]
         return web.Response(status=201)
 
     async def stats(request):
-        return web.json_response({"requests": seen["requests"], "endpoints": len(seen["endpoints"])})
+        counts = {"requests": seen["requests"], "endpoints": len(seen["endpoints"])}
+        return web.json_response(counts | {"first_at": seen["first_at"], "last_at": seen["last_at"]})
 
     async def reset(request):
-        seen["requests"] = 0
+        seen.update(requests=0, first_at=None, last_at=None)
         seen["endpoints"].clear()
         return web.Response(status=204)
 
@@ -376,7 +380,7 @@ def pipeline(
             main = cpu_seconds(worker.pid, worker.pid) - main
         campaign = db.session.get(Campaign, campaign.id)
         counts = (campaign.targeted, campaign.sent, campaign.failed, campaign.gone)
-    received = service.stats()
+    received = {key: service.stats()[key] for key in ("requests", "endpoints")}
     if counts != (count, count, 0, 0) or received != {"requests": count, "endpoints": count}:
         raise RuntimeError(
             f"(c) did not deliver exactly {count}: targeted/sent/failed/gone {counts}, service {received}"

@@ -24,6 +24,7 @@ from .factories import (
     make_request,
     make_user,
 )
+from .warnings.synthetic_warnings import BARU_ILIR, take_in, weather_warning
 
 ROLES = ("resident", "opd_staff", "operator", "admin")
 EVERYONE = ROLES
@@ -31,7 +32,7 @@ ADMIN = ("admin",)
 STAFF = ("opd_staff", "operator", "admin")
 EDITORS = ("opd_staff", "admin")
 WATCHERS = ("operator", "admin")
-DASHBOARDS = ("summary", "counts", "sla", "trends", "opds", "map", "kelurahan", "campaigns")
+DASHBOARDS = ("summary", "counts", "sla", "trends", "opds", "map", "kelurahan", "campaigns", "warnings")
 
 
 @dataclass
@@ -41,7 +42,8 @@ class Endpoint:
     roles: tuple
     # The rule with its variables filled in: {target} is another user's id, {request} a public DPU
     # request filed by someone else, {own_resolved} a resolved request filed by the caller,
-    # {comment} a comment on {request}, {key} an Open311 key, {article} a DPU draft.
+    # {comment} a comment on {request}, {key} an Open311 key, {article} a DPU draft, {warning} a
+    # draft warning over a kelurahan with no device.
     url: str | None = None
     body: dict | None = field(default=None)
     upload: str | None = None  # the multipart field that carries an image
@@ -196,6 +198,7 @@ PROTECTED = [
     *(Endpoint("GET", f"/api/v1/dashboard/{name}", WATCHERS) for name in DASHBOARDS),
     Endpoint("GET", "/api/v1/requests.csv", WATCHERS),
     Endpoint("GET", "/api/v1/operations/jobs", WATCHERS),
+    Endpoint("POST", "/api/v1/warnings/<id:warning_id>/send", WATCHERS, "/api/v1/warnings/{warning}/send"),
     Endpoint("GET", "/api/v1/admin/open311-keys", ADMIN),
     Endpoint("POST", "/api/v1/admin/open311-keys", ADMIN, body={"name": "Mitra"}),
     Endpoint("DELETE", "/api/v1/admin/open311-keys/<id:key_id>", ADMIN, "/api/v1/admin/open311-keys/{key}"),
@@ -275,6 +278,7 @@ def fill_in(template: str, caller, admin) -> str:
         "article": lambda: (
             create_article(admin, {"title": "Draf DPU", "category": "berita", "opd": "DPU"}).slug
         ),
+        "warning": lambda: take_in(weather_warning(severity="Minor", kelurahan=(BARU_ILIR,))).id,
         "campaign": lambda: (
             create_campaign(SCHEDULED_CAMPAIGN | {"scheduled_at": utcnow() + timedelta(days=1)}, admin)[0].id
         ),

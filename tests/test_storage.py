@@ -47,8 +47,13 @@ def test_a_request_photo_goes_to_the_bucket_and_comes_back_through_the_api(s3_ap
     assert Image.open(BytesIO(served.data)).size == (640, 480)
     assert served.headers["Cache-Control"] == "public, max-age=86400"
     assert served.content_length == len(served.data) and served.headers["Last-Modified"]
+    store_answers = []
+    s3_app.extensions["storage"].client.meta.events.register(
+        "after-call.s3.GetObject", lambda http_response, **_: store_answers.append(http_response.status_code)
+    )
     again = client.get(photo["url"], headers={"If-None-Match": served.headers["ETag"]})
-    assert again.status_code == 304 and again.data == b""
+    assert again.status_code == 304 and again.data == b"" and again.headers["ETag"] == served.headers["ETag"]
+    assert store_answers == [304]  # the store was asked conditionally: the photo was not downloaded
     thumb = client.get(photo["thumb_url"])
     assert Image.open(BytesIO(thumb.data)).size == (320, 240)
 

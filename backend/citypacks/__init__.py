@@ -7,7 +7,7 @@ The pack is validated on load, so a broken pack fails loudly at seed time.
 import json
 from pathlib import Path
 
-from marshmallow import Schema, ValidationError, fields, validate
+from marshmallow import Schema, ValidationError, fields, post_load, validate
 
 from ..catalog.models import Datatype
 from ..places.boundaries import read_boundaries
@@ -118,6 +118,8 @@ class _WarningsPack(Schema):
     earthquake_rule = fields.Nested(_EarthquakeRulePack, load_default=lambda: _EarthquakeRulePack().load({}))
     # Weather by CAP severity (Extreme, Severe, Moderate, Minor, Unknown; unlisted: "draft").
     send = fields.Nested(_SendPolicyPack, load_default=lambda: _SendPolicyPack().load({}))
+    # The OPD (code) whose name the warnings' articles carry; the pack's first OPD when not given.
+    opd = fields.String(load_default=None)
 
 
 class CityPackSchema(Schema):
@@ -129,6 +131,15 @@ class CityPackSchema(Schema):
     # A GeoJSON file beside the pack with its kelurahan polygons (places/boundaries.py).
     boundaries = fields.String(load_default=None)
     warnings = fields.Nested(_WarningsPack, load_default=lambda: _WarningsPack().load({}))
+
+    @post_load
+    def _warnings_opd(self, pack, **kwargs):
+        codes = [opd["code"] for opd in pack["opds"]]
+        warnings = pack["warnings"]
+        warnings["opd"] = warnings["opd"] or codes[0]
+        if warnings["opd"] not in codes:
+            raise ValidationError(f"opd is not one of the pack's OPDs: {warnings['opd']}.", "warnings")
+        return pack
 
 
 class CityPackError(Exception):

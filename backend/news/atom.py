@@ -11,7 +11,8 @@ ATOM = "http://www.w3.org/2005/Atom"
 register_namespace("", ATOM)
 
 
-def _add(parent: Element, tag: str, text: str | None = None, **attributes) -> Element:
+def add(parent: Element, tag: str, text: str | None = None, **attributes) -> Element:
+    """An Atom element under `parent`; attributes given as None are left out."""
     element = SubElement(parent, f"{{{ATOM}}}{tag}", {k: v for k, v in attributes.items() if v is not None})
     if text is not None:
         element.text = text
@@ -24,39 +25,39 @@ def _article_url(article: Article) -> str:
 
 def feed(articles: list[Article], city_name: str) -> bytes:
     root = Element(f"{{{ATOM}}}feed", {"xml:lang": "id"})
-    _add(root, "id", url_for("news_feed.atom_feed", _external=True))
-    _add(root, "title", f"Berita {city_name}")
-    _add(root, "subtitle", f"Pengumuman, berita, agenda dan peringatan dari OPD {city_name}")
+    add(root, "id", url_for("news_feed.atom_feed", _external=True))
+    add(root, "title", f"Berita {city_name}")
+    add(root, "subtitle", f"Pengumuman, berita, agenda dan peringatan dari OPD {city_name}")
     newest = max((a.edited_at or a.published_at for a in articles), default=utcnow())
-    _add(root, "updated", newest.isoformat())
-    _add(
+    add(root, "updated", newest.isoformat())
+    add(
         root,
         "link",
         rel="self",
         type="application/atom+xml",
         href=url_for("news_feed.atom_feed", _external=True),
     )
-    _add(
+    add(
         root,
         "link",
         rel="alternate",
         type="text/html",
         href=url_for("web.pwa", path="berita", _external=True),
     )
-    _add(root, "generator", "SatuPintu")
+    add(root, "generator", "SatuPintu")
     for article in articles:
-        entry = _add(root, "entry")
-        _add(entry, "id", _article_url(article))
-        _add(entry, "title", article.title)
-        _add(entry, "link", rel="alternate", type="text/html", href=_article_url(article))
-        _add(entry, "published", article.published_at.isoformat())
-        _add(entry, "updated", (article.edited_at or article.published_at).isoformat())
-        author = _add(entry, "author")
-        _add(author, "name", article.opd.name)
-        _add(entry, "category", term=article.category)
+        entry = add(root, "entry")
+        add(entry, "id", _article_url(article))
+        add(entry, "title", article.title)
+        add(entry, "link", rel="alternate", type="text/html", href=_article_url(article))
+        add(entry, "published", article.published_at.isoformat())
+        add(entry, "updated", (article.edited_at or article.published_at).isoformat())
+        author = add(entry, "author")
+        add(author, "name", article.opd.name)
+        add(entry, "category", term=article.category)
         if article.summary:
-            _add(entry, "summary", article.summary)
-        _add(entry, "content", _absolute_images(article.body_html), type="html")
+            add(entry, "summary", article.summary)
+        add(entry, "content", _absolute_images(article.body_html), type="html")
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + tostring(root, encoding="unicode").encode()
 
 

@@ -2,7 +2,7 @@
 
 from flask import current_app
 from slugify import slugify
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import and_, exists, func, or_, select, update
 
 from .. import events
 from ..accounts.models import Role, User
@@ -11,9 +11,9 @@ from ..errors import Conflict, Forbidden, Invalid, NotFound
 from ..extensions import db
 from ..jobs import periodic
 from ..pagination import Page, keyset_page
-from ..places.models import Kecamatan, Opd
+from ..places.models import Kecamatan, Kelurahan, Opd
 from . import markdown
-from .models import READABLE_STATUSES, Article, ArticleStatus, Category, NewsImage
+from .models import READABLE_STATUSES, Article, ArticleStatus, Category, NewsImage, article_kelurahan
 
 
 def may_edit(article: Article, user: User) -> bool:
@@ -81,15 +81,19 @@ def _author_opd(author: User, code: str | None) -> Opd:
 
 def create_article(author: User, data: dict) -> Article:
     """A new draft for the author's OPD (admins name the OPD)."""
-    article = Article(
-        opd=_author_opd(author, data.get("opd")), author_id=author.id, slug=unique_slug(data["title"])
-    )
-    with db.session.no_autoflush:
-        _apply(article, data)
+    article = add_article(_author_opd(author, data.get("opd")), data, author.id)
     if article.is_pinned:
         _check_pin_room(article)
-    db.session.add(article)
     db.session.commit()
+    return article
+
+
+def add_article(opd: Opd, data: dict, author_id: int | None = None) -> Article:
+    """A new draft in the caller's transaction (create_article, and the articles warnings make)."""
+    article = Article(opd=opd, author_id=author_id, slug=unique_slug(data["title"]))
+    with db.session.no_autoflush:
+        _apply(article, data)
+    db.session.add(article)
     return article
 
 
@@ -149,6 +153,17 @@ def _check_pin_room(article: Article) -> None:
 def publish_article(slug: str, editor: User, when=None) -> Article:
     """Publish now, or schedule for a future time; the announcement goes out when it is readable."""
     article = editable_article(slug, editor)
+    scheduled = publish(article, when)
+    db.session.commit()
+    if not scheduled:
+        events.article_published.send(article)
+    return article
+
+
+def publish(article: Article, when=None) -> bool:
+    """Mark the article published now, or scheduled for `when`, in the caller's transaction (no
+    announcement: publish_article sends it; a warning's article has its own campaign). True when
+    it is scheduled."""
     if article.status == ArticleStatus.ARCHIVED:
         raise Conflict("An archived article cannot be published again.")
     if article.is_readable:
@@ -159,10 +174,7 @@ def publish_article(slug: str, editor: User, when=None) -> Article:
     article.status = ArticleStatus.SCHEDULED if scheduled else ArticleStatus.PUBLISHED
     if article.is_pinned:
         _check_pin_room(article)
-    db.session.commit()
-    if not scheduled:
-        events.article_published.send(article)
-    return article
+    return scheduled
 
 
 @periodic
@@ -189,10 +201,15 @@ def publish_due_articles() -> list[Article]:
 
 def archive_article(slug: str, editor: User) -> Article:
     article = editable_article(slug, editor)
-    article.status = ArticleStatus.ARCHIVED
-    article.is_pinned = False
+    archive(article)
     db.session.commit()
     return article
+
+
+def archive(article: Article) -> None:
+    """Take the article out of every public answer, in the caller's transaction."""
+    article.status = ArticleStatus.ARCHIVED
+    article.is_pinned = False
 
 
 def set_hidden(slug: str, hidden: bool, reason: str | None) -> Article:
@@ -233,9 +250,37 @@ def list_articles(args: dict) -> Page:
     return keyset_page(query, columns, args.get("cursor"), args["limit"])
 
 
-def active_warnings(kecamatan_code: str | None) -> list[Article]:
-    """Peringatan that have not expired yet, for the banner."""
-    query = _in_area(_readable_query(), kecamatan_code).where(
+def _for_place(query, kecamatan_code: str | None, kelurahan_code: str | None):
+    """An article limited to kelurahan (a warning's area) goes to those kelurahan, to a viewer who
+    gave only a kecamatan holding one of them, and to one who gave no area: either may be in it,
+    and a warning is better seen than missed (the same rule as its push: campaigns._in_kelurahan).
+    Any other article follows the kecamatan rule (_in_area), the kecamatan being the kelurahan's
+    when only the kelurahan is given."""
+    if not kecamatan_code and not kelurahan_code:
+        return query
+    limited = exists().where(article_kelurahan.c.article_id == Article.id)
+    if kelurahan_code:
+        place = select(Kelurahan).where(Kelurahan.code == kelurahan_code).subquery()
+        reaches = exists().where(
+            article_kelurahan.c.article_id == Article.id, article_kelurahan.c.kelurahan_id == place.c.id
+        )
+        kecamatan = select(place.c.kecamatan_id)
+    else:
+        kecamatan = select(Kecamatan.id).where(Kecamatan.code == kecamatan_code)
+        reaches = exists().where(
+            article_kelurahan.c.article_id == Article.id,
+            article_kelurahan.c.kelurahan_id == Kelurahan.id,
+            Kelurahan.kecamatan_id.in_(kecamatan),
+        )
+    if kecamatan_code:
+        kecamatan = select(Kecamatan.id).where(Kecamatan.code == kecamatan_code)
+    in_kecamatan = or_(Article.kecamatan_id.is_(None), Article.kecamatan_id == kecamatan.scalar_subquery())
+    return query.where(or_(reaches, and_(~limited, in_kecamatan)))
+
+
+def active_warnings(kecamatan_code: str | None, kelurahan_code: str | None = None) -> list[Article]:
+    """Peringatan that have not expired yet, for the banner of a kelurahan (or kecamatan, or city)."""
+    query = _for_place(_readable_query(), kecamatan_code, kelurahan_code).where(
         Article.category == Category.PERINGATAN, Article.expires_at > utcnow()
     )
     return list(db.session.scalars(query.order_by(Article.published_at.desc()).limit(5)))

@@ -5,7 +5,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from flask import current_app
-from sqlalchemy import and_, func, insert, select, true, update
+from sqlalchemy import and_, func, insert, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
 
 from .. import metrics
@@ -16,6 +16,7 @@ from ..extensions import db
 from ..jobs import job, periodic
 from ..pagination import Page, keyset_page
 from ..places.models import Kecamatan, Kelurahan
+from ..warnings.models import OfficialWarning
 from . import messages, services
 from .models import (
     Campaign,
@@ -44,12 +45,29 @@ def target_filter(kind: str, values: list[str], news_only: bool = False):
     if kind == TargetKind.KECAMATAN:
         clause = PushSubscription.kecamatan_id.in_(_ids(Kecamatan, values, "target_values"))
     elif kind == TargetKind.KELURAHAN:
-        clause = PushSubscription.kelurahan_id.in_(_ids(Kelurahan, values, "target_values"))
+        clause = _in_kelurahan(_ids(Kelurahan, values, "target_values"))
     elif kind == TargetKind.TOPIC and "alerts" not in values:
         clause = PushSubscription.wants_news.is_(True)
+    elif kind == TargetKind.RECIPIENTS:
+        clause = PushSubscription.id.in_(
+            select(CampaignDelivery.subscription_id).where(
+                CampaignDelivery.campaign_id.in_([int(value) for value in values]),
+                CampaignDelivery.result == Result.SENT,
+            )
+        )
     else:
         clause = true()
     return and_(clause, PushSubscription.wants_news.is_(True)) if news_only else clause
+
+
+def _in_kelurahan(kelurahan_ids: list[int]):
+    """Devices in those kelurahan, and those that chose only their kecamatan, which holds one of
+    them: such a device may be in the area, and an alert is better had than missed."""
+    their_kecamatan = select(Kelurahan.kecamatan_id).where(Kelurahan.id.in_(kelurahan_ids))
+    return or_(
+        PushSubscription.kelurahan_id.in_(kelurahan_ids),
+        and_(PushSubscription.kelurahan_id.is_(None), PushSubscription.kecamatan_id.in_(their_kecamatan)),
+    )
 
 
 NO_DEVICES = "No device would receive this campaign: choose another target, or wait for subscribers."
@@ -67,10 +85,14 @@ def reaches_anyone(data: dict) -> bool:
     return count_targets(data["target_kind"], data.get("target_values", []), data.get("news_only", False)) > 0
 
 
-def _payload(campaign: Campaign, endpoint: str | None = None) -> bytes:
-    return messages.payload(
-        campaign.title, campaign.body, campaign.url, campaign.topic, campaign.id, endpoint
-    )
+LOCALES = ("id", "en")
+
+
+def _payload(campaign: Campaign, endpoint: str | None = None, locale: str = "id") -> bytes:
+    """The message in the device's language: the English text when the campaign has one."""
+    english = locale == "en" and campaign.title_en and campaign.body_en
+    title, body = (campaign.title_en, campaign.body_en) if english else (campaign.title, campaign.body)
+    return messages.payload(title, body, campaign.url, campaign.topic, campaign.id, endpoint)
 
 
 def create_campaign(
@@ -94,7 +116,8 @@ def create_campaign(
     except IntegrityError:  # a twin with the same key was stored a moment ago
         db.session.rollback()
         return _replay(author_id, idempotency_key, data), True
-    messages.check_size(_payload(campaign, "x" * messages.MAX_ENDPOINT))  # fits every device
+    for locale in LOCALES:  # fits every device
+        messages.check_size(_payload(campaign, "x" * messages.MAX_ENDPOINT, locale))
     if not reaches_anyone(data):
         db.session.rollback()
         raise Invalid(NO_DEVICES, errors={"target_kind": [NO_DEVICES]})
@@ -102,6 +125,24 @@ def create_campaign(
     if not scheduled:
         plan_campaign.enqueue(campaign.id)
     return campaign, False
+
+
+def add_system_campaign(data: dict, send: bool) -> Campaign:
+    """A campaign the system makes (a warning's), in the caller's transaction: a draft, or sending
+    as soon as that transaction commits. It may reach no device: it then records nothing sent.
+    (Its texts are cut to the columns' lengths, which always fit one push message.)"""
+    campaign = Campaign(status=CampaignStatus.DRAFT, **data)
+    db.session.add(campaign)
+    db.session.flush()
+    if send:
+        start_draft(campaign, campaign.ttl)
+    return campaign
+
+
+def start_draft(campaign: Campaign, ttl: int) -> None:
+    """Send a draft campaign, with this TTL, once the caller's transaction commits."""
+    campaign.status, campaign.ttl = CampaignStatus.SENDING, ttl
+    plan_campaign.enqueue_after_commit(campaign.id)
 
 
 def _replay(author_id: int | None, key: str, data: dict) -> Campaign | None:
@@ -191,6 +232,10 @@ def plan_campaign(campaign_id: int) -> None:
     campaign = get_campaign(campaign_id)
     if campaign.status != CampaignStatus.SENDING:
         return
+    if _warning_expired(campaign):  # nothing is sent past a warning's expiry
+        campaign.status, campaign.finished_at = CampaignStatus.CANCELLED, utcnow()
+        db.session.commit()
+        return
     exists = db.session.scalar(
         select(CampaignBatch.id).where(CampaignBatch.campaign_id == campaign_id).limit(1)
     )
@@ -204,6 +249,15 @@ def plan_campaign(campaign_id: int) -> None:
     for batch_id in pending:
         send_batch.enqueue(batch_id)
     _finish_if_done(campaign_id)
+
+
+def _warning_expired(campaign: Campaign) -> bool:
+    if campaign.warning_id is None:
+        return False
+    expires_at = db.session.scalar(
+        select(OfficialWarning.expires_at).where(OfficialWarning.id == campaign.warning_id)
+    )
+    return expires_at is not None and expires_at <= utcnow()
 
 
 def _make_batches(campaign: Campaign) -> None:
@@ -262,16 +316,27 @@ def send_batch(batch_id: int) -> None:
         )
         rows = db.session.execute(
             select(
-                PushSubscription.id, PushSubscription.endpoint, PushSubscription.p256dh, PushSubscription.auth
+                PushSubscription.id,
+                PushSubscription.endpoint,
+                PushSubscription.p256dh,
+                PushSubscription.auth,
+                PushSubscription.locale,
             ).where(where, PushSubscription.id.between(batch.first_id, batch.last_id), ~served.exists())
         ).all()
         if batch.attempts > 1 and rows:
             _count_possible_duplicates(batch, len(rows))
-        # The campaign's JSON is encoded once; each device's message only adds its endpoint.
-        common, ttl, urgency, topic = _payload(campaign), campaign.ttl, campaign.urgency, campaign.topic
+        # The campaign's JSON is encoded once per language; each device's message only adds its endpoint.
+        common = {locale: _payload(campaign, locale=locale) for locale in LOCALES}
+        ttl, urgency, topic = campaign.ttl, campaign.urgency, campaign.topic
+        languages = {row.id: row.locale if row.locale in common else "id" for row in rows}
+
+        def message_for(target: Target) -> Message:
+            encoded = common[languages[target.subscription_id]]
+            return Message(messages.with_endpoint(encoded, target.endpoint), ttl, urgency, topic)
+
         outcomes = deliver(
-            [Target(*row) for row in rows],
-            lambda target: Message(messages.with_endpoint(common, target.endpoint), ttl, urgency, topic),
+            [Target(*row[:4]) for row in rows],
+            message_for,
             record=lambda outcomes: _record(batch.id, campaign.id, outcomes),
         )
         services.apply_outcomes(outcomes)  # the subscriptions' health, once per batch

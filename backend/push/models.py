@@ -49,6 +49,7 @@ class TargetKind(StrEnum):
     KECAMATAN = "kecamatan"
     KELURAHAN = "kelurahan"
     TOPIC = "topic"
+    RECIPIENTS = "recipients"  # the devices that got the campaigns named (ids): a warning's withdrawal
 
 
 class Campaign(TimestampMixin, db.Model):

@@ -8,6 +8,8 @@ from .models import TargetKind
 TOPICS = ["alerts", "news"]
 URGENCIES = ["very-low", "low", "normal", "high"]
 MAX_TTL = 30 * 24 * 3600  # push services keep a message at most 30 days
+# What an admin may target (a warning's withdrawal alone targets the recipients of its alert).
+TARGET_KINDS = [kind.value for kind in TargetKind if kind != TargetKind.RECIPIENTS]
 
 
 class KeysSchema(Schema):
@@ -56,7 +58,7 @@ def _inside_app(url: str) -> None:
 
 
 class TargetSchema(Schema):
-    target_kind = fields.String(required=True, validate=validate.OneOf([kind.value for kind in TargetKind]))
+    target_kind = fields.String(required=True, validate=validate.OneOf(TARGET_KINDS))
     target_values = fields.List(
         fields.String(validate=validate.Length(max=24)), load_default=list, validate=validate.Length(max=60)
     )
@@ -73,6 +75,12 @@ class TargetSchema(Schema):
 class CampaignCreateSchema(TargetSchema):
     title = PlainText(required=True, validate=validate.Length(min=1, max=100))
     body = PlainText(required=True, validate=validate.Length(min=1, max=300))
+    # For devices set to English; without them every device gets the title and body above.
+    title_en = PlainText(load_default=None, allow_none=True, validate=validate.Length(min=1, max=100))
+    body_en = PlainText(load_default=None, allow_none=True, validate=validate.Length(min=1, max=300))
+    is_alert = fields.Boolean(
+        load_default=False, metadata={"description": "Also published as a CAP 1.2 alert (/alerts.atom)."}
+    )
     url = fields.String(load_default="/", validate=validate.Length(max=300))
     urgency = fields.String(load_default="normal", validate=validate.OneOf(URGENCIES))
     ttl = fields.Integer(load_default=86400, validate=validate.Range(min=0, max=MAX_TTL))
@@ -84,7 +92,7 @@ class CampaignCreateSchema(TargetSchema):
 
 
 class TargetArgsSchema(Schema):
-    target_kind = fields.String(required=True, validate=validate.OneOf([kind.value for kind in TargetKind]))
+    target_kind = fields.String(required=True, validate=validate.OneOf(TARGET_KINDS))
     target_values = fields.String(
         load_default="", metadata={"description": "Comma-separated codes or topics"}
     )
@@ -94,6 +102,9 @@ class CampaignSchema(Schema):
     id = fields.Integer()
     title = fields.String()
     body = fields.String()
+    title_en = fields.String(allow_none=True)
+    body_en = fields.String(allow_none=True)
+    is_alert = fields.Boolean()
     url = fields.String()
     urgency = fields.String()
     ttl = fields.Integer()

@@ -1,6 +1,7 @@
-"""Push campaigns in the browser: the composer's live count, a campaign delivered to the end, a
-scheduled city-wide alert confirmed and then cancelled, and the service worker showing a campaign's
-notification, opening its screen on a tap and getting the tap counted, also a tap made offline."""
+"""Push campaigns in the browser: the composer's live count, a campaign delivered to the end (also
+published as a CAP alert, with its English text), a scheduled city-wide alert confirmed and then
+cancelled, and the service worker showing a campaign's notification, opening its screen on a tap and
+getting the tap counted, also a tap made offline."""
 
 import re
 from datetime import UTC, datetime, timedelta
@@ -133,8 +134,8 @@ def test_a_campaign_that_would_reach_nobody_is_not_sent(page, app, admin, push_s
     page.get_by_role("radio", name="Kelurahan").check()
     page.get_by_role("checkbox", name="Baru Ilir").check()
     expect(page.locator(".campaign-count")).to_have_text("Menjangkau 0 perangkat saat ini")
-    page.get_by_label("Judul").fill("Tidak ada yang menerima")
-    page.get_by_label("Isi pesan").fill("Uji kampanye tanpa perangkat.")
+    page.get_by_role("textbox", name="Judul", exact=True).fill("Tidak ada yang menerima")
+    page.get_by_role("textbox", name="Isi pesan", exact=True).fill("Uji kampanye tanpa perangkat.")
     page.get_by_role("button", name="Kirim sekarang").click()
     expect(
         page.get_by_text("Tidak ada perangkat yang akan menerima kampanye ini. Pilih sasaran lain.")
@@ -179,9 +180,16 @@ def test_the_composer_counts_live_and_the_campaign_runs_to_done(page, app, admin
     page.get_by_role("checkbox", name="Baru Ilir").check()
     expect(count).to_have_text("Menjangkau 3 perangkat saat ini")
 
-    page.get_by_label("Judul").fill("Pemadaman air besok pagi")
+    page.get_by_role("textbox", name="Judul", exact=True).fill("Pemadaman air besok pagi")
     expect(page.get_by_text("24 dari 100 karakter")).to_be_visible()
-    page.get_by_label("Isi pesan").fill("Aliran air PDAM berhenti pukul 08.00 sampai 12.00 WITA.")
+    page.get_by_role("textbox", name="Isi pesan", exact=True).fill(
+        "Aliran air PDAM berhenti pukul 08.00 sampai 12.00 WITA."
+    )
+    page.get_by_label("Judul dalam bahasa Inggris (opsional)").fill("Water cut tomorrow morning")
+    page.get_by_label("Isi pesan dalam bahasa Inggris (opsional)").fill(
+        "No PDAM water from 08.00 to 12.00 WITA."
+    )
+    page.get_by_role("checkbox", name="Terbitkan sebagai peringatan CAP").check()
     page.get_by_label("Halaman yang dibuka").fill("/berita/pemadaman-air")
     page.get_by_label("Tingkat kepentingan").select_option("high")
     expect(page.get_by_role("figure", name="Pratinjau notifikasi")).to_contain_text(
@@ -200,8 +208,8 @@ def test_the_composer_counts_live_and_the_campaign_runs_to_done(page, app, admin
     page.route("**/api/v1/push/campaigns", lambda route: route.fulfill(status=422, json=too_large), times=1)
     send_confirmed(page, devices=3)
     expect(page.locator("#campaign-body-error")).to_have_text("Pesan terlalu panjang untuk notifikasi push.")
-    expect(page.get_by_label("Isi pesan")).to_be_focused()
-    expect(page.get_by_label("Judul")).to_have_value("Pemadaman air besok pagi")
+    expect(page.get_by_role("textbox", name="Isi pesan", exact=True)).to_be_focused()
+    expect(page.get_by_role("textbox", name="Judul", exact=True)).to_have_value("Pemadaman air besok pagi")
 
     send_confirmed(page, devices=3)
     page.wait_for_url(re.compile(r"/admin/kampanye/\d+$"))
@@ -212,10 +220,15 @@ def test_the_composer_counts_live_and_the_campaign_runs_to_done(page, app, admin
     expect(page.get_by_text("3 dari 3 perangkat diproses (100%)")).to_be_visible()
     expect(page.get_by_role("button", name="Batalkan kampanye")).to_have_count(0)
     expect(page.locator(".campaign-facts")).to_contain_text("Kelurahan: Manggar, Baru Ilir")
+    expect(page.locator(".campaign-facts")).to_contain_text("Ya, diterbitkan di /alerts.atom saat terkirim")
+    expect(page.locator(".campaign-message [lang=en]")).to_contain_text("Water cut tomorrow morning")
     assert_accessible(page)
     screenshot(page, "campaign-page-done")
     assert [len(device.received) for device in inside] == [1, 1, 1] and outside.received == []
     assert inside[0].received[0].urgency == "high"
+    campaign = campaign_of(app, admin, int(page.url.rsplit("/", 1)[1]))
+    assert (campaign["is_alert"], campaign["title_en"]) == (True, "Water cut tomorrow morning")
+    assert "Pemadaman air besok pagi" in client.get("/alerts.atom").get_data(as_text=True)
 
 
 def test_a_scheduled_city_wide_alert_is_confirmed_then_cancelled(page, app, admin, push_service):
@@ -224,8 +237,10 @@ def test_a_scheduled_city_wide_alert_is_confirmed_then_cancelled(page, app, admi
     log_in_by_api(page, admin)
     page.goto("/admin/kampanye/baru")
     expect(page.locator(".campaign-count")).to_have_text("Menjangkau 1 perangkat saat ini")
-    page.get_by_label("Judul").fill("Kerja bakti serentak")
-    page.get_by_label("Isi pesan").fill("Minggu pagi, seluruh kelurahan. Bawa alat kebersihan.")
+    page.get_by_role("textbox", name="Judul", exact=True).fill("Kerja bakti serentak")
+    page.get_by_role("textbox", name="Isi pesan", exact=True).fill(
+        "Minggu pagi, seluruh kelurahan. Bawa alat kebersihan."
+    )
     tomorrow = (datetime.now(WITA) + timedelta(days=1)).replace(hour=8, minute=0, second=0, microsecond=0)
     page.get_by_label("Waktu kirim (opsional)").fill(tomorrow.strftime("%Y-%m-%dT%H:%M"))
     page.get_by_role("button", name="Jadwalkan").click()

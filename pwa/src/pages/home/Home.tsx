@@ -7,7 +7,8 @@
 // news) appears below it in one paint once every read has answered: nothing the resident is
 // looking at or about to tap jumps down when a slow answer arrives. A read that stalls (patchy
 // mobile data) holds the others back for a few seconds only; warnings that arrive after that
-// come as a notice fixed above the bottom bar, which moves nothing.
+// come as a notice fixed above the bottom bar, which moves nothing. The install offer (the browser
+// may offer it at once) comes last, with the rest, so that the content never pushes it down.
 import { useEffect, useState } from "preact/hooks";
 import { type Page, type User, userStore } from "../../api/client";
 import {
@@ -16,6 +17,7 @@ import {
   bannerPath,
   newsPath,
 } from "../../api/news";
+import { savedPreferences } from "../../api/push";
 import { myRequestsPath, type ServiceRequest } from "../../api/requests";
 import { type Loaded, useApi } from "../../api/use-api";
 import { Empty, ErrorNote, Loading } from "../../components/Status";
@@ -135,7 +137,10 @@ function useWarnings(read: Loaded<ArticleSummary[]>, answered: boolean) {
 
 export function Home() {
   const user = useStore(userStore);
-  const warnings = useApi<ArticleSummary[]>(bannerPath(), { anonymous: true });
+  // The area this device follows for alerts (/notifikasi): its warnings, and the city's.
+  const warnings = useApi<ArticleSummary[]>(bannerPath(savedPreferences()), {
+    anonymous: true,
+  });
   const mine = useApi<Page<ServiceRequest>>(user ? myRequestsPath() : null);
   const news = useApi<NewsPage>(newsPath({ limit: 6 }), { anonymous: true });
   const answered = useAnswered([warnings, mine, news]);
@@ -167,11 +172,11 @@ export function Home() {
           {user ? <MyOpenRequests mine={mine} /> : null}
           <HomeNews news={news} warnings={shown} />
           <LateWarnings warnings={late} />
+          <InstallPrompt />
         </>
       ) : (
         <Loading />
       )}
-      <InstallPrompt />
     </div>
   );
 }

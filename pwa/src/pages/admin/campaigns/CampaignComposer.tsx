@@ -28,6 +28,9 @@ import { useTargetCount } from "./use-target-count";
 const INPUT_IDS: [string, string][] = [
   ["title", "campaign-title"],
   ["body", "campaign-body"],
+  ["title_en", "campaign-title-en"],
+  ["body_en", "campaign-body-en"],
+  ["is_alert", "campaign-alert"],
   ["url", "campaign-url"],
   ["urgency", "campaign-urgency"],
   ["ttl", "campaign-ttl"],
@@ -86,6 +89,9 @@ export function CampaignComposer() {
       const created = await createCampaign({
         title: draft.title.trim(),
         body: draft.body.trim(),
+        title_en: draft.titleEn.trim() || null,
+        body_en: draft.bodyEn.trim() || null,
+        is_alert: draft.isAlert,
         url: draft.url,
         urgency: draft.urgency,
         ttl: draft.ttl,

@@ -98,6 +98,7 @@ export function CampaignPage() {
     ["target", targetLabel(campaign, areas.kecamatan, areas.kelurahan)],
     ["urgency", t(`campaign.urgency.${campaign.urgency}`)],
     ["ttl", ttlLabel(campaign.ttl)],
+    ["alert", campaign.is_alert ? t("campaign.fact.alertYes") : null],
     ["createdAt", formatDateTime(campaign.created_at)],
     [
       "scheduledAt",
@@ -147,6 +148,14 @@ export function CampaignPage() {
           <strong>{campaign.title}</strong>
         </p>
         <p>{campaign.body}</p>
+        {campaign.title_en || campaign.body_en ? (
+          <div lang="en">
+            <p>
+              <strong>{campaign.title_en ?? campaign.title}</strong>
+            </p>
+            <p>{campaign.body_en ?? campaign.body}</p>
+          </div>
+        ) : null}
         <p>
           {t("campaign.opens")} <a href={campaign.url}>{campaign.url}</a>
         </p>

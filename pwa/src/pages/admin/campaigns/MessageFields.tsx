@@ -1,6 +1,8 @@
-// The composer's message: title and body with counters, the screen a tap opens, urgency and
-// how long push services keep trying to reach an offline phone.
+// The composer's message: title and body with counters (and their optional English), whether it
+// is also published as a CAP alert, the screen a tap opens, urgency and how long push services
+// keep trying to reach an offline phone.
 import {
+  CheckField,
   Field,
   SelectField,
   TextField,
@@ -25,9 +27,13 @@ interface Props {
   onEdit: (change: Partial<Draft>, field: string) => void;
 }
 
+type TextKey = "title" | "body" | "titleEn" | "bodyEn" | "url";
+
 export function MessageFields({ draft, errorFor, onEdit }: Props) {
-  const text = (name: "title" | "body" | "url") => (value: string) =>
-    onEdit({ [name]: value }, name);
+  const text =
+    (name: TextKey, field: string = name) =>
+    (value: string) =>
+      onEdit({ [name]: value }, field);
 
   return (
     <>
@@ -62,6 +68,36 @@ export function MessageFields({ draft, errorFor, onEdit }: Props) {
           )}
         />
       </Field>
+      <TextField
+        id="campaign-title-en"
+        label={t("campaign.titleEn")}
+        hint={t("campaign.counter", {
+          n: draft.titleEn.length,
+          max: TITLE_MAX,
+        })}
+        error={errorFor("title_en")}
+        maxLength={TITLE_MAX}
+        value={draft.titleEn}
+        onInput={text("titleEn", "title_en")}
+      />
+      <TextField
+        id="campaign-body-en"
+        label={t("campaign.bodyEn")}
+        hint={t("campaign.counter", { n: draft.bodyEn.length, max: BODY_MAX })}
+        error={errorFor("body_en")}
+        multiline
+        maxLength={BODY_MAX}
+        value={draft.bodyEn}
+        onInput={text("bodyEn", "body_en")}
+      />
+      <CheckField
+        id="campaign-alert"
+        label={t("campaign.isAlert")}
+        hint={t("campaign.isAlertHint")}
+        error={errorFor("is_alert")}
+        checked={draft.isAlert}
+        onChange={(isAlert) => onEdit({ isAlert }, "is_alert")}
+      />
       <TextField
         id="campaign-url"
         label={t("campaign.url")}

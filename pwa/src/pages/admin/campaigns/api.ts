@@ -19,6 +19,9 @@ export interface Campaign {
   id: number;
   title: string;
   body: string;
+  title_en: string | null;
+  body_en: string | null;
+  is_alert: boolean;
   url: string;
   urgency: Urgency;
   ttl: number;
@@ -45,6 +48,9 @@ export type NewCampaign = Pick<
   Campaign,
   | "title"
   | "body"
+  | "title_en"
+  | "body_en"
+  | "is_alert"
   | "url"
   | "urgency"
   | "ttl"

@@ -7,6 +7,11 @@ import type { Picks } from "./TargetPicker";
 export interface Draft {
   title: string;
   body: string;
+  /** English text for devices set to English; empty: they get the Indonesian. */
+  titleEn: string;
+  bodyEn: string;
+  /** Also published as a CAP 1.2 alert (/alerts.atom) for radio, signage and aggregators. */
+  isAlert: boolean;
   url: string;
   urgency: Urgency;
   ttl: number;
@@ -21,6 +26,9 @@ const KEY = "satupintu.campaignDraft";
 export const EMPTY_DRAFT: Draft = {
   title: "",
   body: "",
+  titleEn: "",
+  bodyEn: "",
+  isAlert: false,
   url: "/",
   urgency: "normal",
   ttl: 86400,
