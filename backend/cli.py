@@ -1,4 +1,4 @@
-"""Flask commands: seed, create-admin, publish-due, vapid-keys, storage migrate."""
+"""Flask commands: seed, create-admin, publish-due, vapid-keys, storage migrate, warnings poll."""
 
 import click
 from flask import Flask, current_app
@@ -13,6 +13,7 @@ from .news import services as news
 from .places import services as places
 from .push import vapid
 from .storage import LocalStorage, S3Storage, migrate_local_files, storage
+from .warnings import intake as warnings_intake
 
 
 @click.command("seed")
@@ -100,9 +101,25 @@ def storage_migrate_command(keep_local: bool) -> None:
     )
 
 
+@click.group("warnings")
+def warnings_group() -> None:
+    """Official warnings (BMKG)."""
+
+
+@warnings_group.command("poll")
+def warnings_poll_command() -> None:
+    """Poll every warning source now, whatever its schedule, and say what each gave."""
+    reports = warnings_intake.poll_sources(force=True)
+    for report in reports:
+        click.echo(report.line())
+    if not reports:
+        click.echo("No warning source is configured (the city pack's warnings URLs are empty).")
+
+
 def register_commands(app: Flask) -> None:
     app.cli.add_command(seed_command)
     app.cli.add_command(publish_due_command)
     app.cli.add_command(vapid_keys_command)
     app.cli.add_command(create_admin_command)
     app.cli.add_command(storage_group)
+    app.cli.add_command(warnings_group)

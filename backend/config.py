@@ -52,6 +52,10 @@ class Config:
     # The official warning feeds, instead of the city pack's URLs (tests and staging: a local server).
     BMKG_NOWCAST_URL = os.environ.get("BMKG_NOWCAST_URL")
     BMKG_EARTHQUAKE_URL = os.environ.get("BMKG_EARTHQUAKE_URL")
+    # One fetch from a warning feed ends after about this long (a hanging server must not hold the
+    # tick), and a nowcast poll fetches at most this many CAP documents (BMKG allows ~60 requests/min).
+    WARNINGS_FETCH_SECONDS = float(os.environ.get("WARNINGS_FETCH_SECONDS", "6"))
+    WARNINGS_DOCUMENTS_PER_POLL = int(os.environ.get("WARNINGS_DOCUMENTS_PER_POLL", "20"))
     # The `sender` of the city's CAP alerts (/alerts.atom): globally unique, no spaces, commas, < or &.
     # Unset: alerts@ the host the app is served at.
     CAP_SENDER = os.environ.get("CAP_SENDER")
@@ -164,6 +168,26 @@ class Config:
     JOB_STALE_SECONDS = int(os.environ.get("JOB_STALE_SECONDS", "150"))
     JOB_TICKER = True
 
+    # One-time codes (accounts/one_time_codes.py): sent by e-mail over SMTP, by SMS or WhatsApp
+    # through the city's HTTP gateway, or (neither configured, outside production) to the log.
+    MAIL_SERVER = os.environ.get("MAIL_SERVER")
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", "587"))
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD")
+    MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "true").lower() not in ("off", "0", "false", "no")
+    MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "SatuPintu <no-reply@localhost>")
+    OTP_GATEWAY_URL = os.environ.get("OTP_GATEWAY_URL")
+    OTP_GATEWAY_TOKEN = os.environ.get("OTP_GATEWAY_TOKEN")
+    OTP_SEND_TIMEOUT_SECONDS = int(os.environ.get("OTP_SEND_TIMEOUT_SECONDS", "15"))
+    OTP_TTL_SECONDS = int(os.environ.get("OTP_TTL_SECONDS", "600"))
+    OTP_MAX_TRIES = int(os.environ.get("OTP_MAX_TRIES", "5"))
+    OTP_RESEND_SECONDS = int(os.environ.get("OTP_RESEND_SECONDS", "60"))
+    OTP_MAX_PER_CONTACT_PER_DAY = int(os.environ.get("OTP_MAX_PER_CONTACT_PER_DAY", "10"))
+    # What the city pays for: SMS and WhatsApp messages sent in 24 hours, all contacts together.
+    OTP_MAX_PHONE_MESSAGES_PER_DAY = int(os.environ.get("OTP_MAX_PHONE_MESSAGES_PER_DAY", "2000"))
+    # Per address, over every endpoint that sends a code (register, reset, code sign-in, new contact).
+    RATELIMIT_CODE_SENDS = os.environ.get("RATELIMIT_CODE_SENDS", "30 per hour;200 per day")
+
     # Push
     VAPID_PRIVATE_KEY = os.environ.get("VAPID_PRIVATE_KEY")
     VAPID_PUBLIC_KEY = os.environ.get("VAPID_PUBLIC_KEY")
@@ -215,6 +239,12 @@ class TestConfig(Config):
     JOB_TICKER = False
     PUSH_ALLOW_LOCAL_ENDPOINTS = True
     PUSH_RETRY_BASE_SECONDS = 0.05
+    MAIL_SERVER = None
+    OTP_GATEWAY_URL = None
+    WARNINGS_FETCH_SECONDS = 2.0
+    # No test reaches BMKG: other tests' ticks find nothing listening here (tests/warnings has a feed server).
+    BMKG_NOWCAST_URL = "http://127.0.0.1:9/alerts/nowcast/id/rss.xml"
+    BMKG_EARTHQUAKE_URL = "http://127.0.0.1:9/DataMKG/TEWS/"
 
 
 class ProductionConfig(Config):

@@ -73,6 +73,25 @@ INDONESIAN = {
     "The password must be at least 8 characters.": "Kata sandi minimal 8 karakter.",
     "The password is too common. Choose another one.": "Kata sandi terlalu umum. Pilih yang lain.",
     "The current password is wrong.": "Kata sandi saat ini salah.",
+    # One-time codes
+    "The code is wrong or has expired. Check it, or ask for a new one.": (
+        "Kode salah atau sudah kedaluwarsa. Periksa kembali, atau minta kode baru."
+    ),
+    "This code was tried too many times. Ask for a new one.": (
+        "Kode ini sudah terlalu sering dicoba. Minta kode baru."
+    ),
+    "A code was sent a moment ago. Please wait {seconds} s before asking for another.": (
+        "Kode baru saja dikirim. Silakan tunggu {seconds} detik sebelum meminta kode lain."
+    ),
+    "Too many codes were sent to this contact today. Please try again in {hours} h.": (
+        "Terlalu banyak kode dikirim ke kontak ini hari ini. Silakan coba lagi dalam {hours} jam."
+    ),
+    "No more codes can be sent by SMS or WhatsApp today. Use an e-mail address, or try tomorrow.": (
+        "Hari ini tidak ada lagi kode yang dapat dikirim lewat SMS atau WhatsApp. "
+        "Gunakan alamat e-mail, atau coba besok."
+    ),
+    "Enter the 6-digit code.": "Masukkan kode 6 angka.",
+    "Give the phone number the code should go to.": "Isi nomor telepon tujuan kode.",
     "Staff of an OPD need an OPD.": "Staf OPD harus memiliki OPD.",
     "Unknown OPD.": "OPD tidak dikenal.",
     "Unknown kecamatan.": "Kecamatan tidak dikenal.",

@@ -546,13 +546,13 @@ def measure_pipeline(
     return rate
 
 
-def main() -> None:
-    args = parse_args()
+def run_and_clean_up(run_bench, args: argparse.Namespace) -> None:
+    """Run a bench with a stack of clean-ups (servers, worker, database) unwound however it ends."""
     started = time.perf_counter()
     with contextlib.ExitStack() as cleanup:
-        run(args, cleanup)
+        run_bench(args, cleanup)
     print(f"\nTotal run time: {time.perf_counter() - started:.0f} s")
 
 
 if __name__ == "__main__":
-    main()
+    run_and_clean_up(run, parse_args())

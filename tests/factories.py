@@ -213,3 +213,91 @@ def subscribe_devices(devices, user_id: int | None = None, kelurahan: str | None
         for device in devices
     )
     db.session.commit()
+
+
+# Two kelurahan of Kec. Balikpapan Kota that a synthetic warning covers (tests say it is synthetic).
+WARNED_KELURAHAN = ("64.71.06.1002", "64.71.06.1003")  # Telaga Sari, Klandasan Ulu
+
+
+def make_warning(kelurahan=WARNED_KELURAHAN, status: str = "sent", hours: float = 3, **fields):
+    """A synthetic BMKG-style weather warning (not a real document) whose polygons lie inside
+    `kelurahan`, stored directly, with its peringatan article limited to them when it is sent."""
+    from datetime import timedelta
+
+    from backend.places.services import city_boundaries
+    from backend.warnings.models import OfficialWarning
+
+    now = utcnow()
+    rings = []
+    for code in kelurahan:
+        inside = city_boundaries().geometry_of(code).buffer(-0.0005).simplify(0.0005)
+        part = max(getattr(inside, "geoms", [inside]), key=lambda polygon: polygon.area)
+        rings.append([[round(x, 5), round(y, 5)] for x, y in part.exterior.coords])
+    number = next(_numbers)
+    warning = OfficialWarning(
+        kind="weather",
+        source="nowcast",
+        identifier=f"CBT20261204{number:04d}_uji_sintetis",
+        status=status,
+        sent_at=now,
+        effective_at=now,
+        expires_at=now + timedelta(hours=hours),
+        event="Hujan Lebat",
+        severity="Severe",
+        urgency="Immediate",
+        certainty="Likely",
+        texts={
+            "id": {"headline": "Peringatan Dini Cuaca: Hujan lebat di Balikpapan Kota (uji)"},
+            "en": {"headline": "Weather Early Warning: heavy rain in Balikpapan Kota (test)"},
+        },
+        polygons=rings,
+        kelurahan_codes=list(kelurahan),
+        kecamatan_codes=sorted({code.rsplit(".", 1)[0] for code in kelurahan}),
+    )
+    for name, value in fields.items():
+        setattr(warning, name, value)
+    if status == "sent":
+        warning.article_id = _warning_article(warning, kelurahan).id
+    db.session.add(warning)
+    db.session.commit()
+    return warning
+
+
+def _warning_article(warning, kelurahan):
+    from backend.news.models import Article, ArticleStatus, Category
+    from backend.places.models import Kelurahan
+
+    article = Article(
+        slug=f"peringatan-{warning.identifier.lower()}",
+        title=warning.texts["id"]["headline"],
+        summary="Waspadai hujan lebat disertai petir dan angin kencang.",
+        category=Category.PERINGATAN,
+        status=ArticleStatus.PUBLISHED,
+        opd=db.session.scalar(select(Opd).where(Opd.code == "BPBD")),
+        published_at=warning.sent_at,
+        expires_at=warning.expires_at,
+        kelurahan=list(db.session.scalars(select(Kelurahan).where(Kelurahan.code.in_(kelurahan)))),
+    )
+    db.session.add(article)
+    db.session.flush()
+    return article
+
+
+def add_warning_campaign(warning, status: str = "sending", **counts):
+    """The campaign a warning made, with its delivery so far (`targeted`, `sent`, `failed`, `gone`)."""
+    from backend.push.models import Campaign
+
+    campaign = Campaign(
+        title=warning.texts["id"]["headline"][:100],
+        body="Waspadai hujan lebat.",
+        target_kind="kelurahan",
+        target_values=list(warning.kelurahan_codes),
+        urgency="high",
+        status=status,
+        is_alert=True,
+        warning_id=warning.id,
+        **counts,
+    )
+    db.session.add(campaign)
+    db.session.commit()
+    return campaign

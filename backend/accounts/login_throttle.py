@@ -35,7 +35,7 @@ def begin_attempt(login: str) -> str | None:
     if not limiter.enabled:
         return None
     storage = limiter.storage
-    key = "login-failures/" + ":".join(login_identifier(login))
+    key = _key(login)
     now = int(utcnow().timestamp())
     failures = storage.get(key)
     if failures:
@@ -55,6 +55,16 @@ def begin_attempt(login: str) -> str | None:
         wait = delay(number)
         raise TooManyRequests(wait, TOO_MANY.format(seconds=wait))
     return key
+
+
+def _key(login: str) -> str:
+    return "login-failures/" + ":".join(login_identifier(login))
+
+
+def forget(login: str) -> None:
+    """The account proved its owner another way (a reset code): its failures are forgotten."""
+    if limiter.enabled:
+        limiter.storage.clear(_key(login))
 
 
 def succeeded(key: str | None) -> None:

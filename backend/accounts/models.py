@@ -4,7 +4,7 @@ from datetime import datetime
 from enum import StrEnum
 from uuid import uuid4
 
-from sqlalchemy import Boolean, ForeignKey, String
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..database import TimestampMixin, UTCDateTime, utcnow
@@ -75,3 +75,46 @@ class LoginSession(db.Model):
         if self.revoked_at is None:
             self.revoked_at = utcnow()
             self.revoked_reason = reason
+
+
+class CodePurpose(StrEnum):
+    REGISTER = "register"
+    SIGN_IN = "sign_in"
+    RESET = "reset"
+    CONTACT = "contact"
+
+
+class OneTimeCode(db.Model):
+    """A code sent to an e-mail address or phone number, kept only as an HMAC (one_time_codes.py).
+
+    Every request for a code makes a row, whether or not an account has the contact: the answer and
+    its cost are then the same either way, and the send limits count the contact, not the account."""
+
+    __tablename__ = "one_time_codes"
+    __table_args__ = (Index("ix_one_time_codes_target_created", "target", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    purpose: Mapped[str] = mapped_column(String(16))
+    # "email:budi@contoh.id" or "phone:+6281234567890"
+    target: Mapped[str] = mapped_column(String(280))
+    channel: Mapped[str] = mapped_column(String(16))
+    locale: Mapped[str] = mapped_column(String(5), default="id")
+    code_hash: Mapped[str] = mapped_column(String(64))
+    # The account a contact change is for; registrations, resets and sign-ins find theirs by target.
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    # A registration's name, password hash and second contact, until the code creates the account.
+    payload: Mapped[dict | None] = mapped_column(JSON)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # When a message actually left (the job): the city's daily budget of SMS counts these.
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    @property
+    def kind(self) -> str:
+        return self.target.split(":", 1)[0]
+
+    @property
+    def address(self) -> str:
+        return self.target.split(":", 1)[1]

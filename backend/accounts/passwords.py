@@ -4,6 +4,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
 
+from ..errors import Invalid
+
 MIN_LENGTH = 8
 MAX_LENGTH = 128
 # The most common choices in leaked Indonesian and global password lists.
@@ -53,3 +55,10 @@ def password_problem(password: str) -> str | None:
     if password.lower() in COMMON_PASSWORDS or len(set(password)) < 3:
         return "The password is too common. Choose another one."
     return None
+
+
+def require_acceptable(password: str, field: str = "password") -> None:
+    """Refuse (422 on `field`) a password the policy does not accept."""
+    problem = password_problem(password)
+    if problem:
+        raise Invalid(errors={field: [problem]})

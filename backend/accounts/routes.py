@@ -10,27 +10,39 @@ from flask_jwt_extended import (
 )
 
 from ..extensions import limiter
+from ..i18n import preferred_language
 from ..security import login_required, role_required
-from . import bp, services, sessions
-from .models import Role
+from . import bp, recovery, services, sessions, verification
+from .models import CodePurpose, Role
 from .schemas import (
     AccountDeleteSchema,
     AdminUserPageSchema,
     AdminUserSchema,
     AdminUserUpdateSchema,
+    CodeConfirmSchema,
+    CodeRequestSchema,
+    CodeSentSchema,
     LoginSchema,
     PasswordChangeSchema,
+    PasswordResetConfirmSchema,
+    ProfileSchema,
     ProfileUpdateSchema,
     RegisterSchema,
     TokenSchema,
     UserQueryArgsSchema,
-    UserSchema,
 )
+
+# Per address, over every endpoint that sends a code (the per-contact limits are one_time_codes').
+code_sends = limiter.shared_limit(lambda: current_app.config["RATELIMIT_CODE_SENDS"], scope="code-sends")
 
 
 def _failed_login(response) -> bool:
     """Only a wrong password (or a closed account) counts against an address, never a success."""
     return response.status_code in (401, 403)
+
+
+def _wrong_code(response) -> bool:
+    return response.status_code == 422
 
 
 def _failed_registration(response) -> bool:
@@ -67,12 +79,69 @@ def _clear_cookies() -> None:
     deduct_when=_failed_registration,
     scope="register-failed",
 )
+@code_sends
 @bp.arguments(RegisterSchema)
-@bp.response(201, TokenSchema)
+@bp.response(202, CodeSentSchema)
 def register(data):
-    """Create a resident account with an e-mail and/or Indonesian phone number; logs in at once."""
-    user = services.register_user(data)
-    return _answer_with_tokens(sessions.start_session(user, _user_agent()))
+    """Start a resident account with an e-mail and/or Indonesian phone number: a code goes to the
+    contact, and the account exists once it comes back (`/auth/register/confirm`).
+
+    A contact that already has an account gets a note instead; the answer is the same."""
+    return verification.start_registration(data)
+
+
+@bp.route("/auth/register/confirm", methods=["POST"])
+@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"], deduct_when=_wrong_code, scope="code-confirm")
+@bp.arguments(CodeConfirmSchema)
+@bp.response(201, TokenSchema)
+def confirm_registration(data):
+    """The registration's code: the account is made and logged in."""
+    tokens = verification.confirm_registration(data["login"], data["code"], _user_agent())
+    return _answer_with_tokens(tokens)
+
+
+@bp.route("/auth/password-reset", methods=["POST"])
+@code_sends
+@bp.arguments(CodeRequestSchema)
+@bp.response(202, CodeSentSchema)
+def request_password_reset(data):
+    """Forgotten password: a code goes to the login's contact if it has an account. The answer is
+    the same either way."""
+    return _request_code(CodePurpose.RESET, data)
+
+
+@bp.route("/auth/password-reset/confirm", methods=["POST"])
+@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"], deduct_when=_wrong_code, scope="code-confirm")
+@bp.arguments(PasswordResetConfirmSchema)
+@bp.response(200, TokenSchema)
+def reset_password(data):
+    """Set a new password with the code: every other login ends; this device is logged in."""
+    tokens = recovery.reset_password(data["login"], data["code"], data["new_password"], _user_agent())
+    return _answer_with_tokens(tokens)
+
+
+@bp.route("/auth/code", methods=["POST"])
+@code_sends
+@bp.arguments(CodeRequestSchema)
+@bp.response(202, CodeSentSchema)
+def request_sign_in_code(data):
+    """Sign in without a password (residents): a code goes to the login's contact if a resident
+    has it. The answer is the same either way."""
+    return _request_code(CodePurpose.SIGN_IN, data)
+
+
+@bp.route("/auth/code/confirm", methods=["POST"])
+@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"], deduct_when=_wrong_code, scope="code-confirm")
+@bp.arguments(CodeConfirmSchema)
+@bp.response(200, TokenSchema)
+def sign_in_with_code(data):
+    """Log in with the code; answers an access token and sets the refresh cookie."""
+    return _answer_with_tokens(recovery.sign_in_with_code(data["login"], data["code"], _user_agent()))
+
+
+def _request_code(purpose: CodePurpose, data: dict) -> dict:
+    locale = data.get("locale") or preferred_language()
+    return recovery.request_code(purpose, data["login"], data.get("channel"), locale)
 
 
 @bp.route("/auth/login", methods=["POST"])
@@ -107,7 +176,7 @@ def logout():
 
 @bp.route("/me", methods=["GET"])
 @login_required
-@bp.response(200, UserSchema)
+@bp.response(200, ProfileSchema)
 def get_me():
     """The logged-in person's profile."""
     return current_user
@@ -116,10 +185,21 @@ def get_me():
 @bp.route("/me", methods=["PATCH"])
 @login_required
 @bp.arguments(ProfileUpdateSchema)
-@bp.response(200, UserSchema)
+@bp.response(200, ProfileSchema)
 def update_me(changes):
-    """Change name, e-mail, phone or language."""
-    return services.update_profile(current_user, changes)
+    """Change name or language; a new e-mail or phone gets a code and replaces the old one once
+    confirmed (`/me/contact/confirm`); until then it shows as pending_email or pending_phone."""
+    return verification.update_profile(current_user, changes)
+
+
+@bp.route("/me/contact/confirm", methods=["POST"])
+@login_required
+@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"], deduct_when=_wrong_code, scope="code-confirm")
+@bp.arguments(CodeConfirmSchema)
+@bp.response(200, ProfileSchema)
+def confirm_contact(data):
+    """The new contact's code: it replaces the old e-mail or phone."""
+    return verification.confirm_contact(current_user, data["login"], data["code"])
 
 
 @bp.route("/me", methods=["DELETE"])

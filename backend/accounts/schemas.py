@@ -2,13 +2,18 @@
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
+from .channels import PHONE_CHANNELS
 from .identifiers import InvalidPhone, normalise_email, normalise_phone
 from .models import Role
+from .one_time_codes import pending_contacts
 from .passwords import MAX_LENGTH
 
 PHONE_INVALID = "Not a valid Indonesian phone number."
 CONTACT_REQUIRED = "Give an e-mail address or a phone number."
 LOCALES = ["id", "en"]
+CHANNELS = ["email", "sms", "whatsapp"]
+PHONE_FOR_CHANNEL = "Give the phone number the code should go to."
+CODE_FORMAT = "Enter the 6-digit code."
 
 
 class PhoneField(fields.String):
@@ -27,6 +32,30 @@ class EmailField(fields.Email):
 
     def _deserialize(self, value, attr, data, **kwargs):
         return normalise_email(super()._deserialize(value, attr, data, **kwargs))
+
+
+class CodeField(fields.String):
+    """A one-time code: 6 digits, spaces and dashes of a pasted "123 456" ignored."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        digits = "".join(text.split()).replace("-", "")
+        if len(digits) != 6 or not digits.isascii() or not digits.isdigit():
+            raise ValidationError(CODE_FORMAT)
+        return digits
+
+
+def _channel():
+    return fields.String(
+        validate=validate.OneOf(CHANNELS),
+        metadata={"description": "Where the code goes: e-mail, or for a phone sms (default) or whatsapp"},
+    )
+
+
+def _login():
+    return fields.String(
+        required=True, validate=validate.Length(min=1, max=254), metadata={"description": "E-mail or phone"}
+    )
 
 
 def _password(**kwargs):
@@ -52,6 +81,13 @@ class UserSchema(Schema):
     created_at = fields.DateTime()
 
 
+class ProfileSchema(UserSchema):
+    """One's own profile with the new contacts waiting for their code."""
+
+    pending_email = fields.Function(lambda user: pending_contacts(user).get("email"), allow_none=True)
+    pending_phone = fields.Function(lambda user: pending_contacts(user).get("phone"), allow_none=True)
+
+
 class AdminUserSchema(UserSchema):
     is_active = fields.Boolean()
     last_login_at = fields.DateTime(allow_none=True)
@@ -68,23 +104,50 @@ class RegisterSchema(Schema):
     phone = PhoneField()
     password = _password()
     locale = fields.String(load_default="id", validate=validate.OneOf(LOCALES))
+    channel = _channel()
 
     @validates_schema
     def _contact_required(self, data, **kwargs):
         if not data.get("email") and not data.get("phone"):
             raise ValidationError({"email": [CONTACT_REQUIRED], "phone": [CONTACT_REQUIRED]})
+        if data.get("channel") in PHONE_CHANNELS and not data.get("phone"):
+            raise ValidationError({"phone": [PHONE_FOR_CHANNEL]})
+
+
+class CodeSentSchema(Schema):
+    """The same answer whether or not the login has an account."""
+
+    login = fields.String(metadata={"description": "The contact the code was sent to, normalised"})
+    channel = fields.String(metadata={"description": "email, sms or whatsapp"})
+    expires_in = fields.Integer(metadata={"description": "Seconds the code stays valid"})
+    resend_in = fields.Integer(metadata={"description": "Seconds before another code may be asked for"})
+
+
+class CodeRequestSchema(Schema):
+    login = _login()
+    channel = _channel()
+    locale = fields.String(
+        validate=validate.OneOf(LOCALES), metadata={"description": "Language of the message"}
+    )
+
+
+class CodeConfirmSchema(Schema):
+    login = _login()
+    code = CodeField(required=True)
+
+
+class PasswordResetConfirmSchema(CodeConfirmSchema):
+    new_password = _password()
 
 
 class LoginSchema(Schema):
-    login = fields.String(
-        required=True, validate=validate.Length(min=1, max=254), metadata={"description": "E-mail or phone"}
-    )
+    login = _login()
     password = _password()
 
 
 class TokenSchema(Schema):
     access_token = fields.String()
-    user = fields.Nested(UserSchema)
+    user = fields.Nested(ProfileSchema)
 
 
 class ProfileUpdateSchema(Schema):
@@ -92,6 +155,7 @@ class ProfileUpdateSchema(Schema):
     email = EmailField(allow_none=True, validate=validate.Length(max=254))
     phone = PhoneField(allow_none=True)
     locale = fields.String(validate=validate.OneOf(LOCALES))
+    channel = _channel()
 
 
 class PasswordChangeSchema(Schema):

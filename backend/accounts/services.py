@@ -1,4 +1,5 @@
-"""Account use cases: registration, login, profile, password, deletion, and user administration."""
+"""Account use cases: login, password, deletion, and user administration (registration and contact
+changes: verification.py; reset and sign-in by code: recovery.py)."""
 
 from sqlalchemy import or_, select
 
@@ -7,7 +8,7 @@ from ..errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
 from ..extensions import db
 from ..pagination import Page, keyset_page
 from ..places.models import Opd
-from . import login_throttle, passwords, sessions
+from . import login_throttle, one_time_codes, passwords, sessions
 from .identifiers import login_identifier
 from .models import DELETED_NAME, Role, User
 
@@ -24,29 +25,6 @@ def _check_unique_contact(email: str | None, phone: str | None, user_id: int | N
         owner = db.session.scalar(select(User.id).where(column == value))
         if owner is not None and owner != user_id:
             raise Conflict(message, errors={column.key: [message]})
-
-
-def _check_password(password: str, field: str = "password") -> None:
-    problem = passwords.password_problem(password)
-    if problem:
-        raise Invalid(errors={field: [problem]})
-
-
-def register_user(data: dict) -> User:
-    """Create a resident account. E-mail and phone arrive normalised by the schema."""
-    _check_password(data["password"])
-    _check_unique_contact(data.get("email"), data.get("phone"))
-    user = User(
-        name=data["name"],
-        email=data.get("email"),
-        phone=data.get("phone"),
-        locale=data.get("locale", "id"),
-        password_hash=passwords.hash_password(data["password"]),
-        role=Role.RESIDENT,
-    )
-    db.session.add(user)
-    db.session.commit()
-    return user
 
 
 def authenticate(login: str, password: str) -> User:
@@ -67,25 +45,11 @@ def authenticate(login: str, password: str) -> User:
     return user
 
 
-def update_profile(user: User, changes: dict) -> User:
-    if "email" in changes or "phone" in changes:
-        email = changes.get("email", user.email)
-        phone = changes.get("phone", user.phone)
-        if not email and not phone:
-            message = "Give an e-mail address or a phone number."
-            raise Invalid(errors={"email": [message], "phone": [message]})
-        _check_unique_contact(email, phone, user.id)
-    for name, value in changes.items():
-        setattr(user, name, value)
-    db.session.commit()
-    return user
-
-
 def change_password(user: User, current: str, new: str, user_agent: str | None) -> sessions.Tokens:
     """Set a new password, end every login and open a fresh one for this device."""
     if not passwords.verify_password(user.password_hash, current):
         raise Invalid(errors={"current_password": ["The current password is wrong."]})
-    _check_password(new, "new_password")
+    passwords.require_acceptable(new, "new_password")
     user.password_hash = passwords.hash_password(new)
     sessions.revoke_all_sessions(user, "password_change")
     return sessions.start_session(user, user_agent)
@@ -102,6 +66,7 @@ def delete_account(user: User, password: str) -> None:
     erase_reporters_photos(user)
     sessions.revoke_all_sessions(user, "account_deleted")
     forget_devices(user)
+    one_time_codes.forget_codes_of(user)
     user.name = DELETED_NAME
     user.email = None
     user.phone = None

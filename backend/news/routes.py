@@ -59,8 +59,10 @@ def list_news(args):
 @bp.arguments(BannerArgsSchema, location="query")
 @bp.response(200, ArticleSummarySchema(many=True))
 def banner(args):
-    """Warnings (peringatan) that have not expired: the banner on the home screen."""
-    return [presenters.article(item) for item in services.active_warnings(args.get("kecamatan"))]
+    """Warnings (peringatan) that have not expired: the banner on the home screen. One limited to
+    kelurahan shows only with ?kelurahan= one of them; others follow ?kecamatan= (or the kelurahan's)."""
+    warnings = services.active_warnings(args.get("kecamatan"), args.get("kelurahan"))
+    return [presenters.article(item) for item in warnings]
 
 
 @bp.route("/news/<slug>", methods=["GET"])

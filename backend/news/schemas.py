@@ -114,6 +114,7 @@ class NewsQueryArgsSchema(Schema):
 
 class BannerArgsSchema(Schema):
     kecamatan = fields.String(validate=validate.Length(max=24))
+    kelurahan = fields.String(validate=validate.Length(max=24))
 
 
 class StaffNewsArgsSchema(Schema):

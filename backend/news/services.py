@@ -2,7 +2,7 @@
 
 from flask import current_app
 from slugify import slugify
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import and_, exists, func, or_, select, update
 
 from .. import events
 from ..accounts.models import Role, User
@@ -11,9 +11,9 @@ from ..errors import Conflict, Forbidden, Invalid, NotFound
 from ..extensions import db
 from ..jobs import periodic
 from ..pagination import Page, keyset_page
-from ..places.models import Kecamatan, Opd
+from ..places.models import Kecamatan, Kelurahan, Opd
 from . import markdown
-from .models import READABLE_STATUSES, Article, ArticleStatus, Category, NewsImage
+from .models import READABLE_STATUSES, Article, ArticleStatus, Category, NewsImage, article_kelurahan
 
 
 def may_edit(article: Article, user: User) -> bool:
@@ -250,9 +250,37 @@ def list_articles(args: dict) -> Page:
     return keyset_page(query, columns, args.get("cursor"), args["limit"])
 
 
-def active_warnings(kecamatan_code: str | None) -> list[Article]:
-    """Peringatan that have not expired yet, for the banner."""
-    query = _in_area(_readable_query(), kecamatan_code).where(
+def _for_place(query, kecamatan_code: str | None, kelurahan_code: str | None):
+    """An article limited to kelurahan (a warning's area) goes to those kelurahan, to a viewer who
+    gave only a kecamatan holding one of them, and to one who gave no area: either may be in it,
+    and a warning is better seen than missed (the same rule as its push: campaigns._in_kelurahan).
+    Any other article follows the kecamatan rule (_in_area), the kecamatan being the kelurahan's
+    when only the kelurahan is given."""
+    if not kecamatan_code and not kelurahan_code:
+        return query
+    limited = exists().where(article_kelurahan.c.article_id == Article.id)
+    if kelurahan_code:
+        place = select(Kelurahan).where(Kelurahan.code == kelurahan_code).subquery()
+        reaches = exists().where(
+            article_kelurahan.c.article_id == Article.id, article_kelurahan.c.kelurahan_id == place.c.id
+        )
+        kecamatan = select(place.c.kecamatan_id)
+    else:
+        kecamatan = select(Kecamatan.id).where(Kecamatan.code == kecamatan_code)
+        reaches = exists().where(
+            article_kelurahan.c.article_id == Article.id,
+            article_kelurahan.c.kelurahan_id == Kelurahan.id,
+            Kelurahan.kecamatan_id.in_(kecamatan),
+        )
+    if kecamatan_code:
+        kecamatan = select(Kecamatan.id).where(Kecamatan.code == kecamatan_code)
+    in_kecamatan = or_(Article.kecamatan_id.is_(None), Article.kecamatan_id == kecamatan.scalar_subquery())
+    return query.where(or_(reaches, and_(~limited, in_kecamatan)))
+
+
+def active_warnings(kecamatan_code: str | None, kelurahan_code: str | None = None) -> list[Article]:
+    """Peringatan that have not expired yet, for the banner of a kelurahan (or kecamatan, or city)."""
+    query = _for_place(_readable_query(), kecamatan_code, kelurahan_code).where(
         Article.category == Category.PERINGATAN, Article.expires_at > utcnow()
     )
     return list(db.session.scalars(query.order_by(Article.published_at.desc()).limit(5)))

@@ -18,6 +18,9 @@ from shapely.validation import explain_validity
 # About 110 m and 11 m at the equator: unseen at a city-wide zoom, and the file is 4 KB gzipped.
 SCREEN_TOLERANCE_DEGREES = 0.001
 SCREEN_DECIMALS = 4
+# A warning's overlap with a kelurahan below this share of the smaller shape is a sliver along a border:
+# BMKG draws its polygons with 3 decimals (about 110 m), which spills a few % over a neighbour.
+MIN_OVERLAP_SHARE = 0.1
 
 
 class BoundaryError(ValueError):
@@ -47,6 +50,18 @@ class Boundaries:
         """The kelurahan whose polygons hold the point: more than one on a shared border."""
         found = self._tree.query(Point(long, lat), predicate="intersects")
         return [self.areas[index] for index in sorted(found)]
+
+    def kelurahan_intersecting(self, geometry: shapely.Geometry) -> list[Area]:
+        """The kelurahan an area (a warning's polygons) overlaps. An overlap smaller than
+        MIN_OVERLAP_SHARE of the smaller of the two shapes is a border sliver (a neighbouring
+        region drawn with coarser points) and does not count; a shared edge alone never does."""
+        found = []
+        for index in sorted(self._tree.query(geometry, predicate="intersects")):
+            area = self.areas[index]
+            overlap = shapely.intersection(area.geometry, geometry).area
+            if overlap > 0 and overlap >= MIN_OVERLAP_SHARE * min(area.geometry.area, geometry.area):
+                found.append(area)
+        return found
 
     def geometry_of(self, kelurahan_code: str) -> shapely.Geometry:
         return next(area.geometry for area in self.areas if area.code == kelurahan_code)

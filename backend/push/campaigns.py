@@ -5,7 +5,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from flask import current_app
-from sqlalchemy import and_, func, insert, select, true, update
+from sqlalchemy import and_, func, insert, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
 
 from .. import metrics
@@ -45,7 +45,7 @@ def target_filter(kind: str, values: list[str], news_only: bool = False):
     if kind == TargetKind.KECAMATAN:
         clause = PushSubscription.kecamatan_id.in_(_ids(Kecamatan, values, "target_values"))
     elif kind == TargetKind.KELURAHAN:
-        clause = PushSubscription.kelurahan_id.in_(_ids(Kelurahan, values, "target_values"))
+        clause = _in_kelurahan(_ids(Kelurahan, values, "target_values"))
     elif kind == TargetKind.TOPIC and "alerts" not in values:
         clause = PushSubscription.wants_news.is_(True)
     elif kind == TargetKind.RECIPIENTS:
@@ -58,6 +58,16 @@ def target_filter(kind: str, values: list[str], news_only: bool = False):
     else:
         clause = true()
     return and_(clause, PushSubscription.wants_news.is_(True)) if news_only else clause
+
+
+def _in_kelurahan(kelurahan_ids: list[int]):
+    """Devices in those kelurahan, and those that chose only their kecamatan, which holds one of
+    them: such a device may be in the area, and an alert is better had than missed."""
+    their_kecamatan = select(Kelurahan.kecamatan_id).where(Kelurahan.id.in_(kelurahan_ids))
+    return or_(
+        PushSubscription.kelurahan_id.in_(kelurahan_ids),
+        and_(PushSubscription.kelurahan_id.is_(None), PushSubscription.kecamatan_id.in_(their_kecamatan)),
+    )
 
 
 NO_DEVICES = "No device would receive this campaign: choose another target, or wait for subscribers."

@@ -1,16 +1,26 @@
-"""The warnings area's HTTP answers: an operator's one-tap send under /api/v1, and the city's
-alerts as CAP 1.2 outside it."""
+"""The warnings area's HTTP answers: the command center's read and an operator's one-tap send under
+/api/v1, and the city's alerts as CAP 1.2 outside it."""
 
 from flask import current_app
 
 from ..accounts.models import Role
 from ..http_cache import cacheable
 from ..security import role_required
-from . import alerting, alerts_bp, bp, cap_out, models
-from .schemas import WarningSchema
+from . import alerting, alerts_bp, bp, cap_out, models, queries
+from .schemas import CommandWarningsSchema, WarningSchema
 
 __all__ = ["bp", "models"]  # the models are imported so that their tables exist for every app
 plain_blueprints = (alerts_bp,)
+
+
+@bp.route("/dashboard/warnings", methods=["GET"])
+@role_required(Role.OPERATOR, Role.ADMIN)
+@cacheable(max_age=5, public=False)
+@bp.response(200, CommandWarningsSchema)
+def command_warnings():
+    """Active and draft warnings with their area and delivery, and each source's health. Operators
+    only, so never in the shared cache; read afresh, since delivery moves by the second."""
+    return queries.command_warnings()
 
 
 @bp.route("/warnings/<id:warning_id>/send", methods=["POST"])

@@ -37,6 +37,12 @@ const Login = lazy(() => import("./pages/account/Login").then((m) => m.Login));
 const Register = lazy(() =>
   import("./pages/account/Register").then((m) => m.Register),
 );
+const ForgotPassword = lazy(() =>
+  import("./pages/account/ForgotPassword").then((m) => m.ForgotPassword),
+);
+const CodeSignIn = lazy(() =>
+  import("./pages/account/CodeSignIn").then((m) => m.CodeSignIn),
+);
 const Notifications = lazy(() =>
   import("./pages/account/Notifications").then((m) => m.Notifications),
 );
@@ -103,6 +109,8 @@ export function App() {
             <Route path="/akun" component={Account} />
             <Route path="/masuk" component={Login} />
             <Route path="/daftar" component={Register} />
+            <Route path="/lupa-sandi" component={ForgotPassword} />
+            <Route path="/masuk-kode" component={CodeSignIn} />
             <Route path="/privasi" component={Privacy} />
             <Route path="/staf" component={Staff} />
             <Route path="/staf/*" component={Staff} />

@@ -30,13 +30,14 @@ registerRoute(
 // without Vary, or a logged-in resident would find nothing offline. Logging out clears "api-requests".
 const matchOptions = { ignoreVary: true };
 
-// News, the catalogue and places change rarely: answer from the cache at once, refresh behind.
+// News, the catalogue and places (the kelurahan boundaries too) change rarely: answer from the
+// cache at once, refresh behind.
 // Not where a point lies (kelurahan/at): that URL holds the person's position, kept nowhere.
 registerRoute(
   ({ url, request }) =>
     request.method === "GET" &&
     url.pathname !== "/api/v1/kelurahan/at" &&
-    /^\/api\/v1\/(news|services|service-groups|city|kecamatan|kelurahan|opds)(\/|$|\?)/.test(
+    /^\/api\/v1\/(news|services|service-groups|city|kecamatan|kelurahan|kelurahan\.geojson|opds)(\/|$|\?)/.test(
       url.pathname,
     ),
   new StaleWhileRevalidate({

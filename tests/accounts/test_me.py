@@ -4,19 +4,29 @@ from backend.accounts.models import User
 from backend.extensions import db
 
 from ..factories import PASSWORD, auth_headers, error_shape, make_user
+from .code_servers import CODE
 
 ME = "/api/v1/me"
 LOGIN = "/api/v1/auth/login"
 
 
-def test_resident_updates_own_profile(client, resident):
+def test_resident_updates_own_profile_and_a_new_phone_waits_for_its_code(client, resident, gateway):
     headers = auth_headers(resident)
     response = client.patch(
         ME, json={"name": "Siti Aminah", "phone": "0813 1111 2222", "locale": "en"}, headers=headers
     )
     assert response.status_code == 200
     body = response.get_json()
-    assert (body["name"], body["phone"], body["locale"]) == ("Siti Aminah", "+6281311112222", "en")
+    assert (body["name"], body["phone"], body["locale"]) == ("Siti Aminah", None, "en")
+    assert body["pending_phone"] == "+6281311112222"
+
+    code = gateway.code_for("+6281311112222")
+    confirmed = client.post(
+        f"{ME}/contact/confirm", json={"login": "0813 1111 2222", "code": code}, headers=headers
+    )
+
+    assert confirmed.status_code == 200
+    assert (confirmed.get_json()["phone"], confirmed.get_json()["pending_phone"]) == ("+6281311112222", None)
 
 
 def test_profile_update_refuses_bad_values(client, resident):
@@ -32,9 +42,23 @@ def test_profile_update_refuses_removing_the_last_contact(client):
     assert "email" in body["errors"]
 
 
-def test_profile_update_refuses_another_persons_email(client, resident):
+def test_another_persons_email_is_never_confirmed_and_its_owner_is_told(client, resident, mailbox):
     make_user(email="lain@contoh.id")
-    error_shape(client.patch(ME, json={"email": "LAIN@contoh.id"}, headers=auth_headers(resident)), 409)
+    headers = auth_headers(resident)
+    response = client.patch(ME, json={"email": "LAIN@contoh.id"}, headers=headers)
+    assert response.status_code == 200
+    assert response.get_json()["pending_email"] == "lain@contoh.id"
+
+    note = mailbox.last_to("lain@contoh.id").get_content()
+    assert "akun SatuPintu lain" in note and not CODE.search(note)
+    for guess in ("000000", "123456"):
+        error_shape(
+            client.post(
+                f"{ME}/contact/confirm", json={"login": "lain@contoh.id", "code": guess}, headers=headers
+            ),
+            422,
+        )
+    assert db.session.get(User, resident.id).email == resident.email
 
 
 def test_role_cannot_be_changed_through_profile(client, resident):
@@ -106,10 +130,13 @@ def test_delete_account_needs_the_password(client, resident):
     assert client.get(ME, headers=headers).status_code == 200
 
 
-def test_deleted_email_can_register_again(client, resident):
+def test_deleted_email_can_register_again(client, resident, mailbox):
     email = resident.email
     client.delete(ME, json={"password": PASSWORD}, headers=auth_headers(resident))
     response = client.post(
         "/api/v1/auth/register", json={"name": "Baru", "email": email, "password": "sandi-baru-9"}
     )
-    assert response.status_code == 201
+    assert response.status_code == 202
+    code = mailbox.code_for(email)
+    confirmed = client.post("/api/v1/auth/register/confirm", json={"login": email, "code": code})
+    assert confirmed.status_code == 201

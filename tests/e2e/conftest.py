@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
+from ..accounts.code_servers import mail_server  # noqa: F401 (a session fixture)
+
 # PWA_TEST_DIST lets parallel work test its own build without racing another build of pwa/dist.
 DIST = Path(os.environ.get("PWA_TEST_DIST") or Path(__file__).resolve().parents[2] / "pwa" / "dist")
 CHROMIUM = "/usr/bin/chromium"
@@ -79,6 +81,15 @@ def _database_outlives_the_browser(request):
     request.getfixturevalue("app")
     yield
     SERVED.wait_idle()
+
+
+@pytest.fixture
+def live_mailbox(live_server, mail_server, monkeypatch):  # noqa: F811 (the imported fixture)
+    """The live server sends its mail (one-time codes) to the test's SMTP server."""
+    mail_server.mails.clear()
+    for name, value in mail_server.config().items():
+        monkeypatch.setitem(SERVED.app.config, name, value)
+    return mail_server
 
 
 @pytest.fixture(scope="session")

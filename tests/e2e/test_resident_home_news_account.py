@@ -123,12 +123,14 @@ def test_the_news_list_searches_and_keeps_the_words_in_the_address(page, editor)
     expect(page.get_by_text("Tidak ada berita yang cocok dengan “gempa”.")).to_be_visible()
 
 
-def test_a_resident_registers_logs_out_and_logs_in_again(page, live_server, app):
+def test_a_resident_registers_logs_out_and_logs_in_again(page, live_server, app, live_mailbox):
     page.goto("/daftar")
     page.get_by_label("Nama").fill("Budi Warga")
     page.get_by_label("Email atau nomor HP").fill("budi@contoh.id")
     page.get_by_label("Kata sandi").fill("teluk-balikpapan-2026")
     page.get_by_role("button", name="Daftar").click()
+    page.get_by_label("Kode 6 angka").fill(live_mailbox.code_for("budi@contoh.id"))
+    page.get_by_role("button", name="Verifikasi").click()
     expect(page.get_by_role("heading", name="Halo, Budi Warga")).to_be_visible()
     expect(page.get_by_role("link", name="Laporkan")).to_be_visible()
     expect(page.get_by_text("Tidak ada laporan Anda yang masih diproses.")).to_be_visible()

@@ -100,6 +100,8 @@ def test_residents_screens_have_no_tap_target_under_44_px(phone, news):
         (f"/laporan/{news['request']}", "Jalan Berlubang"),
         ("/masuk", "Masuk"),
         ("/daftar", "Daftar"),
+        ("/lupa-sandi", "Lupa kata sandi"),
+        ("/masuk-kode", "Masuk dengan kode"),
     ]:
         small += _check(phone, path, heading)
     log_in_by_api(phone, make_user(name="Siti Warga"))

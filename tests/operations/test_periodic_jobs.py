@@ -1,7 +1,9 @@
 """Periodic jobs on real Celery beat and a worker: they run inside the app, do their work (a
 scheduled campaign goes out, a scheduled article is announced) and leave a record operators see."""
 
+import json
 from datetime import timedelta
+from pathlib import Path
 
 from backend.database import utcnow
 from backend.extensions import db
@@ -11,6 +13,8 @@ from backend.push.models import Campaign
 
 from ..factories import auth_headers, subscribe_devices
 from ..services import wait_until
+
+COMMAND_I18N = Path(__file__).resolve().parents[2] / "pwa" / "src" / "pages" / "command" / "i18n"
 
 DEVICES = 5
 
@@ -68,3 +72,10 @@ def test_beat_runs_every_periodic_job_in_the_app_and_records_it(
     assert {job["name"] for job in jobs} == set(periodic_names())
     assert all(job["last_error"] is None and job["runs"] >= 1 for job in jobs)
     assert "outside of application context" not in celery.logs()
+
+
+def test_the_command_center_names_every_periodic_job_in_both_languages(app):
+    for language in ("id", "en"):
+        texts = json.loads((COMMAND_I18N / f"{language}.json").read_text(encoding="utf-8"))
+        unnamed = [name for name in periodic_names() if f"command.jobs.name.{name}" not in texts]
+        assert unnamed == [], language

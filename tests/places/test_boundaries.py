@@ -76,6 +76,21 @@ def test_kecamatan_shapes_are_the_union_of_their_kelurahan(app):
     assert not shapes["64.71.01"].contains(Point(long, lat))
 
 
+def test_an_area_finds_the_kelurahan_it_overlaps_and_not_those_it_only_grazes(app):
+    boundaries = city_boundaries()
+    sepinggan = boundaries.geometry_of("64.71.05.1002")
+    over_two = sepinggan.buffer(-0.002).union(boundaries.geometry_of("64.71.01.1001").buffer(-0.002))
+    # Sepinggan grown by 110 m (BMKG's precision): a sliver over each neighbour, which does not count.
+    grown = sepinggan.buffer(0.001)
+
+    assert [a.code for a in boundaries.kelurahan_intersecting(over_two)] == [
+        "64.71.01.1001",
+        "64.71.05.1002",
+    ]
+    assert [a.code for a in boundaries.kelurahan_intersecting(grown)] == ["64.71.05.1002"]
+    assert boundaries.kelurahan_intersecting(Point(117.0, -1.30).buffer(0.01)) == []  # the bay
+
+
 def test_the_boundaries_geojson_is_small_cached_and_keeps_the_attribution(client):
     response = client.get(GEOJSON)
 

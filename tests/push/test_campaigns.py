@@ -63,6 +63,18 @@ def test_a_kelurahan_campaign_reaches_exactly_that_kelurahan(app, client, admin,
     }
 
 
+def test_a_kelurahan_campaign_also_reaches_devices_that_chose_only_its_kecamatan(
+    app, client, admin, push_service
+):
+    """Such a device may be in the kelurahan: an alert is better had than missed."""
+    maybe_inside, elsewhere = push_service.device(), push_service.device()
+    subscribe(client, maybe_inside, kecamatan="64.71.01")
+    subscribe(client, elsewhere, kecamatan="64.71.02")
+    send(client, admin, target_kind="kelurahan", target_values=["64.71.01.1001"])
+    wait_for_jobs(app)
+    assert (len(maybe_inside.received), len(elsewhere.received)) == (1, 0)
+
+
 def test_an_all_city_campaign_reaches_every_device_in_batches(app, client, admin, push_service, monkeypatch):
     monkeypatch.setitem(app.config, "PUSH_BATCH_SIZE", 4)
     devices = [push_service.device() for _ in range(11)]

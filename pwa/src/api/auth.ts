@@ -1,5 +1,6 @@
-// Accounts: log in, register, log out, the own profile, password, language and account deletion.
-import { type Language, setLanguage } from "../i18n";
+// Accounts: log in, register (with its code), codes for a forgotten password and sign-in, log out,
+// the own profile (a new contact confirmed by code), password, language and account deletion.
+import { type Language, language, setLanguage } from "../i18n";
 import {
   type User,
   api,
@@ -37,10 +38,79 @@ export interface Registration {
   locale: Language;
 }
 
-export async function register(data: Registration): Promise<User> {
+/** Where a one-time code went; the same answer whether or not the login has an account. */
+export interface CodeSent {
+  login: string;
+  channel: "email" | "sms" | "whatsapp";
+  expires_in: number;
+  resend_in: number;
+}
+
+/** Sends a code to the contact; the account exists once `confirmRegistration` gives it back. */
+export async function register(data: Registration): Promise<CodeSent> {
+  return api<CodeSent>("auth/register", { method: "POST", json: data });
+}
+
+export async function confirmRegistration(
+  login: string,
+  code: string,
+): Promise<User> {
   return begin(
-    await api<Tokens>("auth/register", { method: "POST", json: data }),
+    await api<Tokens>("auth/register/confirm", {
+      method: "POST",
+      json: { login, code },
+    }),
   );
+}
+
+/** A code for a forgotten password ("password-reset") or to sign in without one ("code"). */
+export async function requestCode(
+  purpose: "password-reset" | "code",
+  login: string,
+): Promise<CodeSent> {
+  return api<CodeSent>(`auth/${purpose}`, {
+    method: "POST",
+    json: { login, locale: language() },
+  });
+}
+
+/** Every other login ends; this device is logged in with the new password. */
+export async function resetPassword(
+  login: string,
+  code: string,
+  newPassword: string,
+): Promise<User> {
+  return begin(
+    await api<Tokens>("auth/password-reset/confirm", {
+      method: "POST",
+      json: { login, code, new_password: newPassword },
+    }),
+  );
+}
+
+export async function signInWithCode(
+  login: string,
+  code: string,
+): Promise<User> {
+  return begin(
+    await api<Tokens>("auth/code/confirm", {
+      method: "POST",
+      json: { login, code },
+    }),
+  );
+}
+
+/** The code sent to a new e-mail or phone: it replaces the old one. */
+export async function confirmContact(
+  login: string,
+  code: string,
+): Promise<User> {
+  const user = await api<User>("me/contact/confirm", {
+    method: "POST",
+    json: { login, code },
+  });
+  updateUser(user);
+  return user;
 }
 
 /** Ends the login on the server (refresh cookie + CSRF header) and always on this device, even

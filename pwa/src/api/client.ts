@@ -12,6 +12,9 @@ export interface User {
   opd: { code: string; name: string; short_name: string } | null;
   locale: "id" | "en";
   created_at: string;
+  /** A new e-mail or phone waiting for its code (own profile only). */
+  pending_email?: string | null;
+  pending_phone?: string | null;
 }
 
 export interface Page<T> {

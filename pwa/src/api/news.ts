@@ -54,7 +54,11 @@ export function newsPath(options: {
 
 export const articlePath = (slug: string) => `news/${encodeURIComponent(slug)}`;
 
-export const bannerPath = (kecamatan?: string | null) =>
-  `news/banner${query({ kecamatan })}`;
+/** The banner of the device's area: a warning limited to kelurahan shows only in them, so the
+ * kelurahan goes when it is known, else the kecamatan (one URL per area, cached as such). */
+export const bannerPath = (
+  area: { kecamatan?: string | null; kelurahan?: string | null } = {},
+) =>
+  `news/banner${query(area.kelurahan ? { kelurahan: area.kelurahan } : { kecamatan: area.kecamatan })}`;
 
 export type NewsPage = Page<ArticleSummary>;

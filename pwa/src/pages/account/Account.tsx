@@ -10,6 +10,7 @@ import { DeleteAccount } from "./DeleteAccount";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { PasswordForm } from "./PasswordForm";
 import { ProfileForm } from "./ProfileForm";
+import { VerifyContact } from "./VerifyContact";
 import "./i18n";
 import "./account.css";
 
@@ -99,8 +100,10 @@ export function Account() {
     <section>
       <h1>{t("account.title")}</h1>
       <p class="lead">{t("account.signedInAs", { name: user.name })}</p>
+      <VerifyContact user={user} />
       <WorkAreas role={user.role} />
-      <ProfileForm user={user} />
+      {/* Drawn afresh when a confirmed code changes the e-mail or phone. */}
+      <ProfileForm key={`${user.email}|${user.phone}`} user={user} />
       <Settings title={t("account.settingsTitle")} />
       <PasswordForm />
       <p class="account-section">

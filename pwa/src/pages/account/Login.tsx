@@ -1,4 +1,5 @@
-// /masuk: log in with an e-mail or phone number and a password, then go to ?next= (or the role's start).
+// /masuk: log in with an e-mail or phone number and a password, then go to ?next= (or the role's start);
+// the ways to a forgotten password and to signing in with a code.
 import { useState } from "preact/hooks";
 import { useLocation, useRoute } from "preact-iso";
 import { logIn } from "../../api/auth";
@@ -7,7 +8,7 @@ import { useSubmit } from "../../api/use-submit";
 import { TextField } from "../../components/Field";
 import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
-import { afterLogin, safeNext } from "../../next-url";
+import { afterLogin, safeNext, withNext } from "../../next-url";
 import { useStore } from "../../store";
 import { OtherScreen, SubmitButton } from "./AuthButtons";
 import "./i18n";
@@ -64,9 +65,19 @@ export function Login() {
           value={password}
           onInput={setPassword}
         />
+        <p>
+          <a class="link-target" href={withNext("/lupa-sandi", next)}>
+            {t("account.forgotLink")}
+          </a>
+        </p>
         <ErrorNote error={loginError || passwordError ? undefined : error} />
         <SubmitButton busy={busy} label={t("account.loginButton")} />
       </form>
+      <p>
+        <a class="btn" href={withNext("/masuk-kode", next)}>
+          {t("account.codeSignInLink")}
+        </a>
+      </p>
       <OtherScreen to="register" next={next} />
     </section>
   );

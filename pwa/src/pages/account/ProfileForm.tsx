@@ -37,6 +37,7 @@ export function ProfileForm({ user }: { user: User }) {
     setPhone(updated.phone ?? "");
     setEmail(updated.email ?? "");
     setSaved(true);
+    // A new contact shows in the code banner above until its code comes back.
   }
 
   const errors = {

@@ -1,20 +1,87 @@
-// /daftar: a resident account from a name, an e-mail or Indonesian phone number, and a password;
-// logged in at once.
+// /daftar: a resident account from a name, an e-mail or Indonesian phone number, and a password.
+// A code goes to the contact; the account exists, logged in, once the code comes back.
 import { useState } from "preact/hooks";
 import { useLocation, useRoute } from "preact-iso";
-import { contactFields, register } from "../../api/auth";
+import {
+  type CodeSent,
+  type Registration,
+  confirmRegistration,
+  contactFields,
+  register,
+} from "../../api/auth";
 import { useSubmit } from "../../api/use-submit";
 import { TextField } from "../../components/Field";
 import { ErrorNote } from "../../components/Status";
 import { language, t } from "../../i18n";
 import { afterLogin, safeNext } from "../../next-url";
 import { OtherScreen, SubmitButton } from "./AuthButtons";
+import { CodeEntry } from "./CodeEntry";
 import "./i18n";
 import "./account.css";
 
 export function Register() {
   const next = safeNext(useRoute().query.next);
+  const [sent, setSent] = useState<CodeSent | null>(null);
+  const [registration, setRegistration] = useState<Registration | null>(null);
+  return (
+    <section class="auth">
+      <h1>{t("account.registerTitle")}</h1>
+      {sent && registration ? (
+        <Verify sent={sent} registration={registration} next={next} />
+      ) : (
+        <Details
+          onSent={(answer, data) => {
+            setSent(answer);
+            setRegistration(data);
+          }}
+        />
+      )}
+      <OtherScreen to="login" next={next} />
+    </section>
+  );
+}
+
+/** The code sent to the contact: it makes the account and logs in. */
+function Verify(props: {
+  sent: CodeSent;
+  registration: Registration;
+  next: string | null;
+}) {
   const { route } = useLocation();
+  const [code, setCode] = useState("");
+  const { busy, error, submit } = useSubmit();
+
+  function onSubmit(event: Event) {
+    event.preventDefault();
+    void submit(async () => {
+      const user = await confirmRegistration(props.sent.login, code);
+      route(afterLogin(props.next, user), true);
+    });
+  }
+
+  const codeError = error?.field("code");
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <p class="notice">{t("account.verifyIntro")}</p>
+      <CodeEntry
+        id="register-code"
+        sent={props.sent}
+        code={code}
+        onCode={setCode}
+        error={codeError}
+        onResend={() => submit(() => register(props.registration))}
+      />
+      <ErrorNote error={codeError ? undefined : error} />
+      <SubmitButton busy={busy} label={t("account.verifyButton")} />
+    </form>
+  );
+}
+
+function Details({
+  onSent,
+}: {
+  onSent: (sent: CodeSent, registration: Registration) => void;
+}) {
   const [name, setName] = useState("");
   const [contact, setContact] = useState("");
   const [password, setPassword] = useState("");
@@ -22,15 +89,13 @@ export function Register() {
 
   function onSubmit(event: Event) {
     event.preventDefault();
-    void submit(async () => {
-      const user = await register({
-        name: name.trim(),
-        ...contactFields(contact),
-        password,
-        locale: language(),
-      });
-      route(afterLogin(next, user), true);
-    });
+    const data = {
+      name: name.trim(),
+      ...contactFields(contact),
+      password,
+      locale: language(),
+    };
+    void submit(async () => onSent(await register(data), data));
   }
 
   const nameError = error?.field("name");
@@ -38,8 +103,7 @@ export function Register() {
   const passwordError = error?.field("password");
   const fieldErrors = nameError || contactError || passwordError;
   return (
-    <section class="auth">
-      <h1>{t("account.registerTitle")}</h1>
+    <>
       <p>{t("account.registerIntro")}</p>
       <form onSubmit={onSubmit} noValidate>
         <TextField
@@ -85,7 +149,6 @@ export function Register() {
         </p>
         <SubmitButton busy={busy} label={t("account.registerButton")} />
       </form>
-      <OtherScreen to="login" next={next} />
-    </section>
+    </>
   );
 }

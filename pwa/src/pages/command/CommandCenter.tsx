@@ -1,5 +1,6 @@
-// The command center: KPI tiles, the map of open requests, trends, the overdue list, the OPD league
-// the campaigns and the periodic jobs, refreshed every 30 s in place; filters live in the URL, and `?wall=1` is the
+// The command center: KPI tiles, the map of open requests and official warnings, the warnings
+// panel, trends, the overdue list, the OPD league, the campaigns, the periodic jobs and the
+// warning sources' health, refreshed every 30 s in place; filters live in the URL, and `?wall=1` is the
 // 1920×1080 wall layout without the app's navigation.
 import "./i18n";
 import { useLocation } from "preact-iso";
@@ -16,8 +17,10 @@ import { KpiTiles } from "./KpiTiles";
 import { OpdLeague } from "./OpdLeague";
 import { OverdueList } from "./OverdueList";
 import { RequestMap } from "./RequestMap";
+import { SourcesPanel } from "./SourcesPanel";
 import { StatusLine } from "./StatusLine";
 import { TrendChart } from "./TrendChart";
+import { WarningsPanel } from "./WarningsPanel";
 import type { Scope } from "./dashboard-api";
 import { useDashboard } from "./use-dashboard";
 import { type View, viewFrom, viewUrl } from "./view";
@@ -120,9 +123,22 @@ export function CommandCenter() {
           layer={view.layer}
           onLayer={(layer) => change({ layer })}
           kelurahan={data?.kelurahan}
+          warnings={data?.warnings.warnings}
         />
         {data ? (
           <>
+            {view.wall ? null : (
+              <section
+                class="cc-panel cc-warnings-panel"
+                aria-labelledby="cc-warnings-title"
+              >
+                <h2 id="cc-warnings-title">{t("command.warnings.title")}</h2>
+                <WarningsPanel
+                  warnings={data.warnings.warnings}
+                  onChanged={live.reload}
+                />
+              </section>
+            )}
             <section class="cc-panel cc-trend" aria-labelledby="cc-trend-title">
               <h2 id="cc-trend-title">
                 {t("command.trend.title", { days: view.days })}
@@ -180,6 +196,13 @@ export function CommandCenter() {
                 >
                   <h2 id="cc-jobs-title">{t("command.jobs.title")}</h2>
                   <JobsPanel jobs={data.jobs} />
+                </section>
+                <section
+                  class="cc-panel cc-sources-panel"
+                  aria-labelledby="cc-sources-title"
+                >
+                  <h2 id="cc-sources-title">{t("command.sources.title")}</h2>
+                  <SourcesPanel sources={data.warnings.sources} />
                 </section>
               </>
             )}

@@ -20,6 +20,9 @@ import {
   scopeQuery,
 } from "./dashboard-api";
 import type { MapLayer } from "./view";
+import { WarningLegend } from "./WarningLegend";
+import { WarningLayer } from "./warning-layer";
+import type { OfficialWarning } from "./warnings-api";
 
 const LAYERS: MapLayer[] = ["clusters", "kelurahan"];
 
@@ -29,6 +32,7 @@ export function RequestMap({
   layer,
   onLayer,
   kelurahan,
+  warnings,
 }: {
   scope: Scope;
   tick: number;
@@ -36,6 +40,8 @@ export function RequestMap({
   onLayer: (layer: MapLayer) => void;
   /** The dashboard's per-kelurahan counts, refreshed with it. */
   kelurahan: KelurahanLoad[] | undefined;
+  /** The active and draft warnings, drawn over either layer. */
+  warnings: OfficialWarning[] | undefined;
 }) {
   const element = useRef<HTMLDivElement>(null);
   const city = useStore(cityStore);
@@ -47,6 +53,7 @@ export function RequestMap({
   const [answer, setAnswer] = useState<MapAnswer | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [choropleth, setChoropleth] = useState<Choropleth | null>(null);
+  const warningLayer = useRef<WarningLayer | null>(null);
   const key = scopeQuery(scope);
   const clusters = layer === "clusters";
 
@@ -94,6 +101,14 @@ export function RequestMap({
   }, [choropleth, kelurahan]);
 
   useEffect(() => {
+    warningLayer.current = map ? new WarningLayer(map.L, map.map) : null;
+  }, [map]);
+
+  useEffect(() => {
+    if (warnings) warningLayer.current?.show(warnings);
+  }, [map, warnings]);
+
+  useEffect(() => {
     if (!map || !bbox || !clusters) return;
     const controller = new AbortController();
     loadMapPoints(scope, bbox, controller.signal)
@@ -134,6 +149,7 @@ export function RequestMap({
       </div>
       <div ref={element} class="map cc-map" />
       {clusters ? null : <ChoroplethLegend rows={kelurahan ?? []} />}
+      <WarningLegend warnings={warnings ?? []} />
       <p class="muted cc-map-summary" hidden={!clusters}>
         {answer
           ? t("command.map.summary", {

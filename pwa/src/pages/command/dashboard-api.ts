@@ -1,6 +1,7 @@
 // The command center's reads (GET /api/v1/dashboard/*): answer types and one fetcher per panel.
 import { api, query, userStore } from "../../api/client";
 import type { Localized as Texts } from "../../api/requests";
+import type { CommandWarnings } from "./warnings-api";
 
 /** A name stored per language ({"id": …, "en": …}) or a plain string. */
 export type Localized = string | Texts;
@@ -116,6 +117,7 @@ export interface Dashboard {
   kelurahan: KelurahanLoad[];
   campaigns: CampaignStat[];
   jobs: PeriodicJob[];
+  warnings: CommandWarnings;
 }
 
 // The answers carry an ETag and max-age=15: asking for revalidation makes the browser send
@@ -141,20 +143,30 @@ export async function loadDashboard(
   signal: AbortSignal,
 ): Promise<Dashboard> {
   const q = scopeQuery(scope);
-  const [summary, kecamatan, sla, trends, league, kelurahan, campaigns, jobs] =
-    await Promise.all([
-      read<Summary>(`dashboard/summary${q}`, signal),
-      read<Breakdown[]>(
-        `dashboard/counts${scopeQuery(scope, { by: "kecamatan" })}`,
-        signal,
-      ),
-      read<Sla>(`dashboard/sla${q}`, signal),
-      read<TrendDay[]>(`dashboard/trends${q}`, signal),
-      read<LeagueRow[]>(`dashboard/opds${q}`, signal),
-      read<KelurahanLoad[]>(`dashboard/kelurahan${q}`, signal),
-      read<CampaignStat[]>("dashboard/campaigns", signal),
-      read<PeriodicJob[]>("operations/jobs", signal),
-    ]);
+  const [
+    summary,
+    kecamatan,
+    sla,
+    trends,
+    league,
+    kelurahan,
+    campaigns,
+    jobs,
+    warnings,
+  ] = await Promise.all([
+    read<Summary>(`dashboard/summary${q}`, signal),
+    read<Breakdown[]>(
+      `dashboard/counts${scopeQuery(scope, { by: "kecamatan" })}`,
+      signal,
+    ),
+    read<Sla>(`dashboard/sla${q}`, signal),
+    read<TrendDay[]>(`dashboard/trends${q}`, signal),
+    read<LeagueRow[]>(`dashboard/opds${q}`, signal),
+    read<KelurahanLoad[]>(`dashboard/kelurahan${q}`, signal),
+    read<CampaignStat[]>("dashboard/campaigns", signal),
+    read<PeriodicJob[]>("operations/jobs", signal),
+    read<CommandWarnings>("dashboard/warnings", signal),
+  ]);
   return {
     summary,
     kecamatan,
@@ -164,6 +176,7 @@ export async function loadDashboard(
     kelurahan,
     campaigns,
     jobs,
+    warnings,
   };
 }
 

@@ -17,6 +17,7 @@ import {
   bannerPath,
   newsPath,
 } from "../../api/news";
+import { savedPreferences } from "../../api/push";
 import { myRequestsPath, type ServiceRequest } from "../../api/requests";
 import { type Loaded, useApi } from "../../api/use-api";
 import { Empty, ErrorNote, Loading } from "../../components/Status";
@@ -136,7 +137,10 @@ function useWarnings(read: Loaded<ArticleSummary[]>, answered: boolean) {
 
 export function Home() {
   const user = useStore(userStore);
-  const warnings = useApi<ArticleSummary[]>(bannerPath(), { anonymous: true });
+  // The area this device follows for alerts (/notifikasi): its warnings, and the city's.
+  const warnings = useApi<ArticleSummary[]>(bannerPath(savedPreferences()), {
+    anonymous: true,
+  });
   const mine = useApi<Page<ServiceRequest>>(user ? myRequestsPath() : null);
   const news = useApi<NewsPage>(newsPath({ limit: 6 }), { anonymous: true });
   const answered = useAnswered([warnings, mine, news]);

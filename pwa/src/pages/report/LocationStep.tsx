@@ -143,6 +143,11 @@ export function LocationStep({ draft, problems, onChange }: Props) {
               city={city}
               lat={draft.lat}
               long={draft.long}
+              kelurahan={
+                pinPlace?.kind === "in" && draft.lat !== null
+                  ? pinPlace.place.code
+                  : null
+              }
               onPick={pick}
             />
           ) : (

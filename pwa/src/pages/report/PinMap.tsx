@@ -1,9 +1,10 @@
-// The map for placing the report's pin: tap the map or drag the pin. Leaflet loads with this
-// component only (map/leaflet.ts); without tiles (offline, blocked) the map says so and still takes a
-// tap, and the kelurahan picker and address below it are the way on.
+// The map for placing the report's pin: tap the map or drag the pin; the kelurahan that holds the pin
+// is outlined (its name is said in words below the map). Leaflet loads with this component only
+// (map/leaflet.ts); without tiles (offline, blocked) the map says so and still takes a tap, and the
+// kelurahan picker and address below it are the way on.
 import type * as Leaflet from "leaflet";
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { City } from "../../api/places";
+import { type City, loadKelurahanShapes } from "../../api/places";
 import { t } from "../../i18n";
 import { type L, createCityMap, pinIcon } from "../../map/leaflet";
 
@@ -11,6 +12,8 @@ interface Props {
   city: City;
   lat: number | null;
   long: number | null;
+  /** The code of the kelurahan that holds the pin, once the server has said. */
+  kelurahan: string | null;
   onPick: (lat: number, long: number) => void;
 }
 
@@ -18,9 +21,51 @@ interface Live {
   L: L;
   map: Leaflet.Map;
   marker: Leaflet.Marker | null;
+  outline: Leaflet.GeoJSON | null;
 }
 
-export function PinMap({ city, lat, long, onPick }: Props) {
+/** Outlines the kelurahan `code` (none for null); the shapes come from the boundaries file, which
+ * the service worker keeps. Taps pass through the outline to the map. */
+function useOutline(live: Live | null, code: string | null, ready: boolean) {
+  useEffect(() => {
+    if (!live) return;
+    let current = true;
+    const show = (outline: Leaflet.GeoJSON | null) => {
+      live.outline?.remove();
+      live.outline = outline?.addTo(live.map) ?? null;
+    };
+    if (!code) {
+      show(null);
+      return;
+    }
+    loadKelurahanShapes()
+      .then((shapes) => {
+        const feature = shapes.features.find((f) => f.properties.code === code);
+        if (!current || !feature) return;
+        const outline = live.L.geoJSON(feature, {
+          interactive: false,
+          style: {
+            color: "#0b5cad",
+            weight: 3,
+            fillOpacity: 0.06,
+          },
+        });
+        show(outline);
+        outline.eachLayer((layer) => {
+          const path = (layer as Leaflet.Path).getElement();
+          path?.classList.add("report-kelurahan");
+          path?.setAttribute("data-kelurahan", code);
+        });
+      })
+      // Offline on a first visit: no outline, the name below the map still says it.
+      .catch(() => current && show(null));
+    return () => {
+      current = false;
+    };
+  }, [live, code, ready]);
+}
+
+export function PinMap({ city, lat, long, kelurahan, onPick }: Props) {
   const element = useRef<HTMLDivElement>(null);
   const live = useRef<Live | null>(null);
   const pick = useRef(onPick);
@@ -36,7 +81,7 @@ export function PinMap({ city, lat, long, onPick }: Props) {
           map.remove();
           return;
         }
-        live.current = { L, map, marker: null };
+        live.current = { L, map, marker: null, outline: null };
         map.on("click", (event: Leaflet.LeafletMouseEvent) =>
           pick.current(event.latlng.lat, event.latlng.lng),
         );
@@ -77,6 +122,8 @@ export function PinMap({ city, lat, long, onPick }: Props) {
     if (!current.map.getBounds().contains([lat, long]))
       current.map.setView([lat, long], Math.max(current.map.getZoom(), 16));
   }, [lat, long, ready]);
+
+  useOutline(live.current, kelurahan, ready);
 
   if (failed) return <p class="notice">{t("report.location.mapFailed")}</p>;
   return (

@@ -1,7 +1,7 @@
 """Incidents: incidents, their requests, warnings, kelurahan and timeline, the detection schedule, and an index on requests by kelurahan and time
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-12-04 18:12:54.705231
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0014'
-down_revision = '0013'
+revision = '0015'
+down_revision = '0014'
 branch_labels = None
 depends_on = None
 

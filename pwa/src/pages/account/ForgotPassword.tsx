@@ -1,0 +1,91 @@
+// /lupa-sandi: a forgotten password. The code goes to the account's e-mail or phone; with it and a
+// new password every other login ends and this device is logged in.
+import { useState } from "preact/hooks";
+import { useLocation, useRoute } from "preact-iso";
+import { type CodeSent, requestCode, resetPassword } from "../../api/auth";
+import { useSubmit } from "../../api/use-submit";
+import { TextField } from "../../components/Field";
+import { ErrorNote } from "../../components/Status";
+import { t } from "../../i18n";
+import { afterLogin, safeNext } from "../../next-url";
+import { AskForCode } from "./AskForCode";
+import { OtherScreen, SubmitButton } from "./AuthButtons";
+import { CodeEntry } from "./CodeEntry";
+import "./i18n";
+import "./account.css";
+
+export function ForgotPassword() {
+  const next = safeNext(useRoute().query.next);
+  const [sent, setSent] = useState<CodeSent | null>(null);
+  const [login, setLogin] = useState("");
+  return (
+    <section class="auth">
+      <h1>{t("account.forgotTitle")}</h1>
+      {sent ? (
+        <NewPassword sent={sent} login={login} next={next} />
+      ) : (
+        <>
+          <p>{t("account.forgotIntro")}</p>
+          <AskForCode
+            purpose="password-reset"
+            onSent={(answer, typed) => {
+              setSent(answer);
+              setLogin(typed);
+            }}
+          />
+        </>
+      )}
+      <OtherScreen to="login" next={next} />
+    </section>
+  );
+}
+
+function NewPassword(props: {
+  sent: CodeSent;
+  login: string;
+  next: string | null;
+}) {
+  const { route } = useLocation();
+  const [code, setCode] = useState("");
+  const [password, setPassword] = useState("");
+  const { busy, error, submit } = useSubmit();
+
+  function onSubmit(event: Event) {
+    event.preventDefault();
+    void submit(async () => {
+      const user = await resetPassword(props.login, code, password);
+      route(afterLogin(props.next, user), true);
+    });
+  }
+
+  const codeError = error?.field("code");
+  const passwordError = error?.field("new_password");
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <CodeEntry
+        id="reset-code"
+        sent={props.sent}
+        code={code}
+        onCode={setCode}
+        error={codeError}
+        onResend={() =>
+          submit(() => requestCode("password-reset", props.login))
+        }
+      />
+      <TextField
+        id="reset-password"
+        label={t("account.newPassword")}
+        hint={t("account.passwordHint")}
+        error={passwordError}
+        type="password"
+        autoComplete="new-password"
+        minLength={8}
+        required
+        value={password}
+        onInput={setPassword}
+      />
+      <ErrorNote error={codeError || passwordError ? undefined : error} />
+      <SubmitButton busy={busy} label={t("account.saveNewPassword")} />
+    </form>
+  );
+}
