@@ -57,6 +57,9 @@ from http_load import (
     timed_request,
 )
 
+sys.path.insert(0, str(ROOT))
+from backend.demo import DEMO_PASSWORD, DEMO_RESIDENT_EMAIL
+
 POSTGRES = "postgresql://postgres@127.0.0.1:5432"
 P95_LIMIT = 1.0
 CITY_POINT = (-1.2500, 116.8500)  # inside Balikpapan, the demo city
@@ -67,7 +70,6 @@ REPORT = {
     "lat": CITY_POINT[0],
     "long": CITY_POINT[1],
 }
-PASSWORD = "uji-lonjakan-2026"
 
 
 class Topology:
@@ -164,25 +166,25 @@ class City:
 
 
 async def prepare(client, city: City, accounts: int) -> None:
-    """Registers `accounts` residents (each keeps its refresh cookie) and lists public request codes."""
+    """Logs the demo resident in `accounts` times (each login keeps its own refresh cookie, as each
+    phone would; registering needs a code by mail or SMS now) and lists public request codes."""
     tally = Tally()
 
-    async def register(number: int) -> None:
-        body = {"name": f"Warga {number}", "email": f"warga{number}.{uuid.uuid4().hex[:6]}@uji.id"}
+    async def log_in(number: int) -> None:
+        body = {"login": DEMO_RESIDENT_EMAIL, "password": DEMO_PASSWORD}
         for _ in range(3):  # a password hash is slow on purpose: on a busy machine one may time out
             status, _, cookies = await timed_request(
-                client, tally, "POST", f"{city.api}/auth/register", json=body | {"password": PASSWORD},
-                headers=city.headers(),
-            )  # fmt: skip
-            if status == 201:
+                client, tally, "POST", f"{city.api}/auth/login", json=body, headers=city.headers()
+            )
+            if status == 200:
                 city.accounts.put_nowait(
                     Account(cookies["refresh_token_cookie"], cookies["csrf_refresh_token"])
                 )
                 return
-        raise RuntimeError(f"registering a resident answered {status or 'nothing'}")
+        raise RuntimeError(f"logging the demo resident in answered {status or 'nothing'}")
 
     for first in range(0, accounts, 2):
-        await asyncio.gather(*(register(number) for number in range(first, min(first + 2, accounts))))
+        await asyncio.gather(*(log_in(number) for number in range(first, min(first + 2, accounts))))
     plain = city.headers() | {"Accept-Encoding": "identity"}  # the client does not decompress
     _, body, _ = await timed_request(client, tally, "GET", f"{city.api}/requests?limit=50", headers=plain)
     city.codes = [item["code"] for item in json.loads(body)["items"]]
