@@ -250,7 +250,12 @@ def preferred_language() -> str:
     """The caller's language: Bahasa Indonesia unless Accept-Language prefers English."""
     if not has_request_context():
         return DEFAULT_LANGUAGE
-    return request.accept_languages.best_match(LANGUAGES, default=DEFAULT_LANGUAGE)
+    return language_of(request)
+
+
+def language_of(req) -> str:
+    """The language a request (Flask's, or a plain Werkzeug one outside Flask) prefers."""
+    return req.accept_languages.best_match(LANGUAGES, default=DEFAULT_LANGUAGE)
 
 
 def translate(text: str, language: str | None = None) -> str:
