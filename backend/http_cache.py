@@ -106,7 +106,7 @@ def _shared_answer(compute, shows: tuple[str, ...], changes_at, max_age: int):
             return response
         response.add_etag()
         entry = _keep(key, response, changes_at)
-    known = _known_etag(entry["etag"])
+    known = known_etag(request, entry["etag"])
     if known:
         response = current_app.response_class(status=304)
     else:
@@ -116,10 +116,6 @@ def _shared_answer(compute, shows: tuple[str, ...], changes_at, max_age: int):
     response.set_etag(known or entry["etag"])
     _cache_headers(response, max_age, public=True)
     return response
-
-
-def _known_etag(etag: str) -> str | None:
-    return known_etag(request, etag)
 
 
 def known_etag(req, etag: str) -> str | None:

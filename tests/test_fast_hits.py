@@ -11,7 +11,7 @@ from backend.extensions import cache, limiter
 
 from .factories import auth_headers
 from .news.test_routes import published
-from .test_logs import access_line, log_lines
+from .test_logs import log_lines
 from .test_metrics import scrape, value
 
 PHONE = {"Accept-Encoding": "gzip, deflate, br, zstd", "Accept-Language": "id-ID,id;q=0.9,en;q=0.8"}
