@@ -18,6 +18,7 @@ the request guard's limits on the URL and headers are asked before a record is l
 import hashlib
 import time
 from datetime import timedelta
+from functools import lru_cache
 
 from flask import Flask, g, request, request_finished
 from flask_compress.flask_compress import _choose_algorithm
@@ -70,7 +71,7 @@ class FastHits:
         if not self._answerable(req):
             return None
         store = self.app.extensions["cache"][cache]
-        algorithm = _choose_algorithm(compress.enabled_algorithms, req.headers.get("Accept-Encoding", ""))
+        algorithm = _algorithm(compress.enabled_algorithms, req.environ.get("HTTP_ACCEPT_ENCODING", ""))
         key = record_key(req, algorithm)
         try:
             record = store.get(key)
@@ -92,14 +93,14 @@ class FastHits:
 
     def _answerable(self, req: Request) -> bool:
         """An anonymous public GET Flask would answer from the shared cache, with nothing that
-        makes it Flask's business: a CORS origin, a JSON body, a condition other than If-None-Match,
+        makes it Flask's business: a CORS origin, a body, a condition other than If-None-Match,
         an oversized URL or header, a cache known to be down."""
         config = self.app.config
         outage = self.app.extensions.get("cache_outage")
         return (
             shared_read(req, config)
-            and not (config["CORS_ORIGINS"] and "Origin" in req.headers)
-            and not req.is_json
+            and not (config["CORS_ORIGINS"] and "HTTP_ORIGIN" in req.environ)
+            and not req.environ.get("CONTENT_TYPE")
             and not any(name in req.environ for name in OTHER_CONDITIONS)
             and oversized(req, config) is None
             and (outage is None or outage.retry_at is None)
@@ -107,7 +108,7 @@ class FastHits:
 
     def _account(self, req: Request, record: dict, status: int, headers: list, started: float) -> None:
         """What Flask's path does for every answer: the request id, the metrics, the access line."""
-        request_id = logs.request_id_of(req.headers.get(logs.REQUEST_ID_HEADER, ""))
+        request_id = logs.request_id_of(req.environ.get("HTTP_X_REQUEST_ID", ""))
         headers.append((logs.REQUEST_ID_HEADER, request_id))
         seconds = time.perf_counter() - started
         metrics.count_cache("hit")
@@ -122,6 +123,12 @@ class FastHits:
 def record_key(req, algorithm: str | None) -> str:
     described = f"{public_read(req)}|{algorithm}"
     return "record:" + hashlib.sha256(described.encode()).hexdigest()
+
+
+@lru_cache(maxsize=1024)
+def _algorithm(enabled: tuple[str, ...], accept_encoding: str) -> str | None:
+    """The compression Flask-Compress chooses for an Accept-Encoding (few differ: kept per header)."""
+    return _choose_algorithm(enabled, accept_encoding)
 
 
 def _dated(headers: list) -> list:

@@ -72,7 +72,7 @@ def _cache_headers(response, max_age: int, public: bool) -> None:
 
 
 def logged_in(req, config) -> bool:
-    return "Authorization" in req.headers or config["JWT_ACCESS_COOKIE_NAME"] in req.cookies
+    return "HTTP_AUTHORIZATION" in req.environ or config["JWT_ACCESS_COOKIE_NAME"] in req.cookies
 
 
 def shared_read(req, config) -> bool:

@@ -6,8 +6,11 @@ catalogue, first exactly, then against templates with {placeholders} such as mar
 """
 
 import re
+from functools import lru_cache
 
 from flask import has_request_context, request
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
@@ -255,7 +258,15 @@ def preferred_language() -> str:
 
 def language_of(req) -> str:
     """The language a request (Flask's, or a plain Werkzeug one outside Flask) prefers."""
-    return req.accept_languages.best_match(LANGUAGES, default=DEFAULT_LANGUAGE)
+    return _best_language(req.environ.get("HTTP_ACCEPT_LANGUAGE", ""))
+
+
+@lru_cache(maxsize=1024)
+def _best_language(accept_language: str) -> str:
+    """Kept per header: phones send few different ones, and parsing one costs more than a cache hit."""
+    return parse_accept_header(accept_language, LanguageAccept).best_match(
+        LANGUAGES, default=DEFAULT_LANGUAGE
+    )
 
 
 def translate(text: str, language: str | None = None) -> str:
