@@ -72,7 +72,10 @@ def _cache_headers(response, max_age: int, public: bool) -> None:
 
 
 def logged_in(req, config) -> bool:
-    return "HTTP_AUTHORIZATION" in req.environ or config["JWT_ACCESS_COOKIE_NAME"] in req.cookies
+    environ = req.environ
+    return "HTTP_AUTHORIZATION" in environ or (
+        "HTTP_COOKIE" in environ and config["JWT_ACCESS_COOKIE_NAME"] in req.cookies
+    )
 
 
 def shared_read(req, config) -> bool:
