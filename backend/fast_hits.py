@@ -37,6 +37,8 @@ from .request_guard import oversized
 # In the WSGI environ of a request Flask answers because its record was missing or out of date: the
 # record's key, for Flask's answer to fill.
 FILL = "satupintu.fill_record"
+# Where the public reads are: any other path (the PWA's files) is not looked up.
+PREFIXES = ("/api/", "/open311/")
 # Conditions other than If-None-Match (which a record answers), and ranges: Flask's business.
 OTHER_CONDITIONS = (
     "HTTP_IF_MATCH",
@@ -92,13 +94,14 @@ class FastHits:
         return answer
 
     def _answerable(self, req: Request) -> bool:
-        """An anonymous public GET Flask would answer from the shared cache, with nothing that
-        makes it Flask's business: a CORS origin, a body, a condition other than If-None-Match,
-        an oversized URL or header, a cache known to be down."""
+        """An anonymous GET of the API that Flask would answer from the shared cache if its view is
+        a public read, with nothing that makes it Flask's business: a CORS origin, a body, a
+        condition other than If-None-Match, an oversized URL or header, a cache known to be down."""
         config = self.app.config
         outage = self.app.extensions.get("cache_outage")
         return (
-            shared_read(req, config)
+            req.path.startswith(PREFIXES)
+            and shared_read(req, config)
             and not (config["CORS_ORIGINS"] and "HTTP_ORIGIN" in req.environ)
             and not req.environ.get("CONTENT_TYPE")
             and not any(name in req.environ for name in OTHER_CONDITIONS)
