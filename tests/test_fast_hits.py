@@ -173,3 +173,22 @@ def test_a_rate_limit_on_public_reads_still_counts_every_read(base_app, app, mak
         limiter.limit_manager.set_application_limits([])  # init_app keeps them
         limiter.init_app(base_app)
     assert statuses == [200, 200, 429]
+
+
+def test_on_redis_a_hit_shows_another_servers_write_at_once_and_a_redis_outage_goes_to_flask(
+    redis_app, redis_server, make_app, staff
+):
+    first = redis_app.test_client()
+    second = make_app(CACHE_TYPE="RedisCache", CACHE_REDIS_URL=redis_server.url).test_client()
+    slugs = lambda: [item["slug"] for item in first.get("/api/v1/news", headers=PHONE).get_json()["items"]]  # noqa: E731
+    assert slugs() == [] and slugs() == []  # a process's first request goes through Flask
+    with through_flask(redis_app) as flask:
+        assert slugs() == []
+    slug = published(second, staff)
+    assert slugs() == [slug]
+    with through_flask(redis_app) as flask_after:
+        assert slugs() == [slug]
+    redis_server.stop()
+    with through_flask(redis_app) as flask_down:
+        assert slugs() == [slug] and slugs() == [slug]
+    assert flask == flask_after == [] and flask_down == [1, 1]
