@@ -37,7 +37,7 @@ def cacheable(max_age: int, public: bool = True, shows: tuple[str, ...] = (), ch
     def decorator(view):
         @wraps(view)
         def wrapper(*args, **kwargs):
-            if shows and _shared_read():
+            if shows and shared_read(request, current_app.config):
                 return with_cache(
                     lambda: _shared_answer(lambda: view(*args, **kwargs), shows, changes_at, max_age),
                     lambda: _unshared_answer(view(*args, **kwargs), max_age, public),
@@ -87,10 +87,6 @@ def shared_read(req, config) -> bool:
         and not logged_in(req, config)
         and not any(name in req.args for name in CREDENTIALS)
     )
-
-
-def _shared_read() -> bool:
-    return shared_read(request, current_app.config)
 
 
 def public_read(req) -> str:

@@ -87,7 +87,7 @@ def configure_logging(config) -> None:
     root.addHandler(handler)
     root.setLevel(config["LOG_LEVEL"])
     # Neither format shows the caller's file and line, thread or process: not looked up for each
-    # record (the logging HOWTO's "Optimization"), a fifth of what an access line costs.
+    # record (the logging HOWTO's "Optimization"): about a sixth of what an access line costs.
     logging._srcfile = None
     logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False
 
