@@ -192,3 +192,15 @@ def test_on_redis_a_hit_shows_another_servers_write_at_once_and_a_redis_outage_g
     with through_flask(redis_app) as flask_down:
         assert slugs() == [slug] and slugs() == [slug]
     assert flask == flask_after == [] and flask_down == [1, 1]
+
+
+def test_behind_a_proxy_a_hit_logs_the_phones_address(app, make_app, capsys):
+    proxied = make_app(PROXY_COUNT=1)
+    client = proxied.test_client()
+    phone = PHONE | {"X-Forwarded-For": "10.20.30.40"}
+    client.get("/api/v1/services", headers=phone)  # the process's first request
+    client.get("/api/v1/services", headers=phone)  # fills the record
+    with through_flask(proxied) as flask:
+        client.get("/api/v1/services", headers=phone)
+    lines = [line for line in log_lines(capsys.readouterr().out) if line["logger"] == "satupintu.access"]
+    assert flask == [] and [line["remote_addr"] for line in lines] == ["10.20.30.40"] * 3
