@@ -128,6 +128,8 @@ def record_key(req, algorithm: str | None) -> str:
     return "record:" + hashlib.sha256(described.encode()).hexdigest()
 
 
+# Flask-Compress's own choice, a private function of the pinned version: tests/test_fast_hits.py
+# compares a hit with Flask's answer for several Accept-Encoding headers.
 @lru_cache(maxsize=1024)
 def _algorithm(enabled: tuple[str, ...], accept_encoding: str) -> str | None:
     """The compression Flask-Compress chooses for an Accept-Encoding (few differ: kept per header)."""
