@@ -16,6 +16,7 @@ from .config import (
 )
 from .data_versions import watch_writes
 from .extensions import api, cache, compress, db, jwt, limiter, migrate
+from .fast_hits import register_fast_hits
 from .jobs import init_jobs
 from .push.vapid import load_keys as load_vapid_keys
 from .storage import init_storage
@@ -43,6 +44,7 @@ def create_app(config=None) -> Flask:
     register_extensions(app)
     register_blueprints(app)
     register_handlers(app)
+    wrap_wsgi_app(app)
     return app
 
 
@@ -67,9 +69,6 @@ def configure(app: Flask, config) -> None:
     app.config.setdefault("UPLOAD_DIR", None)
     if not app.config["UPLOAD_DIR"]:
         app.config["UPLOAD_DIR"] = str(Path(app.instance_path) / "uploads")
-    proxies = int(app.config.get("PROXY_COUNT", 0))
-    if proxies:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
 
 
 def register_extensions(app: Flask) -> None:
@@ -102,6 +101,14 @@ def register_blueprints(app: Flask) -> None:
         api.register_blueprint(routes.bp, url_prefix="/api/v1")
         for blueprint in getattr(routes, "plain_blueprints", ()):
             app.register_blueprint(blueprint)
+
+
+def wrap_wsgi_app(app: Flask) -> None:
+    """In front of Flask: the shared cache's hits, and before them ProxyFix (the caller's address)."""
+    register_fast_hits(app)
+    proxies = int(app.config.get("PROXY_COUNT", 0))
+    if proxies:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
 
 
 def register_handlers(app: Flask) -> None:

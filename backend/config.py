@@ -186,7 +186,7 @@ class Config:
     # What the city pays for: SMS and WhatsApp messages sent in 24 hours, all contacts together.
     OTP_MAX_PHONE_MESSAGES_PER_DAY = int(os.environ.get("OTP_MAX_PHONE_MESSAGES_PER_DAY", "2000"))
     # Per address, over every endpoint that sends a code (register, reset, code sign-in, new contact).
-    RATELIMIT_CODE_SENDS = os.environ.get("RATELIMIT_CODE_SENDS", "30 per hour;200 per day")
+    RATELIMIT_CODE_SENDS = os.environ.get("RATELIMIT_CODE_SENDS", "30 per minute;300 per hour")
 
     # Push
     VAPID_PRIVATE_KEY = os.environ.get("VAPID_PRIVATE_KEY")

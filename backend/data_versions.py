@@ -26,14 +26,19 @@ WRITTEN = "written_areas"
 
 def current(areas: tuple[str, ...]) -> str:
     """The versions of `areas` as one string; a missing version is created."""
-    keys = [_key(area) for area in areas]
-    found = cache.get_many(*keys)
-    if all(found):
-        return ".".join(found)
-    for key, value in zip(keys, found, strict=True):
-        if not value:
-            cache.add(key, secrets.token_hex(8), timeout=0)
-    return ".".join(cache.get_many(*keys))
+    found = read(cache, areas)
+    if found is None:
+        for area in areas:
+            cache.add(_key(area), secrets.token_hex(8), timeout=0)  # only where none is kept
+        found = read(cache, areas)
+    return found
+
+
+def read(store, areas: tuple[str, ...]) -> str | None:
+    """The versions of `areas` as one string from `store` (the cache, or its backend outside an app
+    context), or None while one is missing."""
+    found = store.get_many(*(_key(area) for area in areas))
+    return ".".join(found) if all(found) else None
 
 
 def bump(areas) -> None:

@@ -6,7 +6,8 @@ current versions of the data areas it shows (data_versions.py). A hit, and a 304
 ETag, costs two cache lookups and no database statement. Anyone logged in is answered afresh:
 what differs per viewer never goes into, or comes out of, the shared entry. Flask-Compress keeps
 each shared answer's compressed bytes beside it (CompressedAnswers), so a hit is not compressed
-again: for a phone's request, compressing costs more than the rest of the hit.
+again: for a phone's request, compressing costs more than the rest of the hit. Most hits do not
+come this far: fast_hits.py answers them in front of Flask from what this path last sent.
 """
 
 import hashlib
@@ -18,7 +19,7 @@ from flask import current_app, g, make_response, request
 from . import data_versions, metrics
 from .database import utcnow
 from .extensions import cache
-from .i18n import preferred_language
+from .i18n import language_of
 from .outages import with_cache
 
 VARY = "Accept-Language, Authorization"
@@ -36,7 +37,7 @@ def cacheable(max_age: int, public: bool = True, shows: tuple[str, ...] = (), ch
     def decorator(view):
         @wraps(view)
         def wrapper(*args, **kwargs):
-            if shows and _shared_read():
+            if shows and shared_read(request, current_app.config):
                 return with_cache(
                     lambda: _shared_answer(lambda: view(*args, **kwargs), shows, changes_at, max_age),
                     lambda: _unshared_answer(view(*args, **kwargs), max_age, public),
@@ -54,7 +55,7 @@ def _answer(result, max_age: int, public: bool):
         return response
     response.add_etag()
     # An answer given to a logged-in caller may differ from the anonymous one: never share it.
-    _cache_headers(response, max_age, public and not _logged_in())
+    _cache_headers(response, max_age, public and not logged_in(request, current_app.config))
     return response.make_conditional(request)
 
 
@@ -70,23 +71,32 @@ def _cache_headers(response, max_age: int, public: bool) -> None:
     response.headers.add("Vary", VARY)
 
 
-def _logged_in() -> bool:
-    return (
-        "Authorization" in request.headers or current_app.config["JWT_ACCESS_COOKIE_NAME"] in request.cookies
+def logged_in(req, config) -> bool:
+    environ = req.environ
+    return "HTTP_AUTHORIZATION" in environ or (
+        "HTTP_COOKIE" in environ and config["JWT_ACCESS_COOKIE_NAME"] in req.cookies
     )
 
 
-def _shared_read() -> bool:
+def shared_read(req, config) -> bool:
+    """Whether a request (Flask's, or a plain Werkzeug one in front of Flask) is answered from the
+    shared cache when its view is a public read: an anonymous GET with no credential in its query."""
     return (
-        current_app.config["PUBLIC_CACHE"]
-        and request.method == "GET"
-        and not _logged_in()
-        and not any(name in request.args for name in CREDENTIALS)
+        config["PUBLIC_CACHE"]
+        and req.method == "GET"
+        and not logged_in(req, config)
+        and not any(name in req.args for name in CREDENTIALS)
     )
+
+
+def public_read(req) -> str:
+    """What tells one public read from another, data versions aside: path, query and language."""
+    return f"{req.path}?{sorted(req.args.items(multi=True))}|{language_of(req)}"
 
 
 def _shared_answer(compute, shows: tuple[str, ...], changes_at, max_age: int):
-    key = _entry_key(shows)
+    versions = data_versions.current(shows)
+    key = _entry_key(versions)
     entry = _cached_entry(key)
     metrics.count_cache("miss" if entry is None else "hit")
     if entry is None:
@@ -95,29 +105,29 @@ def _shared_answer(compute, shows: tuple[str, ...], changes_at, max_age: int):
             return response
         response.add_etag()
         entry = _keep(key, response, changes_at)
-    known = _known_etag(entry["etag"])
+    known = known_etag(request, entry["etag"])
     if known:
         response = current_app.response_class(status=304)
     else:
         response = current_app.response_class(entry["body"], mimetype=entry["mimetype"])
         g.compressed_answer_key = f"{key}:{entry['etag']}"
+        g.shared_answer = {"shows": shows, "versions": versions, "entry": entry}  # for fast_hits.py
     response.set_etag(known or entry["etag"])
     _cache_headers(response, max_age, public=True)
     return response
 
 
-def _known_etag(etag: str) -> str | None:
+def known_etag(req, etag: str) -> str | None:
     """The client's copy of this answer (Flask-Compress tags a compressed one "etag:algorithm")."""
-    for tag in request.if_none_match.as_set():
+    for tag in req.if_none_match.as_set():
         if tag == etag or tag.startswith(f"{etag}:"):
             return tag
     return None
 
 
-def _entry_key(shows: tuple[str, ...]) -> str:
-    query = sorted(request.args.items(multi=True))
-    described = f"{request.path}?{query}|{preferred_language()}|{data_versions.current(shows)}"
-    return "public:" + hashlib.sha256(described.encode()).hexdigest()
+def _entry_key(versions: str) -> str:
+    described = f"{public_read(request)}|{versions}"
+    return "shared:" + hashlib.sha256(described.encode()).hexdigest()
 
 
 def _cached_entry(key: str) -> dict | None:
@@ -137,6 +147,7 @@ def _keep(key: str, response, changes_at) -> dict:
         "mimetype": response.mimetype,
         "etag": response.get_etag()[0],
         "until": until,
+        "kept_until": utcnow() + timedelta(seconds=seconds),
     }
     cache.set(key, entry, timeout=seconds)
     return entry

@@ -6,8 +6,11 @@ catalogue, first exactly, then against templates with {placeholders} such as mar
 """
 
 import re
+from functools import lru_cache
 
 from flask import has_request_context, request
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
@@ -250,7 +253,20 @@ def preferred_language() -> str:
     """The caller's language: Bahasa Indonesia unless Accept-Language prefers English."""
     if not has_request_context():
         return DEFAULT_LANGUAGE
-    return request.accept_languages.best_match(LANGUAGES, default=DEFAULT_LANGUAGE)
+    return language_of(request)
+
+
+def language_of(req) -> str:
+    """The language a request (Flask's, or a plain Werkzeug one outside Flask) prefers."""
+    return _best_language(req.environ.get("HTTP_ACCEPT_LANGUAGE", ""))
+
+
+@lru_cache(maxsize=1024)
+def _best_language(accept_language: str) -> str:
+    """Kept per header: phones send few different ones, and parsing one costs more than a cache hit."""
+    return parse_accept_header(accept_language, LanguageAccept).best_match(
+        LANGUAGES, default=DEFAULT_LANGUAGE
+    )
 
 
 def translate(text: str, language: str | None = None) -> str:

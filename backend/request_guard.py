@@ -28,6 +28,8 @@ _OPEN = ord("[")
 # In a body known to be UTF-8, only an escape can bring a surrogate in.
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# The two headers a WSGI environ holds without "HTTP_".
+CONTENT_HEADERS = ("CONTENT_TYPE", "CONTENT_LENGTH")
 
 
 class RefusedJson(ValueError):
@@ -87,15 +89,24 @@ def loads(text: str):
     return value
 
 
-def _check_size_of_url_and_headers(config) -> None:
-    environ = request.environ
-    target = environ.get("RAW_URI") or environ.get("REQUEST_URI") or request.full_path
+def oversized(req, config) -> int | None:
+    """414 for a URL over MAX_URL_LENGTH, 431 for more header lines than MAX_HEADER_COUNT or one over
+    MAX_HEADER_LENGTH, else None (also asked by the fast path of shared-cache hits, fast_hits.py)."""
+    environ = req.environ
+    target = environ.get("RAW_URI") or environ.get("REQUEST_URI") or req.full_path
     if len(target) > config["MAX_URL_LENGTH"]:
-        abort(414)
-    headers = list(request.headers.items())
-    longest = max((len(name) + len(value) + 4 for name, value in headers), default=0)
-    if len(headers) > config["MAX_HEADER_COUNT"] or longest > config["MAX_HEADER_LENGTH"]:
-        abort(431)
+        return 414
+    # Each header line's length (name, ": ", value, CRLF) read off the WSGI environ, where a name is
+    # as long as its key without "HTTP_" (quicker than Werkzeug's headers, for fast_hits.py).
+    lengths = [
+        len(key) - 1 + len(value)
+        for key, value in environ.items()
+        if key.startswith("HTTP_") and key[5:] not in CONTENT_HEADERS
+    ]
+    lengths += [len(key) + 4 + len(environ[key]) for key in CONTENT_HEADERS if environ.get(key)]
+    if len(lengths) > config["MAX_HEADER_COUNT"] or max(lengths, default=0) > config["MAX_HEADER_LENGTH"]:
+        return 431
+    return None
 
 
 def _check_json_body(config) -> None:
@@ -141,7 +152,8 @@ class JsonBodyParser(FlaskParser):
 
 def check_request() -> None:
     config = current_app.config
-    _check_size_of_url_and_headers(config)
+    if code := oversized(request, config):
+        abort(code)
     if request.is_json:
         _check_json_body(config)
 
