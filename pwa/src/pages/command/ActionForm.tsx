@@ -60,10 +60,10 @@ export function ActionForm({
   return (
     <form
       class="stack cc-action"
-      aria-labelledby={`${id}-title`}
+      aria-labelledby={`${id}-heading`}
       onSubmit={(event) => void go(event)}
     >
-      <h3 id={`${id}-title`}>{title}</h3>
+      <h3 id={`${id}-heading`}>{title}</h3>
       {fields.map((field) => {
         const props = {
           id: `${id}-${field.name}`,
