@@ -27,6 +27,9 @@ const PublicRequests = lazy(() =>
 const RequestPage = lazy(() =>
   import("./pages/requests/RequestPage").then((m) => m.RequestPage),
 );
+const PublicIncident = lazy(() =>
+  import("./pages/incident/PublicIncident").then((m) => m.PublicIncident),
+);
 const MyRequests = lazy(() =>
   import("./pages/requests/MyRequests").then((m) => m.MyRequests),
 );
@@ -104,6 +107,7 @@ export function App() {
             <Route path="/lapor" component={Report} />
             <Route path="/laporan" component={PublicRequests} />
             <Route path="/laporan/:code" component={RequestPage} />
+            <Route path="/insiden/:id" component={PublicIncident} />
             <Route path="/laporan-saya" component={MyRequests} />
             <Route path="/notifikasi" component={Notifications} />
             <Route path="/akun" component={Account} />

@@ -1,4 +1,4 @@
-// The command center: KPI tiles, the map of open requests and official warnings, the warnings
+// The command center: the open incidents, KPI tiles, the map of open requests and official warnings, the warnings
 // panel, trends, the overdue list, the OPD league, the campaigns, the periodic jobs and the
 // warning sources' health, refreshed every 30 s in place; filters live in the URL, and `?wall=1` is the
 // 1920×1080 wall layout without the app's navigation.
@@ -10,6 +10,7 @@ import { ErrorNote, Loading } from "../../components/Status";
 import { t } from "../../i18n";
 import { CampaignPanel } from "./CampaignPanel";
 import { FilterBar } from "./FilterBar";
+import { IncidentsPanel } from "./IncidentsPanel";
 import { JobsPanel } from "./JobsPanel";
 import { KecamatanBars } from "./KecamatanBars";
 import { KelurahanTable } from "./KelurahanTable";
@@ -107,6 +108,17 @@ export function CommandCenter() {
           onChange={change}
         />
       )}
+
+      {data && (data.incidents.length > 0 || !view.wall) ? (
+        <section class="cc-panel" aria-labelledby="cc-incidents-title">
+          <h2 id="cc-incidents-title">{t("command.incidents.title")}</h2>
+          <IncidentsPanel
+            incidents={data.incidents}
+            wall={view.wall}
+            onChanged={live.reload}
+          />
+        </section>
+      ) : null}
 
       {data ? (
         <KpiTiles summary={data.summary} days={view.days} />

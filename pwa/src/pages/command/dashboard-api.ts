@@ -1,6 +1,7 @@
 // The command center's reads (GET /api/v1/dashboard/*): answer types and one fetcher per panel.
 import { api, query, userStore } from "../../api/client";
 import type { Localized as Texts } from "../../api/requests";
+import type { Incident, IncidentPage } from "./incidents-api";
 import type { CommandWarnings } from "./warnings-api";
 
 /** A name stored per language ({"id": …, "en": …}) or a plain string. */
@@ -118,6 +119,8 @@ export interface Dashboard {
   campaigns: CampaignStat[];
   jobs: PeriodicJob[];
   warnings: CommandWarnings;
+  /** The open incidents (proposed and active), whatever the filters. */
+  incidents: Incident[];
 }
 
 // The answers carry an ETag and max-age=15: asking for revalidation makes the browser send
@@ -153,6 +156,7 @@ export async function loadDashboard(
     campaigns,
     jobs,
     warnings,
+    incidents,
   ] = await Promise.all([
     read<Summary>(`dashboard/summary${q}`, signal),
     read<Breakdown[]>(
@@ -166,6 +170,7 @@ export async function loadDashboard(
     read<CampaignStat[]>("dashboard/campaigns", signal),
     read<PeriodicJob[]>("operations/jobs", signal),
     read<CommandWarnings>("dashboard/warnings", signal),
+    read<IncidentPage>("incidents?state=proposed,active&limit=100", signal),
   ]);
   return {
     summary,
@@ -177,6 +182,7 @@ export async function loadDashboard(
     campaigns,
     jobs,
     warnings,
+    incidents: incidents.items,
   };
 }
 

@@ -1,15 +1,18 @@
-// Between location and review: open requests of the same service close by. Supporting one
-// ("me too") often helps more than a second report; with none found this step passes by itself.
+// Between location and review: an active incident of this kind around the pin first ("Sedang
+// ditangani"), then open requests of the same service close by. Supporting one ("me too") often
+// helps more than a second report; with nothing found this step passes by itself.
 import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { localized } from "../../api/catalog";
 import { ApiError, query, userStore } from "../../api/client";
 import { type NearbyRequest, supportRequest } from "../../api/filing";
+import { type PublicIncident, nearbyIncidentsPath } from "../../api/incidents";
 import { useApi } from "../../api/use-api";
 import { ErrorNote, Loading } from "../../components/Status";
 import { formatDate, formatNumber, t } from "../../i18n";
 import type { ReportDraft } from "../../offline/drafts";
 import { useStore } from "../../store";
+import { HandledIncidents } from "./HandledIncidents";
 import { loginHere } from "./fields";
 
 interface Props {
@@ -34,15 +37,21 @@ export function SimilarStep({ draft, onNone, onSupported }: Props) {
       service: draft.service!.code,
     })}`,
   );
+  const handled = useApi<PublicIncident[]>(
+    nearbyIncidentsPath(draft.lat!, draft.long!, draft.service!.code),
+  );
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const none = !nearby.loading && (!!nearby.error || nearby.data?.length === 0);
+  const requests = nearby.data ?? [];
+  const incidents = handled.data ?? [];
+  const loading = nearby.loading || handled.loading;
+  const none = !loading && requests.length === 0 && incidents.length === 0;
 
   useEffect(() => {
     if (none) onNone();
   }, [none, onNone]);
 
-  if (!nearby.data?.length) return <Loading />;
+  if (loading || none) return <Loading />;
 
   async function support(code: string) {
     setBusy(code);
@@ -59,9 +68,14 @@ export function SimilarStep({ draft, onNone, onSupported }: Props) {
 
   return (
     <div class="stack">
-      <p>{t("report.similar.intro", { n: nearby.data.length })}</p>
+      {incidents.length ? (
+        <HandledIncidents incidents={incidents} onJoin={onNone} />
+      ) : null}
+      {requests.length ? (
+        <p>{t("report.similar.intro", { n: requests.length })}</p>
+      ) : null}
       <ul class="list">
-        {nearby.data.map((item) => (
+        {requests.map((item) => (
           <li key={item.code} class="card similar-item">
             <h3>
               <a href={`/laporan/${encodeURIComponent(item.code)}`}>

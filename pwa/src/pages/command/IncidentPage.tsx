@@ -1,0 +1,145 @@
+// One incident for operators at /command/insiden/<id>: status, why it fired, the live count (read
+// again every 30 s), its actions, linked requests and timeline.
+import "./i18n";
+import { useEffect } from "preact/hooks";
+import { useRoute } from "preact-iso";
+import { publicIncidentHref } from "../../api/incidents";
+import { useApi } from "../../api/use-api";
+import { ErrorNote, Loading } from "../../components/Status";
+import { formatDateTime, formatNumber, localized, t } from "../../i18n";
+import { DismissForm } from "./DismissForm";
+import { AlertForm, CloseForm, NoteForm, UpdateForm } from "./IncidentActions";
+import { Decide, IncidentTitle } from "./IncidentsPanel";
+import { IncidentTimeline, LinkedRequests } from "./IncidentTimeline";
+import type { IncidentDetail } from "./incidents-api";
+import "./command.css";
+
+const REFRESH_SECONDS = 30;
+
+function Facts({ incident }: { incident: IncidentDetail }) {
+  return (
+    <div class="stack">
+      {incident.reason ? (
+        <p class="cc-incident-reason">{localized(incident.reason)}</p>
+      ) : null}
+      <p class="cc-incident-count" aria-live="polite">
+        {t("command.incidents.reports", {
+          count: formatNumber(incident.report_count),
+        })}
+      </p>
+      <p class="muted">
+        {t("command.incident.since", {
+          time: formatDateTime(incident.created_at),
+        })}
+        {incident.lead_opd
+          ? ` · ${t("command.incident.lead", { opd: incident.lead_opd.name })}`
+          : null}
+      </p>
+      {incident.warnings.length ? (
+        <p>
+          {t("command.incident.warnings", {
+            events: incident.warnings.map((w) => w.event).join(", "),
+          })}
+        </p>
+      ) : null}
+      {incident.dismiss_reason ? (
+        <p>
+          {t("command.incident.dismissedBecause", {
+            reason: incident.dismiss_reason,
+          })}
+        </p>
+      ) : null}
+      {incident.close_message ? (
+        <p>
+          {t("command.incident.closedWith", {
+            message: incident.close_message,
+          })}
+        </p>
+      ) : null}
+      {incident.state === "active" || incident.state === "resolved" ? (
+        <p>
+          <a class="more-link" href={publicIncidentHref(incident.id)}>
+            {t("command.incident.publicPage")}
+          </a>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Actions({
+  incident,
+  onChanged,
+}: {
+  incident: IncidentDetail;
+  onChanged: () => void;
+}) {
+  if (incident.state === "proposed")
+    return <Decide incident={incident} onChanged={onChanged} />;
+  if (incident.state !== "active") return null;
+  return (
+    <div class="cc-incident-actions">
+      <AlertForm incident={incident} onChanged={onChanged} />
+      <UpdateForm incident={incident} onChanged={onChanged} />
+      <CloseForm incident={incident} onChanged={onChanged} />
+      <div class="stack">
+        <h3>{t("command.incident.dismissTitle")}</h3>
+        <DismissForm id={incident.id} onDone={onChanged} />
+      </div>
+    </div>
+  );
+}
+
+export function IncidentPage() {
+  const { params } = useRoute();
+  const loaded = useApi<IncidentDetail>(
+    `incidents/${encodeURIComponent(params.id ?? "")}`,
+  );
+  const { reload } = loaded;
+  useEffect(() => {
+    const timer = window.setInterval(reload, REFRESH_SECONDS * 1000);
+    return () => window.clearInterval(timer);
+  }, [reload]);
+
+  const incident = loaded.data;
+  if (!incident)
+    return loaded.error ? (
+      <ErrorNote error={loaded.error} onRetry={reload} />
+    ) : (
+      <Loading />
+    );
+
+  return (
+    <div class="cc cc-incident-page">
+      <p>
+        <a class="more-link" href="/command">
+          {t("command.incident.back")}
+        </a>
+      </p>
+      <h1>
+        <IncidentTitle incident={incident} />
+      </h1>
+      <Facts incident={incident} />
+      <ErrorNote error={loaded.error} />
+      <section aria-labelledby="cc-actions-title">
+        <h2 id="cc-actions-title">{t("command.incident.actions")}</h2>
+        <Actions incident={incident} onChanged={reload} />
+        {incident.state === "dismissed" ? null : (
+          <NoteForm incident={incident} onChanged={reload} />
+        )}
+      </section>
+      <section aria-labelledby="cc-requests-title">
+        <h2 id="cc-requests-title">
+          {t("command.incident.requests", {
+            count: formatNumber(incident.requests.length),
+          })}
+        </h2>
+        <LinkedRequests requests={incident.requests} />
+      </section>
+      <section aria-labelledby="cc-timeline-title">
+        <h2 id="cc-timeline-title">{t("command.incident.timeline")}</h2>
+        <IncidentTimeline events={incident.timeline} />
+      </section>
+    </div>
+  );
+}

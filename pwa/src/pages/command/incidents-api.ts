@@ -1,0 +1,103 @@
+// Incidents in the command center (GET /api/v1/incidents, /incidents/<id>) and the operator's
+// actions on one: confirm, dismiss, area alert, status update, close with one message, notes.
+import { api } from "../../api/client";
+import type {
+  IncidentKind,
+  IncidentPlace,
+  IncidentUpdate,
+} from "../../api/incidents";
+import type { Localized } from "../../i18n";
+
+export type IncidentState = "proposed" | "active" | "resolved" | "dismissed";
+
+export interface Incident {
+  id: number;
+  state: IncidentState;
+  source: "detection" | "manual";
+  kind: IncidentKind;
+  area: IncidentPlace[];
+  /** Why it fired, as detection wrote it; null when opened by hand. */
+  reason: Localized | null;
+  window_count: number | null;
+  baseline: number | null;
+  lead_opd: IncidentPlace | null;
+  warnings: { id: number; event: string; severity: string }[];
+  report_count: number;
+  created_at: string;
+  confirmed_at: string | null;
+  resolved_at: string | null;
+  dismissed_at: string | null;
+  dismiss_reason: string | null;
+  close_message: string | null;
+  merged_into: number | null;
+}
+
+export interface IncidentEvent {
+  id: number;
+  kind: string;
+  author: { name: string; role: string } | null;
+  text: string | null;
+  data: Record<string, unknown> | null;
+  created_at: string;
+}
+
+export interface LinkedRequest {
+  code: string;
+  service: string;
+  status: string;
+  kelurahan: string | null;
+  opd: string;
+  created_at: string;
+}
+
+export interface AlertDraft {
+  title: string;
+  body: string;
+  title_en: string;
+  body_en: string;
+}
+
+export interface IncidentDetail extends Incident {
+  timeline: IncidentEvent[];
+  requests: LinkedRequest[];
+  alert_draft: AlertDraft;
+}
+
+export interface IncidentPage {
+  items: Incident[];
+  next: string | null;
+}
+
+export type { IncidentUpdate };
+
+/** The open incidents the panel lists: proposed first (they wait for a decision), then active. */
+export function openFirst(items: Incident[]): Incident[] {
+  const rank = (incident: Incident) => (incident.state === "proposed" ? 0 : 1);
+  return [...items].sort((a, b) => rank(a) - rank(b));
+}
+
+export function incidentHref(id: number): string {
+  return `/command/insiden/${id}`;
+}
+
+function post<T>(id: number, action: string, json: object = {}): Promise<T> {
+  return api<T>(`incidents/${id}/${action}`, { method: "POST", json });
+}
+
+export const confirmIncident = (id: number) =>
+  post<IncidentDetail>(id, "confirm");
+
+export const dismissIncident = (id: number, reason: string) =>
+  post<IncidentDetail>(id, "dismiss", { reason });
+
+export const closeIncident = (id: number, message: string) =>
+  post<IncidentDetail>(id, "close", { message });
+
+export const addNote = (id: number, text: string) =>
+  post<IncidentEvent>(id, "notes", { text });
+
+export const sendAlert = (id: number, texts: AlertDraft) =>
+  post<{ id: number; status: string }>(id, "alert", texts);
+
+export const publishUpdate = (id: number, title: string, summary: string) =>
+  post<{ slug: string }>(id, "updates", { title, summary });
