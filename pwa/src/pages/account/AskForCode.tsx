@@ -1,12 +1,13 @@
 // The first step of "Lupa kata sandi" and of signing in with a code: the e-mail or phone number the
 // code goes to. The answer is the same whether or not it has an account.
+import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import { type CodeSent, requestCode } from "../../api/auth";
 import { useSubmit } from "../../api/use-submit";
 import { TextField } from "../../components/Field";
 import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
-import { SubmitButton } from "./AuthButtons";
+import { OtherScreen, SubmitButton } from "./AuthButtons";
 import "./i18n";
 
 interface Props {
@@ -45,5 +46,41 @@ export function AskForCode({ purpose, onSent }: Props) {
       <ErrorNote error={loginError ? undefined : error} />
       <SubmitButton busy={busy} label={t("account.sendCode")} />
     </form>
+  );
+}
+
+/** A screen that asks where the code goes, then shows `then` (what is done with the code). */
+export function CodeScreen({
+  title,
+  intro,
+  purpose,
+  next,
+  then,
+}: {
+  title: string;
+  intro: string;
+  purpose: Props["purpose"];
+  next: string | null;
+  then: (sent: CodeSent, login: string) => ComponentChildren;
+}) {
+  const [asked, setAsked] = useState<{ sent: CodeSent; login: string } | null>(
+    null,
+  );
+  return (
+    <section class="auth">
+      <h1>{title}</h1>
+      {asked ? (
+        then(asked.sent, asked.login)
+      ) : (
+        <>
+          <p>{intro}</p>
+          <AskForCode
+            purpose={purpose}
+            onSent={(sent, login) => setAsked({ sent, login })}
+          />
+        </>
+      )}
+      <OtherScreen to="login" next={next} />
+    </section>
   );
 }

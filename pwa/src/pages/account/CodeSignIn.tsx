@@ -6,35 +6,24 @@ import { useSubmit } from "../../api/use-submit";
 import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
 import { afterLogin, safeNext } from "../../next-url";
-import { AskForCode } from "./AskForCode";
-import { OtherScreen, SubmitButton } from "./AuthButtons";
+import { CodeScreen } from "./AskForCode";
+import { SubmitButton } from "./AuthButtons";
 import { CodeEntry } from "./CodeEntry";
 import "./i18n";
 import "./account.css";
 
 export function CodeSignIn() {
   const next = safeNext(useRoute().query.next);
-  const [sent, setSent] = useState<CodeSent | null>(null);
-  const [login, setLogin] = useState("");
   return (
-    <section class="auth">
-      <h1>{t("account.codeSignInTitle")}</h1>
-      {sent ? (
+    <CodeScreen
+      title={t("account.codeSignInTitle")}
+      intro={t("account.codeSignInIntro")}
+      purpose="code"
+      next={next}
+      then={(sent, login) => (
         <EnterCode sent={sent} login={login} next={next} />
-      ) : (
-        <>
-          <p>{t("account.codeSignInIntro")}</p>
-          <AskForCode
-            purpose="code"
-            onSent={(answer, typed) => {
-              setSent(answer);
-              setLogin(typed);
-            }}
-          />
-        </>
       )}
-      <OtherScreen to="login" next={next} />
-    </section>
+    />
   );
 }
 

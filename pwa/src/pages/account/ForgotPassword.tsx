@@ -8,35 +8,24 @@ import { TextField } from "../../components/Field";
 import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
 import { afterLogin, safeNext } from "../../next-url";
-import { AskForCode } from "./AskForCode";
-import { OtherScreen, SubmitButton } from "./AuthButtons";
+import { CodeScreen } from "./AskForCode";
+import { SubmitButton } from "./AuthButtons";
 import { CodeEntry } from "./CodeEntry";
 import "./i18n";
 import "./account.css";
 
 export function ForgotPassword() {
   const next = safeNext(useRoute().query.next);
-  const [sent, setSent] = useState<CodeSent | null>(null);
-  const [login, setLogin] = useState("");
   return (
-    <section class="auth">
-      <h1>{t("account.forgotTitle")}</h1>
-      {sent ? (
+    <CodeScreen
+      title={t("account.forgotTitle")}
+      intro={t("account.forgotIntro")}
+      purpose="password-reset"
+      next={next}
+      then={(sent, login) => (
         <NewPassword sent={sent} login={login} next={next} />
-      ) : (
-        <>
-          <p>{t("account.forgotIntro")}</p>
-          <AskForCode
-            purpose="password-reset"
-            onSent={(answer, typed) => {
-              setSent(answer);
-              setLogin(typed);
-            }}
-          />
-        </>
       )}
-      <OtherScreen to="login" next={next} />
-    </section>
+    />
   );
 }
 
