@@ -33,6 +33,7 @@ AREAS = (
     "operations",
     "warnings",
     "incidents",
+    "audit",
 )
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
