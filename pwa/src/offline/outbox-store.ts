@@ -5,6 +5,7 @@ import { createStore, del, get, set, values } from "idb-keyval";
 import type { Localized } from "../api/catalog";
 import type { FiledRequest, FilingFields, Answer } from "../api/filing";
 import type { ReportDraft } from "./drafts";
+import { OUTBOX_DATABASE, RECEIPTS_DATABASE } from "../shared-names";
 
 /** Marks the page's own upload of a filing, which the worker's outbox route lets pass straight to
  * the network: Chromium reports no upload progress for a request a service worker answers. */
@@ -50,8 +51,8 @@ export type Outcome =
       errors: Record<string, unknown> | null;
     };
 
-const entries = createStore("satupintu-outbox", "entries");
-const receipts = createStore("satupintu-outbox-sent", "receipts");
+const entries = createStore(OUTBOX_DATABASE, "entries");
+const receipts = createStore(RECEIPTS_DATABASE, "receipts");
 
 export const getEntry = (key: string) => get<OutboxEntry>(key, entries);
 export const deleteEntry = (key: string) => del(key, entries);
