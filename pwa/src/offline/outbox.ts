@@ -10,6 +10,7 @@ import {
 } from "../shared-names";
 import { createStore } from "../store";
 import * as box from "./outbox-store";
+import { classify } from "./outbox-rules";
 import type { OutboxEntry, Outcome, Receipt } from "./outbox-store";
 import { onWorkerMessage } from "./sw-bridge";
 
@@ -84,7 +85,7 @@ async function send(entry: OutboxEntry): Promise<Outcome> {
   // No network: once more through the worker, which then keeps a copy for background sync.
   if (answer.status === 0)
     answer = await postFiling(form, entry.key, authed ? authHeader() : {});
-  return box.classify(entry, answer, authed);
+  return classify(entry, answer, authed);
 }
 
 async function sendAndRecord(key: string): Promise<Outcome | null> {

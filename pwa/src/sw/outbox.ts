@@ -8,10 +8,10 @@ import { registerRoute } from "workbox-routing";
 import { NetworkOnly } from "workbox-strategies";
 import {
   DIRECT_UPLOAD_HEADER,
-  classify,
   getEntry,
   recordOutcome,
 } from "../offline/outbox-store";
+import { classify } from "../offline/outbox-rules";
 import {
   OUTBOX_CHANGED_MESSAGE,
   OUTBOX_LOCK,
