@@ -2,13 +2,11 @@
 subscriptions by id range, each batch a job whose outcome is recorded exactly once."""
 
 from datetime import timedelta
-from functools import lru_cache
 
 from flask import current_app
 from sqlalchemy import and_, func, insert, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
 
-from .. import metrics
 from ..accounts.models import User
 from ..database import utcnow
 from ..errors import Conflict, Invalid, NotFound
@@ -18,6 +16,7 @@ from ..pagination import Page, keyset_page
 from ..places.models import Kecamatan, Kelurahan
 from ..warnings.models import OfficialWarning
 from . import messages, services
+from .delivery import deliver
 from .models import (
     Campaign,
     CampaignBatch,
@@ -26,7 +25,7 @@ from .models import (
     PushSubscription,
     TargetKind,
 )
-from .sender import Message, Result, RetryPolicy, Target, VapidSigner, send_many
+from .sender import Message, Result, Target
 
 CANCELLABLE = (CampaignStatus.SCHEDULED, CampaignStatus.SENDING)
 OTHER_CONTENT = "This Idempotency-Key was already used for a different campaign."
@@ -426,27 +425,3 @@ def _finish_if_done(campaign_id: int) -> None:
         .values(status=CampaignStatus.DONE, finished_at=utcnow())
     )
     db.session.commit()
-
-
-def target_of(row: PushSubscription) -> Target:
-    return Target(row.id, row.endpoint, row.p256dh, row.auth)
-
-
-@lru_cache(maxsize=4)
-def _signer(private_key: str, subject: str) -> VapidSigner:
-    """One signer per process, so that each push service's JWT is signed once and reused."""
-    return VapidSigner(private_key, subject)
-
-
-def deliver(targets: list[Target], message_for, record=None) -> list:
-    """Send with this deployment's VAPID keys and retry policy (see send_many for `record`)."""
-    config = current_app.config
-    if not config.get("VAPID_PRIVATE_KEY"):
-        raise Conflict("Push is not configured: run `flask vapid-keys`.")
-    signer = _signer(config["VAPID_PRIVATE_KEY"], config["VAPID_SUBJECT"])
-    policy = RetryPolicy(
-        config["PUSH_RETRY_ATTEMPTS"], config["PUSH_RETRY_BASE_SECONDS"], config["PUSH_RETRY_CAP_SECONDS"]
-    )
-    outcomes = send_many(targets, message_for, signer, policy, config["PUSH_CONCURRENCY"], record)
-    metrics.count_push(outcomes)
-    return outcomes
