@@ -12,6 +12,7 @@ from ..database import utcnow
 from ..errors import Conflict, Invalid, NotFound
 from ..extensions import db
 from ..jobs import job, periodic
+from ..lookups import ids_by_codes
 from ..pagination import Page, keyset_page
 from ..places.models import Kecamatan, Kelurahan
 from ..warnings.models import OfficialWarning
@@ -31,20 +32,12 @@ CANCELLABLE = (CampaignStatus.SCHEDULED, CampaignStatus.SENDING)
 OTHER_CONTENT = "This Idempotency-Key was already used for a different campaign."
 
 
-def _ids(model, codes: list[str], field: str) -> list[int]:
-    found = dict(db.session.execute(select(model.code, model.id).where(model.code.in_(codes))).all())
-    unknown = [code for code in codes if code not in found]
-    if unknown:
-        raise Invalid(errors={field: [f"Unknown code: {', '.join(unknown)}."]})
-    return list(found.values())
-
-
 def target_filter(kind: str, values: list[str], news_only: bool = False):
     """The subscriptions a target reaches, as a WHERE clause."""
     if kind == TargetKind.KECAMATAN:
-        clause = PushSubscription.kecamatan_id.in_(_ids(Kecamatan, values, "target_values"))
+        clause = PushSubscription.kecamatan_id.in_(ids_by_codes(Kecamatan, values, "target_values"))
     elif kind == TargetKind.KELURAHAN:
-        clause = _in_kelurahan(_ids(Kelurahan, values, "target_values"))
+        clause = _in_kelurahan(ids_by_codes(Kelurahan, values, "target_values"))
     elif kind == TargetKind.TOPIC and "alerts" not in values:
         clause = PushSubscription.wants_news.is_(True)
     elif kind == TargetKind.RECIPIENTS:
