@@ -1,16 +1,19 @@
 """An operator works an incident by hand (issue 16): opens one from the command center after a phone
 call, links a nearby report of its kind and unlinks it again, sets the lead OPD, sends the area alert
-and watches its delivery, then sees the dashboard narrowed to the incident."""
+and watches its delivery, merges it into another open incident, then sees the dashboard narrowed to
+that incident."""
 
 from playwright.sync_api import expect
 
 from backend.accounts.models import Role
+from backend.incidents import services
 
 from ..factories import make_request, make_user, subscribe_devices
 from .helpers import assert_accessible, log_in, screenshot
 from .test_tap_targets import small_targets
 
 GUNUNG_SAMARINDA = "64.71.03.1002"
+OTHER_AREA = "64.71.01.1001"
 
 
 def timeline_entry(page, kind: str):
@@ -23,7 +26,8 @@ def test_an_operator_opens_links_leads_alerts_and_sees_the_delivery(
     context.route("**/tile.openstreetmap.org/**", lambda route: route.abort())
     subscribe_devices([push_service.device(), push_service.device((400, None))], kelurahan=GUNUNG_SAMARINDA)
     nearby = make_request("banjir-genangan", kelurahan=GUNUNG_SAMARINDA)
-    log_in(page, make_user(role=Role.OPERATOR).email)
+    operator = make_user(role=Role.OPERATOR)
+    log_in(page, operator.email)
     page.goto("/command")
     page.get_by_role("link", name="Buka insiden baru").click()
 
@@ -77,6 +81,17 @@ def test_an_operator_opens_links_leads_alerts_and_sees_the_delivery(
     expect(delivery).to_contain_text("Perangkat dituju")
     screenshot(page, "command-incident-operations")
     assert_accessible(page)
+
+    other = services.open_by_hand(
+        operator, {"group": "infrastruktur", "kelurahan": [OTHER_AREA], "description": "Genangan"}
+    )
+    page.reload()
+    page.get_by_label("Insiden tujuan").select_option(str(other.id))
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Gabungkan", exact=True).click()
+    expect(page).to_have_url(f"{live_server}/command/insiden/{other.id}")
+    expect(timeline_entry(page, "merged")).to_contain_text(nearby.code)
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Gunungsamarinda")
 
     page.get_by_role("link", name="Lihat dasbor untuk insiden ini").click()
     expect(
