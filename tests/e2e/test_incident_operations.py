@@ -65,6 +65,7 @@ def test_an_operator_opens_links_leads_alerts_and_sees_the_delivery(
 
     page.get_by_label("OPD", exact=True).select_option("BPBD")
     page.get_by_role("button", name="Tetapkan OPD utama").click()
+    expect(page.get_by_text("OPD utama ditetapkan.")).to_be_visible()
     expect(timeline_entry(page, "lead_opd")).to_contain_text("BPBD")
     expect(page.get_by_text("OPD utama: BPBD")).to_be_visible()
 

@@ -39,8 +39,8 @@ function SelectForm({
   start: string;
   button: string;
   done: string;
-  /** Sends the chosen value; false when the person thought better of it. */
-  send: (value: string) => Promise<unknown>;
+  /** Sends the chosen value: true once taken, false when the person thought better of it. */
+  send: (value: string) => Promise<boolean>;
 }) {
   const [value, setValue] = useState(start);
   const [sent, setSent] = useState(false);
@@ -49,7 +49,7 @@ function SelectForm({
     event.preventDefault();
     setSent(false);
     const answer = await submit(() => send(value));
-    if (answer !== undefined && answer !== false) setSent(true);
+    if (answer) setSent(true);
   };
   return (
     <form
@@ -106,6 +106,7 @@ export function LeadOpdForm({ incident, onChanged }: Props) {
       send={async (opd) => {
         await setLeadOpd(incident.id, opd);
         onChanged();
+        return true;
       }}
     />
   );
