@@ -1,5 +1,7 @@
 """HTTP endpoints of the command center (operators and admins)."""
 
+from functools import wraps
+
 from flask import Response, stream_with_context
 
 from ..accounts.models import Role
@@ -24,81 +26,65 @@ from .schemas import (
 WATCHERS = (Role.OPERATOR, Role.ADMIN)
 
 
-@bp.route("/dashboard/summary", methods=["GET"])
-@role_required(*WATCHERS)
-@cacheable(max_age=15)
-@bp.arguments(ScopeArgsSchema, location="query")
-@bp.response(200, SummarySchema)
-def summary(args):
+def dashboard_read(path: str, response, arguments=ScopeArgsSchema):
+    """A command-center read: watchers only, fresh for 15 s, its answer cached per arguments
+    (services.cached). The view computes the answer from the scope (services.scope_from) and args."""
+
+    def decorator(compute):
+        @bp.route(path, methods=["GET"], endpoint=compute.__name__)
+        @role_required(*WATCHERS)
+        @cacheable(max_age=15)
+        @bp.arguments(arguments, location="query")
+        @bp.response(200, response)
+        @wraps(compute)
+        def view(args):
+            return services.cached(path, args, lambda: compute(services.scope_from(args), args))
+
+        return view
+
+    return decorator
+
+
+@dashboard_read("/dashboard/summary", SummarySchema)
+def summary(scope, args):
     """Open, overdue, created today and this week, resolved this week, medians, average rating."""
-    return services.cached("summary", args, lambda: queries.summary(services.scope_from(args)))
+    return queries.summary(scope)
 
 
-@bp.route("/dashboard/counts", methods=["GET"])
-@role_required(*WATCHERS)
-@cacheable(max_age=15)
-@bp.arguments(CountArgsSchema, location="query")
-@bp.response(200, BreakdownSchema(many=True))
-def counts(args):
+@dashboard_read("/dashboard/counts", BreakdownSchema(many=True), arguments=CountArgsSchema)
+def counts(scope, args):
     """Requests of the period by status, service, group, kecamatan, kelurahan or OPD."""
-    return services.cached("counts", args, lambda: queries.counts(services.scope_from(args), args["by"]))
+    return queries.counts(scope, args["by"])
 
 
-@bp.route("/dashboard/sla", methods=["GET"])
-@role_required(*WATCHERS)
-@cacheable(max_age=15)
-@bp.arguments(ScopeArgsSchema, location="query")
-@bp.response(200, SlaSchema)
-def sla(args):
+@dashboard_read("/dashboard/sla", SlaSchema)
+def sla(scope, args):
     """Open requests past their deadline (oldest first) and each OPD's breach rate."""
-
-    def compute():
-        scope = services.scope_from(args)
-        return {"overdue": queries.overdue_list(scope), "breach_rates": queries.breach_rates(scope)}
-
-    return services.cached("sla", args, compute)
+    return {"overdue": queries.overdue_list(scope), "breach_rates": queries.breach_rates(scope)}
 
 
-@bp.route("/dashboard/trends", methods=["GET"])
-@role_required(*WATCHERS)
-@cacheable(max_age=15)
-@bp.arguments(ScopeArgsSchema, location="query")
-@bp.response(200, TrendDaySchema(many=True))
-def trends(args):
+@dashboard_read("/dashboard/trends", TrendDaySchema(many=True))
+def trends(scope, args):
     """Created and resolved per day (city time), over the last `days` days."""
-    return services.cached("trends", args, lambda: queries.trends(services.scope_from(args)))
+    return queries.trends(scope)
 
 
-@bp.route("/dashboard/opds", methods=["GET"])
-@role_required(*WATCHERS)
-@cacheable(max_age=15)
-@bp.arguments(ScopeArgsSchema, location="query")
-@bp.response(200, LeagueRowSchema(many=True))
-def opd_league(args):
+@dashboard_read("/dashboard/opds", LeagueRowSchema(many=True))
+def opd_league(scope, args):
     """The OPD league: open, overdue, median resolution, satisfaction, share within SLA."""
-    return services.cached("opds", args, lambda: queries.league(services.scope_from(args)))
+    return queries.league(scope)
 
 
-@bp.route("/dashboard/map", methods=["GET"])
-@role_required(*WATCHERS)
-@cacheable(max_age=15)
-@bp.arguments(MapArgsSchema, location="query")
-@bp.response(200, MapSchema)
-def map_points(args):
+@dashboard_read("/dashboard/map", MapSchema, arguments=MapArgsSchema)
+def map_points(scope, args):
     """Open requests inside a bbox as light points, capped at 2,000."""
-    return services.cached(
-        "map", args, lambda: queries.map_points(services.scope_from(args), args.get("bbox"))
-    )
+    return queries.map_points(scope, args.get("bbox"))
 
 
-@bp.route("/dashboard/kelurahan", methods=["GET"])
-@role_required(*WATCHERS)
-@cacheable(max_age=15)
-@bp.arguments(ScopeArgsSchema, location="query")
-@bp.response(200, KelurahanLoadSchema(many=True))
-def kelurahan_load(args):
+@dashboard_read("/dashboard/kelurahan", KelurahanLoadSchema(many=True))
+def kelurahan_load(scope, args):
     """Every kelurahan (of the kecamatan, when one is chosen) with its open and overdue requests now."""
-    return services.cached("kelurahan", args, lambda: queries.by_kelurahan(services.scope_from(args)))
+    return queries.by_kelurahan(scope)
 
 
 @bp.route("/dashboard/campaigns", methods=["GET"])
