@@ -211,6 +211,12 @@ PROTECTED = [
     ),
     Endpoint("GET", "/api/v1/incidents/<id:incident_id>", STAFF, "/api/v1/incidents/{incident}"),
     Endpoint(
+        "GET",
+        "/api/v1/incidents/<id:incident_id>/situation",
+        WATCHERS,
+        "/api/v1/incidents/{incident}/situation",
+    ),
+    Endpoint(
         "POST", "/api/v1/incidents/<id:incident_id>/confirm", WATCHERS, "/api/v1/incidents/{proposed}/confirm"
     ),
     Endpoint(

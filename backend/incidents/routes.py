@@ -7,7 +7,7 @@ from ..accounts.models import Role
 from ..idempotency import HEADER_DOC as IDEMPOTENCY_HEADER
 from ..idempotency import idempotency_key
 from ..security import role_required
-from . import actions, bp, detection, models, public, services
+from . import actions, bp, detection, models, public, services, situation
 from .presenters import present_detail, present_event, present_incident
 from .schemas import (
     IncidentAlertCreateSchema,
@@ -25,6 +25,7 @@ from .schemas import (
     IncidentPageSchema,
     IncidentQueryArgsSchema,
     IncidentRequestsSchema,
+    IncidentSituationSchema,
     IncidentUpdateCreateSchema,
     PublicIncidentSchema,
 )
@@ -72,6 +73,15 @@ def nearby(args):
 def get_incident(incident_id):
     """One incident with its timeline, linked requests (their own codes) and the prefilled alert."""
     return present_detail(services.get_readable(incident_id, current_user))
+
+
+@bp.route(f"{INCIDENT}/situation", methods=["GET"])
+@role_required(*OPERATORS)
+@bp.response(200, IncidentSituationSchema)
+def get_situation(incident_id):
+    """The situation report operators print: the detail plus linked reports per hour, the area
+    alerts sent with their delivery, and the public updates published."""
+    return situation.present_situation(services.get_incident(incident_id))
 
 
 @bp.route(f"{INCIDENT}/public", methods=["GET"])

@@ -190,3 +190,37 @@ class IncidentAlertSchema(Schema):
     title = fields.String()
     target_values = fields.List(fields.String())
     is_alert = fields.Boolean()
+
+
+class HourCountSchema(Schema):
+    hour = fields.DateTime(metadata={"description": "The hour's start (UTC)"})
+    count = fields.Integer(metadata={"description": "Linked reports filed in that hour"})
+
+
+class SituationAlertSchema(Schema):
+    id = fields.Integer()
+    title = fields.String()
+    body = fields.String()
+    title_en = fields.String(allow_none=True)
+    body_en = fields.String(allow_none=True)
+    status = fields.String()
+    created_at = fields.DateTime()
+    finished_at = fields.DateTime(allow_none=True)
+    targeted = fields.Integer()
+    sent = fields.Integer()
+    failed = fields.Integer()
+    clicked = fields.Integer()
+
+
+class SituationUpdateSchema(IncidentUpdateSchema):
+    expires_at = fields.DateTime(allow_none=True)
+
+
+class IncidentSituationSchema(IncidentDetailSchema):
+    generated_at = fields.DateTime()
+    hourly = fields.List(
+        fields.Nested(HourCountSchema),
+        metadata={"description": "Every hour from the first report to the close (or now), a week at most"},
+    )
+    alerts = fields.List(fields.Nested(SituationAlertSchema), metadata={"description": "Area alerts sent"})
+    updates = fields.List(fields.Nested(SituationUpdateSchema), metadata={"description": "Public updates"})
