@@ -136,6 +136,7 @@ export function CommandCenter() {
           onLayer={(layer) => change({ layer })}
           kelurahan={data?.kelurahan}
           warnings={data?.warnings.warnings}
+          incidents={data?.incidents}
         />
         {data ? (
           <>

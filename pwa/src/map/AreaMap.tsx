@@ -1,0 +1,58 @@
+// A map of an area (some kelurahan) outlined over the city's tiles, fitted to it: the public
+// incident page and the situation report. Leaflet and the boundaries load only when it renders;
+// `label` names the area in words (the map's accessible name and its caption).
+import { useEffect, useRef, useState } from "preact/hooks";
+import { cityStore, loadKelurahanShapes } from "../api/places";
+import { ErrorNote } from "../components/Status";
+import { useStore } from "../store";
+import { areaShapes, areaStyle } from "./areas";
+import { createCityMap } from "./leaflet";
+import "./area-map.css";
+
+interface Props {
+  codes: string[];
+  state: string;
+  label: string;
+  failed: string;
+}
+
+export function AreaMap({ codes, state, label, failed }: Props) {
+  const city = useStore(cityStore);
+  const element = useRef<HTMLDivElement>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const key = codes.join(",");
+
+  useEffect(() => {
+    const box = element.current;
+    if (!city || !box) return;
+    let removed = false;
+    let remove = () => {
+      removed = true;
+    };
+    Promise.all([createCityMap(box, city), loadKelurahanShapes()])
+      .then(([{ L, map }, shapes]) => {
+        if (removed) return map.remove();
+        remove = () => map.remove();
+        box.setAttribute("aria-label", label);
+        const area = L.geoJSON(areaShapes(shapes, codes), {
+          style: areaStyle(state),
+          interactive: false,
+        }).addTo(map);
+        if (area.getLayers().length > 0) {
+          map.fitBounds(area.getBounds(), { padding: [16, 16] });
+        }
+        box.dataset.drawn = String(area.getLayers().length);
+      })
+      .catch(() => setError(new Error(failed)));
+    return () => remove();
+  }, [city, key, state, label, failed]);
+
+  if (!city) return null;
+  return (
+    <figure class="area-map">
+      <div ref={element} class="map area-map-canvas" role="region" />
+      <figcaption class="muted">{label}</figcaption>
+      <ErrorNote error={error} />
+    </figure>
+  );
+}
