@@ -12,6 +12,7 @@ import { AlertForm, CloseForm, NoteForm, UpdateForm } from "./IncidentActions";
 import { Decide, IncidentTitle } from "./IncidentsPanel";
 import { IncidentTimeline, LinkedRequests } from "./IncidentTimeline";
 import type { IncidentDetail } from "./incidents-api";
+import { SituationLink } from "./situation/SituationLink";
 import "./command.css";
 
 const REFRESH_SECONDS = 30;
@@ -120,6 +121,7 @@ export function IncidentPage() {
         <IncidentTitle incident={incident} />
       </h1>
       <Facts incident={incident} />
+      <SituationLink id={incident.id} />
       <ErrorNote error={loaded.error} />
       <section aria-labelledby="cc-actions-title">
         <h2 id="cc-actions-title">{t("command.incident.actions")}</h2>

@@ -1,5 +1,5 @@
 // The command center chunk (operators and admins): the dashboard at /command and an incident's
-// page at /command/insiden/<id> (its own chunk).
+// page at /command/insiden/<id> and its printable situation report at …/laporan (chunks of their own).
 import "./i18n";
 import { Route, Router, lazy } from "preact-iso";
 import { CommandCenter as Dashboard } from "./CommandCenter";
@@ -8,10 +8,15 @@ const IncidentPage = lazy(() =>
   import("./IncidentPage").then((m) => m.IncidentPage),
 );
 
+const SituationReport = lazy(() =>
+  import("./situation/SituationReport").then((m) => m.SituationReport),
+);
+
 export function CommandCenter() {
   return (
     <Router>
       <Route path="/insiden/:id" component={IncidentPage} />
+      <Route path="/insiden/:id/laporan" component={SituationReport} />
       <Route default component={Dashboard} />
     </Router>
   );
