@@ -32,11 +32,15 @@ def hourly_counts(incident: Incident, reported: list[datetime]) -> list[dict]:
 
 
 def _ids(timeline: list[dict], kind: EventKind, key: str) -> list:
-    return [event["data"][key] for event in timeline if event["kind"] == kind and key in (event["data"] or {})]
+    return [
+        event["data"][key] for event in timeline if event["kind"] == kind and key in (event["data"] or {})
+    ]
 
 
 def _alerts(campaign_ids: list[int]) -> list[dict]:
-    campaigns = db.session.scalars(select(Campaign).where(Campaign.id.in_(campaign_ids)).order_by(Campaign.id))
+    campaigns = db.session.scalars(
+        select(Campaign).where(Campaign.id.in_(campaign_ids)).order_by(Campaign.id)
+    )
     return [
         {
             "id": campaign.id,

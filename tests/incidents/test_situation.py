@@ -67,9 +67,9 @@ def test_a_resolved_incident_counts_up_to_its_close_and_no_longer(client, operat
 
 def test_a_long_incident_keeps_the_last_week_of_hours(client, operator, clock, incident_id):
     clock.set(START + timedelta(days=30))
-    hourly = client.get(
-        f"{INCIDENTS}/{incident_id}/situation", headers=auth_headers(operator)
-    ).get_json()["hourly"]
+    hourly = client.get(f"{INCIDENTS}/{incident_id}/situation", headers=auth_headers(operator)).get_json()[
+        "hourly"
+    ]
     assert len(hourly) == 7 * 24 and sum(row["count"] for row in hourly) == 0
 
 
