@@ -32,15 +32,25 @@ export function AreaMap({ codes, state, label, failed }: Props) {
     Promise.all([createCityMap(box, city), loadKelurahanShapes()])
       .then(([{ L, map }, shapes]) => {
         if (removed) return map.remove();
-        remove = () => map.remove();
         box.setAttribute("aria-label", label);
         const area = L.geoJSON(areaShapes(shapes, codes), {
           style: areaStyle(state),
           interactive: false,
         }).addTo(map);
-        if (area.getLayers().length > 0) {
-          map.fitBounds(area.getBounds(), { padding: [16, 16] });
-        }
+        const fit = () => {
+          map.invalidateSize();
+          if (area.getLayers().length > 0) {
+            map.fitBounds(area.getBounds(), { padding: [16, 16] });
+          }
+        };
+        fit();
+        // Paper is wider or narrower than the screen: fit the area again to the printed box.
+        const printing = window.matchMedia("print");
+        printing.addEventListener("change", fit);
+        remove = () => {
+          printing.removeEventListener("change", fit);
+          map.remove();
+        };
         box.dataset.drawn = String(area.getLayers().length);
       })
       .catch(() => setError(new Error(failed)));
