@@ -1,6 +1,6 @@
-"""Incident areas on screen (issue 16): the command center's wall map outlines each open incident's
-kelurahan (dashed while proposed, solid once active) with a key that lists them in words, and a
-click opens the incident; the printable situation report holds its sections and drops the app's
+"""Incident areas on screen (issue 16): the command center's map, on the wall too, outlines each open
+incident's kelurahan (dashed while proposed, solid once active) with a key that lists them in words,
+and a click opens the incident; the printable situation report holds its sections and drops the app's
 chrome on paper (A4); the public incident page shows its area on a map."""
 
 import re
@@ -37,7 +37,7 @@ def test_the_wall_map_outlines_open_incidents_and_a_click_opens_one(page, app, n
     active = make_incident(operator, "active", kelurahan=PRAPATAN)
     make_incident(operator, "resolved", kelurahan=PRAPATAN)  # closed: not on the map
     log_in(page, operator.email)
-    page.goto("/command?wall=1&refresh=2")
+    page.goto("/command?refresh=2")
 
     expect(area(page, proposed.id)).to_have_count(1)
     expect(area(page, proposed.id)).to_have_class(re.compile(r"\bcc-incident-area-proposed\b"))
@@ -59,6 +59,12 @@ def test_the_wall_map_outlines_open_incidents_and_a_click_opens_one(page, app, n
     screenshot(page, "command-incident-areas")
     assert_accessible(page)
     assert small_targets(page) == []
+
+    # The wall keeps the outlines and the key; its incidents panel names them in words.
+    page.goto("/command?wall=1&refresh=2")
+    expect(page.locator(".cc-map path.cc-incident-area")).to_have_count(2)
+    expect(legend).to_contain_text("Wilayah insiden terbuka (2)")
+    expect(page.locator(f'.cc-incident-item[data-incident="{proposed.id}"]')).to_be_visible()
 
     area(page, active.id).dispatch_event("click")
     expect(page).to_have_url(re.compile(rf"/command/insiden/{active.id}$"))
