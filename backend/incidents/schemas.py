@@ -171,10 +171,30 @@ class LinkedRequestSchema(Schema):
     created_at = fields.DateTime()
 
 
+class LinkedRequestPageSchema(Schema):
+    items = fields.List(fields.Nested(LinkedRequestSchema))
+    next = fields.String(allow_none=True)
+
+
+class AlertDeliverySchema(Schema):
+    campaign = fields.Integer()
+    title = fields.String()
+    status = fields.String()
+    created_at = fields.DateTime()
+    finished_at = fields.DateTime(allow_none=True)
+    targeted = fields.Integer(metadata={"description": "Devices in the incident's kelurahan"})
+    sent = fields.Integer()
+    failed = fields.Integer(metadata={"description": "Refused by the push service or gone"})
+    pending = fields.Integer(metadata={"description": "Still to send; 0 once the campaign has ended"})
+
+
 class IncidentDetailSchema(IncidentSchema):
     timeline = fields.List(fields.Nested(IncidentEventSchema))
-    requests = fields.List(fields.Nested(LinkedRequestSchema))
     alert_draft = fields.Raw(metadata={"description": "The prefilled area alert texts"})
+    alerts = fields.List(
+        fields.Nested(AlertDeliverySchema),
+        metadata={"description": "Operators and admins only: the delivery of each area alert sent from it"},
+    )
 
 
 class IncidentArticleSchema(Schema):
@@ -197,19 +217,10 @@ class HourCountSchema(Schema):
     count = fields.Integer(metadata={"description": "Linked reports filed in that hour"})
 
 
-class SituationAlertSchema(Schema):
-    id = fields.Integer()
-    title = fields.String()
+class SituationAlertSchema(AlertDeliverySchema):
     body = fields.String()
     title_en = fields.String(allow_none=True)
     body_en = fields.String(allow_none=True)
-    status = fields.String()
-    created_at = fields.DateTime()
-    finished_at = fields.DateTime(allow_none=True)
-    targeted = fields.Integer()
-    sent = fields.Integer()
-    failed = fields.Integer()
-    clicked = fields.Integer()
 
 
 class SituationUpdateSchema(IncidentUpdateSchema):
@@ -222,5 +233,10 @@ class IncidentSituationSchema(IncidentDetailSchema):
         fields.Nested(HourCountSchema),
         metadata={"description": "Every hour from the first report to the close (or now), a week at most"},
     )
-    alerts = fields.List(fields.Nested(SituationAlertSchema), metadata={"description": "Area alerts sent"})
+    alerts = fields.List(
+        fields.Nested(SituationAlertSchema), metadata={"description": "Area alerts sent: delivery and words"}
+    )
     updates = fields.List(fields.Nested(SituationUpdateSchema), metadata={"description": "Public updates"})
+    open_requests = fields.List(
+        fields.Nested(LinkedRequestSchema), metadata={"description": "Every linked request still open"}
+    )

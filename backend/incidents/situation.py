@@ -1,17 +1,21 @@
-"""An incident's situation report, which operators print: everything its detail holds, plus the
-linked reports per hour, the area alerts sent (with their delivery) and the public updates."""
+"""An incident's situation report, which operators print: its detail plus the linked reports per
+hour, the words of the area alerts sent (besides their delivery), the public updates and the
+linked requests still open."""
 
 from collections import Counter
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
+from ..accounts.models import User
 from ..database import utcnow
 from ..extensions import db
 from ..news.models import Article
 from ..push.models import Campaign
-from .models import EventKind, Incident
-from .presenters import present_detail
+from ..service_requests.models import OPEN_STATUSES, ServiceRequest
+from .models import EventKind, Incident, IncidentEvent, linked_request_ids
+from .presenters import present_delivery, present_detail, present_linked
+from .services import alert_campaigns, timeline
 
 HOUR = timedelta(hours=1)
 MOST_HOURS = 7 * 24  # a week of hours still prints as one chart
@@ -31,37 +35,32 @@ def hourly_counts(incident: Incident, reported: list[datetime]) -> list[dict]:
     return [{"hour": hour, "count": counts[hour]} for hour in hours]
 
 
-def _ids(timeline: list[dict], kind: EventKind, key: str) -> list:
-    return [
-        event["data"][key] for event in timeline if event["kind"] == kind and key in (event["data"] or {})
-    ]
+def _linked(incident: Incident):
+    return ServiceRequest.id.in_(linked_request_ids(incident.id))
 
 
-def _alerts(campaign_ids: list[int]) -> list[dict]:
-    campaigns = db.session.scalars(
-        select(Campaign).where(Campaign.id.in_(campaign_ids)).order_by(Campaign.id)
+def _reported_times(incident: Incident) -> list[datetime]:
+    return list(db.session.scalars(select(ServiceRequest.created_at).where(_linked(incident))))
+
+
+def _open_requests(incident: Incident) -> list[ServiceRequest]:
+    return list(
+        db.session.scalars(
+            select(ServiceRequest)
+            .where(_linked(incident), ServiceRequest.status.in_(OPEN_STATUSES))
+            .order_by(ServiceRequest.created_at, ServiceRequest.id)
+        )
     )
-    return [
-        {
-            "id": campaign.id,
-            "title": campaign.title,
-            "body": campaign.body,
-            "title_en": campaign.title_en,
-            "body_en": campaign.body_en,
-            "status": campaign.status,
-            "created_at": campaign.created_at,
-            "finished_at": campaign.finished_at,
-            "targeted": campaign.targeted,
-            "sent": campaign.sent,
-            "failed": campaign.failed,
-            "clicked": campaign.clicked,
-        }
-        for campaign in campaigns
-    ]
 
 
-def _updates(slugs: list[str]) -> list[dict]:
+def _alert(campaign: Campaign) -> dict:
+    words = {"body": campaign.body, "title_en": campaign.title_en, "body_en": campaign.body_en}
+    return present_delivery(campaign) | words
+
+
+def _updates(events: list[IncidentEvent]) -> list[dict]:
     """The updates published, expired ones too (they were part of the response)."""
+    slugs = [event.data["article"] for event in events if event.kind == EventKind.UPDATE]
     articles = db.session.scalars(
         select(Article).where(Article.slug.in_(slugs)).order_by(Article.published_at, Article.id)
     )
@@ -77,12 +76,12 @@ def _updates(slugs: list[str]) -> list[dict]:
     ]
 
 
-def present_situation(incident: Incident) -> dict:
-    detail = present_detail(incident)
-    timeline = detail["timeline"]
-    return detail | {
+def present_situation(incident: Incident, reader: User) -> dict:
+    events = timeline(incident)
+    return present_detail(incident, reader) | {
         "generated_at": utcnow(),
-        "hourly": hourly_counts(incident, [request["created_at"] for request in detail["requests"]]),
-        "alerts": _alerts(_ids(timeline, EventKind.ALERT, "campaign")),
-        "updates": _updates(_ids(timeline, EventKind.UPDATE, "article")),
+        "hourly": hourly_counts(incident, _reported_times(incident)),
+        "alerts": [_alert(campaign) for campaign in alert_campaigns(events)],
+        "updates": _updates(events),
+        "open_requests": [present_linked(request) for request in _open_requests(incident)],
     }

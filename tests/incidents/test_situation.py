@@ -43,25 +43,28 @@ def test_the_report_counts_linked_reports_per_hour_from_the_first_to_now(client,
     report = client.get(f"{INCIDENTS}/{incident_id}/situation", headers=auth_headers(operator)).get_json()
     hourly = [(row["hour"][11:16], row["count"]) for row in report["hourly"]]
     assert hourly == [("09:00", 2), ("10:00", 0), ("11:00", 0), ("12:00", 1), ("13:00", 0)]
-    assert report["report_count"] == 3 and len(report["requests"]) == 3
+    assert report["report_count"] == 3 and len(report["open_requests"]) == 3
     assert [event["kind"] for event in report["timeline"]][-2:] == ["alert", "update"]
 
 
 def test_the_report_holds_the_alert_sent_and_the_update_published(client, operator, incident_id):
     report = client.get(f"{INCIDENTS}/{incident_id}/situation", headers=auth_headers(operator)).get_json()
     [alert] = report["alerts"]
-    assert alert["title"] == "Penanganan infrastruktur di Gunung Samarinda" and alert["title_en"]
+    assert alert["title"] == "Penanganan infrastruktur di Gunung Samarinda" and alert["body_en"]
     assert (alert["status"], alert["targeted"], alert["sent"], alert["failed"]) == ("done", 1, 1, 0)
     [update] = report["updates"]
     assert update["title"] == "Banjir surut sore ini" and update["expires_at"]
 
 
-def test_a_resolved_incident_counts_up_to_its_close_and_no_longer(client, operator, clock, incident_id):
+def test_a_closed_incident_counts_up_to_its_close_and_has_no_open_request_left(
+    app, client, operator, clock, incident_id
+):
     headers = auth_headers(operator)
     client.post(f"{INCIDENTS}/{incident_id}/close", json={"message": "Air surut."}, headers=headers)
+    wait_for_jobs(app)
     clock.set(START + timedelta(days=2))
     report = client.get(f"{INCIDENTS}/{incident_id}/situation", headers=headers).get_json()
-    assert report["state"] == "resolved"
+    assert report["state"] == "resolved" and report["open_requests"] == []
     assert report["hourly"][-1]["hour"][11:16] == "13:00"
 
 

@@ -4,16 +4,16 @@
 // tab bar are gone and the page is A4 (situation.css).
 import { useEffect } from "preact/hooks";
 import { useRoute } from "preact-iso";
-import { OPEN_STATUSES, type RequestStatus } from "../../../api/requests";
 import { areaNames } from "../../../api/incidents";
 import { useApi } from "../../../api/use-api";
 import { Empty, ErrorNote, Loading } from "../../../components/Status";
 import { formatDateTime, formatNumber, localized, t } from "../../../i18n";
 import { AreaMap } from "../../../map/AreaMap";
-import { IncidentTimeline, LinkedRequests } from "../IncidentTimeline";
+import { IncidentTimeline } from "../IncidentTimeline";
 import { IncidentTitle } from "../IncidentsPanel";
 import { incidentHref } from "../incidents-api";
 import { HourlyChart } from "./HourlyChart";
+import { OpenRequests } from "./OpenRequests";
 import {
   type IncidentSituation,
   type PublishedUpdate,
@@ -93,7 +93,7 @@ function Alerts({ alerts }: { alerts: SentAlert[] }) {
   return (
     <ul class="cc-report-list">
       {alerts.map((alert) => (
-        <li key={alert.id} data-alert={alert.id}>
+        <li key={alert.campaign} data-alert={alert.campaign}>
           <p>
             <strong>{alert.title}</strong> · {formatDateTime(alert.created_at)}
           </p>
@@ -109,7 +109,7 @@ function Alerts({ alerts }: { alerts: SentAlert[] }) {
               sent: formatNumber(alert.sent),
               targeted: formatNumber(alert.targeted),
               failed: formatNumber(alert.failed),
-              clicked: formatNumber(alert.clicked),
+              pending: formatNumber(alert.pending),
             })}
           </p>
         </li>
@@ -154,9 +154,6 @@ function Section({
 }
 
 function Report({ incident }: { incident: IncidentSituation }) {
-  const open = incident.requests.filter((request) =>
-    OPEN_STATUSES.includes(request.status as RequestStatus),
-  );
   return (
     <article class="cc-report">
       <header class="cc-report-head">
@@ -198,10 +195,10 @@ function Report({ incident }: { incident: IncidentSituation }) {
       <Section
         id="situation-open"
         title={t("command.situation.open", {
-          count: formatNumber(open.length),
+          count: formatNumber(incident.open_requests.length),
         })}
       >
-        <LinkedRequests requests={open} />
+        <OpenRequests requests={incident.open_requests} />
       </Section>
     </article>
   );

@@ -1,6 +1,11 @@
 // The situation report of an incident (GET /api/v1/incidents/<id>/situation, operators and
-// admins): its detail plus the linked reports per hour, the area alerts sent and the updates.
-import type { IncidentDetail } from "../incidents-api";
+// admins): its detail plus the linked reports per hour, the words of the area alerts sent, the
+// updates and the linked requests still open.
+import type {
+  AlertDelivery,
+  IncidentDetail,
+  LinkedRequest,
+} from "../incidents-api";
 
 export interface HourCount {
   /** The hour's start, UTC. */
@@ -8,19 +13,11 @@ export interface HourCount {
   count: number;
 }
 
-export interface SentAlert {
-  id: number;
-  title: string;
+/** An area alert's delivery and the words it carried. */
+export interface SentAlert extends AlertDelivery {
   body: string;
   title_en: string | null;
   body_en: string | null;
-  status: string;
-  created_at: string;
-  finished_at: string | null;
-  targeted: number;
-  sent: number;
-  failed: number;
-  clicked: number;
 }
 
 export interface PublishedUpdate {
@@ -36,6 +33,7 @@ export interface IncidentSituation extends IncidentDetail {
   hourly: HourCount[];
   alerts: SentAlert[];
   updates: PublishedUpdate[];
+  open_requests: LinkedRequest[];
 }
 
 export function situationPath(id: string): string {
