@@ -6,8 +6,8 @@ from flask_jwt_extended import current_user
 from ..accounts.models import Role
 from ..idempotency import HEADER_DOC as IDEMPOTENCY_HEADER
 from ..idempotency import idempotency_key
+from ..schemas import PageArgsSchema
 from ..security import role_required
-from ..service_requests.schemas import PageArgsSchema
 from . import actions, bp, detection, models, public, services, situation
 from .presenters import present_detail, present_event, present_incident, present_linked
 from .schemas import (

@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, fields, validate
 
-from ..service_requests.schemas import PageArgsSchema
+from ..schemas import PageArgsSchema, page_of
 from ..text_fields import PlainText, record_id
 from .models import IncidentState
 
@@ -141,9 +141,7 @@ class IncidentSchema(Schema):
     merged_into = fields.Integer(allow_none=True)
 
 
-class IncidentPageSchema(Schema):
-    items = fields.List(fields.Nested(IncidentSchema))
-    next = fields.String(allow_none=True)
+IncidentPageSchema = page_of(IncidentSchema, "IncidentPageSchema")
 
 
 class IncidentAuthorSchema(Schema):
@@ -171,9 +169,7 @@ class LinkedRequestSchema(Schema):
     created_at = fields.DateTime()
 
 
-class LinkedRequestPageSchema(Schema):
-    items = fields.List(fields.Nested(LinkedRequestSchema))
-    next = fields.String(allow_none=True)
+LinkedRequestPageSchema = page_of(LinkedRequestSchema, "LinkedRequestPageSchema")
 
 
 class AlertDeliverySchema(Schema):
