@@ -220,6 +220,12 @@ PROTECTED = [
         "/api/v1/incidents/{incident}/requests/candidates",
     ),
     Endpoint(
+        "GET",
+        "/api/v1/incidents/<id:incident_id>/situation",
+        WATCHERS,
+        "/api/v1/incidents/{incident}/situation",
+    ),
+    Endpoint(
         "POST", "/api/v1/incidents/<id:incident_id>/confirm", WATCHERS, "/api/v1/incidents/{proposed}/confirm"
     ),
     Endpoint(

@@ -8,7 +8,7 @@ from ..idempotency import HEADER_DOC as IDEMPOTENCY_HEADER
 from ..idempotency import idempotency_key
 from ..schemas import PageArgsSchema
 from ..security import role_required
-from . import actions, bp, detection, models, public, services
+from . import actions, bp, detection, models, public, services, situation
 from .presenters import present_detail, present_event, present_incident, present_linked
 from .schemas import (
     IncidentAlertCreateSchema,
@@ -26,6 +26,7 @@ from .schemas import (
     IncidentPageSchema,
     IncidentQueryArgsSchema,
     IncidentRequestsSchema,
+    IncidentSituationSchema,
     IncidentUpdateCreateSchema,
     LinkedRequestPageSchema,
     PublicIncidentSchema,
@@ -96,6 +97,15 @@ def list_candidates(args, incident_id):
     an operator may link, newest first."""
     page = services.link_candidates(services.get_incident(incident_id), args)
     return {"items": [present_linked(request) for request in page.items], "next": page.next}
+
+
+@bp.route(f"{INCIDENT}/situation", methods=["GET"])
+@role_required(*OPERATORS)
+@bp.response(200, IncidentSituationSchema)
+def get_situation(incident_id):
+    """The situation report operators print: the detail plus linked reports per hour, the words of
+    the area alerts sent, the public updates published and the linked requests still open."""
+    return situation.present_situation(services.get_incident(incident_id), current_user)
 
 
 @bp.route(f"{INCIDENT}/public", methods=["GET"])

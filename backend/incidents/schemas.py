@@ -206,3 +206,33 @@ class IncidentAlertSchema(Schema):
     title = fields.String()
     target_values = fields.List(fields.String())
     is_alert = fields.Boolean()
+
+
+class HourCountSchema(Schema):
+    hour = fields.DateTime(metadata={"description": "The hour's start (UTC)"})
+    count = fields.Integer(metadata={"description": "Linked reports filed in that hour"})
+
+
+class SituationAlertSchema(AlertDeliverySchema):
+    body = fields.String()
+    title_en = fields.String(allow_none=True)
+    body_en = fields.String(allow_none=True)
+
+
+class SituationUpdateSchema(IncidentUpdateSchema):
+    expires_at = fields.DateTime(allow_none=True)
+
+
+class IncidentSituationSchema(IncidentDetailSchema):
+    generated_at = fields.DateTime()
+    hourly = fields.List(
+        fields.Nested(HourCountSchema),
+        metadata={"description": "Every hour from the first report to the close (or now), a week at most"},
+    )
+    alerts = fields.List(
+        fields.Nested(SituationAlertSchema), metadata={"description": "Area alerts sent: delivery and words"}
+    )
+    updates = fields.List(fields.Nested(SituationUpdateSchema), metadata={"description": "Public updates"})
+    open_requests = fields.List(
+        fields.Nested(LinkedRequestSchema), metadata={"description": "Every linked request still open"}
+    )

@@ -152,6 +152,7 @@ export function CommandCenter() {
           onLayer={(layer) => change({ layer })}
           kelurahan={data?.kelurahan}
           warnings={data?.warnings.warnings}
+          incidents={data?.incidents}
         />
         {data ? (
           <>

@@ -16,6 +16,7 @@ import { LinkRequests, LinkedRequests, isOpen } from "./IncidentRequests";
 import { LeadOpdForm, MergeForm } from "./IncidentSteering";
 import { IncidentTimeline } from "./IncidentTimeline";
 import { type IncidentDetail, incidentDashboardHref } from "./incidents-api";
+import { SituationLink } from "./situation/SituationLink";
 import "./command.css";
 
 const REFRESH_SECONDS = 30;
@@ -146,6 +147,7 @@ export function IncidentPage() {
         <IncidentTitle incident={incident} />
       </h1>
       <Facts incident={incident} />
+      <SituationLink id={incident.id} />
       <ErrorNote error={loaded.error} />
       <section aria-labelledby="cc-actions-title">
         <h2 id="cc-actions-title">{t("command.incident.actions")}</h2>

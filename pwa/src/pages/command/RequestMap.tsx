@@ -1,6 +1,7 @@
 // The open requests on the city map, clustered, overdue ones in red; reloaded for the visible area
 // whenever the map moves and with every dashboard refresh. A marker opens its request. A toggle
-// swaps the clusters for the kelurahan choropleth (boundaries fetched once, when first shown).
+// swaps the clusters for the kelurahan choropleth (boundaries fetched once, when first shown). The
+// open incidents' areas are outlined over either layer.
 import { useEffect, useRef, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { ApiError } from "../../api/client";
@@ -19,6 +20,9 @@ import {
   requestHref,
   scopeQuery,
 } from "./dashboard-api";
+import { IncidentAreaLegend } from "./incident-map/IncidentAreaLegend";
+import { useIncidentAreas } from "./incident-map/incident-layer";
+import type { Incident } from "./incidents-api";
 import type { MapLayer } from "./view";
 import { WarningLegend } from "./WarningLegend";
 import { WarningLayer } from "./warning-layer";
@@ -33,6 +37,7 @@ export function RequestMap({
   onLayer,
   kelurahan,
   warnings,
+  incidents,
 }: {
   scope: Scope;
   tick: number;
@@ -42,6 +47,8 @@ export function RequestMap({
   kelurahan: KelurahanLoad[] | undefined;
   /** The active and draft warnings, drawn over either layer. */
   warnings: OfficialWarning[] | undefined;
+  /** The open incidents, their areas outlined over either layer. */
+  incidents: Incident[] | undefined;
 }) {
   const element = useRef<HTMLDivElement>(null);
   const city = useStore(cityStore);
@@ -108,6 +115,10 @@ export function RequestMap({
     if (warnings) warningLayer.current?.show(warnings);
   }, [map, warnings]);
 
+  const areasFailed = useIncidentAreas(map, incidents, (href) =>
+    open.current(href),
+  );
+
   useEffect(() => {
     if (!map || !bbox || !clusters) return;
     const controller = new AbortController();
@@ -150,6 +161,7 @@ export function RequestMap({
       <div ref={element} class="map cc-map" />
       {clusters ? null : <ChoroplethLegend rows={kelurahan ?? []} />}
       <WarningLegend warnings={warnings ?? []} />
+      <IncidentAreaLegend incidents={incidents ?? []} failed={areasFailed} />
       <p class="muted cc-map-summary" hidden={!clusters}>
         {answer
           ? t("command.map.summary", {

@@ -1,5 +1,6 @@
 // An incident as residents see it (/insiden/<id>, where the area alert leads): kind and area,
-// status, how many reported it, the public updates and the closing message; never a person.
+// status, how many reported it, the public updates and the closing message; never a person. The
+// area's map fetches Leaflet and the boundaries only once the words are on screen.
 import { useRoute } from "preact-iso";
 import {
   type PublicIncident as Incident,
@@ -8,6 +9,7 @@ import {
 import { useApi } from "../../api/use-api";
 import { Empty, ErrorNote, Loading } from "../../components/Status";
 import { formatDateTime, formatNumber, localized, t } from "../../i18n";
+import { AreaMap } from "../../map/AreaMap";
 import "./i18n";
 
 function Updates({ incident }: { incident: Incident }) {
@@ -62,6 +64,12 @@ export function PublicIncident() {
         </span>
       </p>
       <p>{t("incident.area", { area: areaNames(incident.area) })}</p>
+      <AreaMap
+        codes={incident.area.map((place) => place.code)}
+        state={incident.status}
+        label={t("incident.mapLabel", { area: areaNames(incident.area) })}
+        failed={t("incident.mapFailed")}
+      />
       <p class="muted">
         {t("incident.since", { time: formatDateTime(incident.started_at) })}
         {incident.resolved_at

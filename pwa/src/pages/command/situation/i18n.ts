@@ -1,0 +1,6 @@
+// The situation report's messages, in Bahasa Indonesia and English.
+import { addMessages } from "../../../i18n";
+import id from "./i18n/id.json";
+import en from "./i18n/en.json";
+
+addMessages({ id, en });
