@@ -158,7 +158,11 @@ def list_nearby(args):
 def get_request(args, code):
     """One request: public, or the viewer's own, or with its tracking token, or for staff."""
     viewer = optional_user()
-    return _present(queries.get_visible_request(code, viewer, args.get("token")), viewer, args.get("token"))
+    found = queries.get_visible_request(code, viewer, args.get("token"))
+    answer = _present(found, viewer, args.get("token"))
+    if any((answer.get("reporter") or {}).values()):
+        queries.note_contact_read(found, viewer)
+    return answer
 
 
 @bp.route("/requests/<code>/events", methods=["GET"])
