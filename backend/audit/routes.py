@@ -34,5 +34,8 @@ def export_csv(args):
     return Response(
         stream_with_context(queries.csv_lines(filters)),
         mimetype="text/csv",
-        headers={"Content-Disposition": 'attachment; filename="jejak-audit.csv"', "Cache-Control": "no-store"},
+        headers={
+            "Content-Disposition": 'attachment; filename="jejak-audit.csv"',
+            "Cache-Control": "no-store",
+        },
     )

@@ -30,7 +30,9 @@ class AuditQueryArgsSchema(Schema):
     actor = fields.Integer(metadata={"description": "The acting user's id"})
     action = fields.String(
         validate=validate.Length(max=48),
-        metadata={"description": 'An action ("user.role_changed"), or an area ("user") for all of its actions'},
+        metadata={
+            "description": 'An action ("user.role_changed"), or an area ("user") for all of its actions'
+        },
     )
     target_type = fields.String(validate=validate.Length(max=24))
     target_id = fields.String(validate=validate.Length(max=40))

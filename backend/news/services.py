@@ -228,7 +228,11 @@ def set_hidden(slug: str, hidden: bool, reason: str | None) -> Article:
     """Moderation: a hidden article stays but leaves every public answer."""
     article = get_article(slug)
     article.is_hidden, article.hidden_reason = hidden, reason if hidden else None
-    _audit(article, "article.hidden" if hidden else "article.unhidden", details={"reason": reason} if hidden else None)
+    _audit(
+        article,
+        "article.hidden" if hidden else "article.unhidden",
+        details={"reason": reason} if hidden else None,
+    )
     db.session.commit()
     return article
 

@@ -32,7 +32,13 @@ def issue_key(name: str, admin: User) -> tuple[Open311Key, str]:
     key = Open311Key(name=name, key_hash=_hash(plain), key_prefix=plain[:8], created_by_id=admin.id)
     db.session.add(key)
     db.session.flush()
-    record("open311_key.issued", target_type="open311_key", target_id=key.id, details={"partner": name}, actor=admin)
+    record(
+        "open311_key.issued",
+        target_type="open311_key",
+        target_id=key.id,
+        details={"partner": name},
+        actor=admin,
+    )
     db.session.commit()
     return key, plain
 
@@ -47,7 +53,9 @@ def revoke_key(key_id: int) -> None:
         raise NotFound()
     if key.revoked_at is None:
         key.revoked_at = utcnow()
-        record("open311_key.revoked", target_type="open311_key", target_id=key.id, details={"partner": key.name})
+        record(
+            "open311_key.revoked", target_type="open311_key", target_id=key.id, details={"partner": key.name}
+        )
         db.session.commit()
 
 

@@ -96,8 +96,13 @@ def _payload(campaign: Campaign, endpoint: str | None = None, locale: str = "id"
     return messages.payload(title, body, campaign.url, campaign.topic, campaign.id, endpoint)
 
 
-def create_campaign(data: dict, author: User | None, article_id: int | None = None,
-                    idempotency_key: str | None = None, audited: bool = True) -> tuple[Campaign, bool]:  # fmt: skip
+def create_campaign(
+    data: dict,
+    author: User | None,
+    article_id: int | None = None,
+    idempotency_key: str | None = None,
+    audited: bool = True,
+) -> tuple[Campaign, bool]:
     """Store the campaign and queue its fan-out (now, or at its scheduled time). The same
     Idempotency-Key from the same author with the same content answers the first campaign
     (replayed=True) instead of making a second. A campaign that would reach no device is refused."""
@@ -142,7 +147,11 @@ def add_system_campaign(data: dict, send: bool) -> Campaign:
 
 
 def _audit(campaign: Campaign, action: str, author: User | None = None) -> None:
-    details = {"title": campaign.title, "target_kind": campaign.target_kind, "target_values": campaign.target_values}
+    details = {
+        "title": campaign.title,
+        "target_kind": campaign.target_kind,
+        "target_values": campaign.target_values,
+    }
     record(action, target_type="campaign", target_id=campaign.id, details=details, actor=author)
 
 

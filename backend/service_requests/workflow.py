@@ -229,7 +229,9 @@ def set_request_hidden(code: str, hidden: bool, reason: str | None) -> ServiceRe
     """Moderation: a hidden request is kept but leaves every public answer."""
     request = get_request(code)
     request.is_hidden, request.hidden_reason = hidden, reason if hidden else None
-    _audit(request, "request.hidden" if hidden else "request.unhidden", {"reason": reason} if hidden else None)
+    _audit(
+        request, "request.hidden" if hidden else "request.unhidden", {"reason": reason} if hidden else None
+    )
     db.session.commit()
     return request
 
