@@ -20,7 +20,7 @@ def on_postgresql() -> bool:
 
 
 def _entry(actor, **fields) -> int:
-    entry = record("user.role_changed", target_type="user", target_id="9", actor=actor, **fields)
+    entry = record("user.role_changed", target_type="service", target_id="9", actor=actor, **fields)
     entry.ip_address, entry.user_agent = "203.0.113.9", "Firefox"
     db.session.commit()
     return entry.id
