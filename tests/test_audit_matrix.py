@@ -176,3 +176,16 @@ def test_comment_moderation_names_its_request(client, admin):
         str(comment.id),
         {"request": request.code},
     )
+
+
+def test_lists_leave_the_reporters_contacts_out_so_every_read_is_audited(client, admin):
+    reporter = make_user(name="Kartini Wulandari", phone="+6281299887766")
+    make_request(reporter=reporter)
+    before = _last_id()
+    for url in ("/api/v1/staff/requests", "/api/v1/requests", "/api/v1/admin/moderation/requests"):
+        response = client.get(url, headers=auth_headers(admin))
+        assert response.status_code == 200 and response.get_json()["items"], url
+        assert "Kartini" not in response.get_data(as_text=True) and "81299887766" not in response.get_data(
+            as_text=True
+        )
+    assert rows_after(before) == []

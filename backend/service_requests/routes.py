@@ -95,7 +95,8 @@ def _present(service_request, viewer, token=None):
 
 
 def _page(page, viewer) -> dict:
-    return {"items": [presenters.present_request(item, viewer) for item in page.items], "next": page.next}
+    items = [presenters.present_request(item, viewer, contact=False) for item in page.items]
+    return {"items": items, "next": page.next}
 
 
 @bp.route("/requests", methods=["POST"])
@@ -146,7 +147,7 @@ def list_nearby(args):
     """Open public requests of a service within about 150 m: "someone already reported this"."""
     viewer = optional_user()
     return [
-        presenters.present_request(found, viewer) | {"distance_m": round(distance)}
+        presenters.present_request(found, viewer, contact=False) | {"distance_m": round(distance)}
         for found, distance in queries.nearby(args["lat"], args["long"], args["service"])
     ]
 
@@ -305,7 +306,7 @@ def moderation_requests(args):
     """Public requests, hidden ones too (?hidden= picks one side), newest first, with why they were hidden."""
     page = queries.moderation_requests(args)
     items = [
-        presenters.present_request(item, current_user) | {"hidden_reason": item.hidden_reason}
+        presenters.present_request(item, current_user, contact=False) | {"hidden_reason": item.hidden_reason}
         for item in page.items
     ]
     return {"items": items, "next": page.next}
