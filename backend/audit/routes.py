@@ -5,11 +5,9 @@ from flask import Response, stream_with_context
 from ..accounts.models import Role
 from ..security import role_required
 from . import bp, models, queries, services
-from .schemas import AuditPageSchema, AuditQueryArgsSchema
+from .schemas import AuditFilterArgsSchema, AuditPageSchema, AuditQueryArgsSchema
 
 __all__ = ["bp", "models"]  # the models are imported so that their tables exist for every app
-
-CSV_FILTERS = ("actor", "action", "target_type", "target_id", "since", "until")
 
 
 @bp.route("/audit", methods=["GET"])
@@ -17,19 +15,22 @@ CSV_FILTERS = ("actor", "action", "target_type", "target_id", "since", "until")
 @bp.arguments(AuditQueryArgsSchema, location="query")
 @bp.response(200, AuditPageSchema)
 def list_entries(args):
-    """Who did what, newest first: filter by actor (user id), action (or its area, e.g. "incident"),
-    target type and id, and a time range [since, until); keyset cursor."""
+    """Who did what, newest first (admins).
+
+    Filter by actor (user id), action (or its area, e.g. "incident"), target type and id, and a
+    time range [since, until); keyset cursor."""
     return queries.list_entries(args)
 
 
 @bp.route("/audit.csv", methods=["GET"])
 @role_required(Role.ADMIN)
-@bp.arguments(AuditQueryArgsSchema, location="query")
+@bp.arguments(AuditFilterArgsSchema, location="query")
 @bp.response(200, content_type="text/csv")
-def export_csv(args):
-    """The matching rows as CSV for Excel (UTF-8 with BOM, city time), streamed. The export is
-    itself audited ("audit.exported", with its filters)."""
-    filters = {name: args.get(name) for name in CSV_FILTERS}
+def export_csv(filters):
+    """The audit trail as CSV (admins).
+
+    The rows matching the same filters, for Excel (UTF-8 with BOM, city time), streamed. The
+    export is itself audited ("audit.exported", with its filters)."""
     services.record_export("audit.exported", filters)
     return Response(
         stream_with_context(queries.csv_lines(filters)),

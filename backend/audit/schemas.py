@@ -26,7 +26,7 @@ class AuditPageSchema(Schema):
     next = fields.String(allow_none=True)
 
 
-class AuditQueryArgsSchema(Schema):
+class AuditFilterArgsSchema(Schema):
     actor = fields.Integer(metadata={"description": "The acting user's id"})
     action = fields.String(
         validate=validate.Length(max=48),
@@ -38,10 +38,13 @@ class AuditQueryArgsSchema(Schema):
     target_id = fields.String(validate=validate.Length(max=40))
     since = fields.DateTime(metadata={"description": "From this moment (inclusive)"})
     until = fields.DateTime(metadata={"description": "Before this moment"})
-    cursor = fields.String(validate=validate.Length(max=200))
-    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
 
     @validates_schema
     def _since_before_until(self, data, **kwargs):
         if data.get("since") and data.get("until") and data["since"] >= data["until"]:
             raise ValidationError("The start must come before the end.", field_name="until")
+
+
+class AuditQueryArgsSchema(AuditFilterArgsSchema):
+    cursor = fields.String(validate=validate.Length(max=200))
+    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
