@@ -26,10 +26,8 @@ def filtered(args: dict) -> Select:
     query = select(AuditEntry)
     if args.get("actor") is not None:
         query = query.where(AuditEntry.actor_id == args["actor"])
-    if action := args.get("action"):
-        area = action.rstrip(".") + "."
-        query = query.where(AuditEntry.action == action if "." in action.rstrip(".") else
-                            AuditEntry.action.startswith(area, autoescape=True))  # fmt: skip
+    if args.get("action"):
+        query = query.where(_action_is(args["action"]))
     for name in ("target_type", "target_id"):
         if args.get(name):
             query = query.where(getattr(AuditEntry, name) == args[name])
@@ -38,6 +36,13 @@ def filtered(args: dict) -> Select:
     if args.get("until"):
         query = query.where(AuditEntry.at < args["until"])
     return query
+
+
+def _action_is(action: str):
+    """One action ("user.role_changed"), or with no dot a whole area ("user": every user.* one)."""
+    if "." in action:
+        return AuditEntry.action == action
+    return AuditEntry.action.startswith(f"{action}.", autoescape=True)
 
 
 def list_entries(args: dict) -> Page:
