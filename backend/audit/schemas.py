@@ -2,6 +2,8 @@
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
+from ..schemas import PageArgsSchema, limit_field, page_of
+
 
 class AuditActorSchema(Schema):
     id = fields.Integer()
@@ -21,9 +23,7 @@ class AuditEntrySchema(Schema):
     user_agent = fields.String(allow_none=True)
 
 
-class AuditPageSchema(Schema):
-    items = fields.List(fields.Nested(AuditEntrySchema))
-    next = fields.String(allow_none=True)
+AuditPageSchema = page_of(AuditEntrySchema, "AuditPage")
 
 
 class AuditFilterArgsSchema(Schema):
@@ -45,6 +45,5 @@ class AuditFilterArgsSchema(Schema):
             raise ValidationError("The start must come before the end.", field_name="until")
 
 
-class AuditQueryArgsSchema(AuditFilterArgsSchema):
-    cursor = fields.String(validate=validate.Length(max=200))
-    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
+class AuditQueryArgsSchema(AuditFilterArgsSchema, PageArgsSchema):
+    limit = limit_field(default=50, maximum=200)
