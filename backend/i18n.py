@@ -176,6 +176,7 @@ INDONESIAN = {
     "An agenda needs the event's date and place.": "Agenda memerlukan tanggal dan tempat acara.",
     "A warning needs an expiry time.": "Peringatan memerlukan waktu berakhir.",
     "The event cannot end before it starts.": "Acara tidak dapat berakhir sebelum dimulai.",
+    "The start must come before the end.": "Awal harus sebelum akhir.",
     "You can only write for your own OPD.": "Anda hanya dapat menulis untuk OPD Anda sendiri.",
     "At most {limit} articles can be pinned. Unpin one first.": (
         "Paling banyak {limit} artikel dapat disematkan. Lepaskan satu terlebih dahulu."

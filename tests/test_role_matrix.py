@@ -291,6 +291,8 @@ PROTECTED = [
     Endpoint("GET", "/api/v1/admin/open311-keys", ADMIN),
     Endpoint("POST", "/api/v1/admin/open311-keys", ADMIN, body={"name": "Mitra"}),
     Endpoint("DELETE", "/api/v1/admin/open311-keys/<id:key_id>", ADMIN, "/api/v1/admin/open311-keys/{key}"),
+    Endpoint("GET", "/api/v1/audit", ADMIN),
+    Endpoint("GET", "/api/v1/audit.csv", ADMIN),
 ]
 
 # Open to anyone; refresh and logout are guarded by the refresh cookie and its CSRF header instead.

@@ -3,6 +3,7 @@ changes: verification.py; reset and sign-in by code: recovery.py)."""
 
 from sqlalchemy import or_, select
 
+from ..audit.services import record
 from ..database import utcnow
 from ..errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
 from ..extensions import db
@@ -109,6 +110,7 @@ def get_user(user_id: int) -> User:
 def update_user(admin: User, user_id: int, changes: dict) -> User:
     """Set a user's role, OPD or active flag; takes effect on their very next request."""
     user = get_user(user_id)
+    before = _admin_view(user)
     if user.id == admin.id and ("role" in changes or changes.get("is_active") is False):
         raise Forbidden("You cannot change your own role or deactivate yourself.")
     if "opd" in changes:
@@ -124,8 +126,26 @@ def update_user(admin: User, user_id: int, changes: dict) -> User:
         user.opd = None
     if changes.get("is_active") is False:
         sessions.revoke_all_sessions(user, "deactivated")
+    _audit_user_change(user, before, admin)
     db.session.commit()
     return user
+
+
+def _admin_view(user: User) -> dict:
+    return {"role": user.role, "opd": user.opd.code if user.opd else None, "is_active": user.is_active}
+
+
+def _audit_user_change(user: User, before: dict, admin: User) -> None:
+    """One row per change, named by what matters most: (de)activation, then role, then OPD."""
+    after = _admin_view(user)
+    changed = {name: [before[name], after[name]] for name in after if before[name] != after[name]}
+    if "is_active" in changed:
+        action = "user.activated" if user.is_active else "user.deactivated"
+    elif "role" in changed:
+        action = "user.role_changed"
+    else:
+        action = "user.opd_changed" if "opd" in changed else "user.updated"
+    record(action, target_type="user", target_id=user.id, details=changed, actor=admin)
 
 
 def create_user(data: dict) -> User:

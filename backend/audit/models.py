@@ -16,6 +16,7 @@ class AuditEntry(db.Model):
         Index("ix_audit_entries_at", "at"),
         Index("ix_audit_entries_actor_at", "actor_id", "at"),
         Index("ix_audit_entries_action_at", "action", "at"),
+        Index("ix_audit_entries_target", "target_type", "target_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

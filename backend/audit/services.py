@@ -1,11 +1,23 @@
 """Writing the audit trail. Call `record` in the same transaction as the action it records, so an
-action that rolls back leaves no row and one that commits always leaves one."""
+action that rolls back leaves no row and one that commits always leaves one.
+
+Rows are never changed or deleted by the app, with two exceptions the database trigger (migration
+0017) also allows: `pseudonymise` for an account's deletion, and `purge_older_than` for retention."""
+
+from datetime import date, datetime
+from enum import Enum
 
 from flask import g, has_request_context, request
+from sqlalchemy import delete, or_, select, text
 
 from ..accounts.models import User
 from ..extensions import db
 from .models import AuditEntry
+
+# The keys of `details` that may name a person; pseudonymisation removes them.
+PERSONAL_KEYS = ("name", "email", "phone", "login", "contact")
+# The PostgreSQL setting a transaction sets to be allowed to delete rows (see migration 0017).
+PURGE_SETTING = "satupintu.audit_purge"
 
 
 def record(
@@ -26,13 +38,65 @@ def record(
         action=action,
         target_type=target_type,
         target_id=None if target_id is None else str(target_id),
-        details=details or {},
+        details=_plain(details or {}),
     )
     if has_request_context():
         entry.ip_address = request.remote_addr
         entry.user_agent = (request.user_agent.string or "")[:255] or None
     db.session.add(entry)
     return entry
+
+
+def record_export(action: str, filters: dict) -> None:
+    """Audit an export with the filters it was asked for, committed before its first byte leaves."""
+    record(action, details={"filters": {name: value for name, value in filters.items() if value is not None}})
+    db.session.commit()
+
+
+def pseudonymise(user_id: int) -> int:
+    """For a deleted account: the rows it acted in, or that name it as their target, keep what was
+    done and when, but lose the address, browser and any name or contact in their details. The
+    actor id stays (the account row is kept, anonymised). Runs in the caller's transaction; the
+    number of rows touched."""
+    rows = db.session.scalars(
+        select(AuditEntry).where(
+            or_(
+                AuditEntry.actor_id == user_id,
+                (AuditEntry.target_type == "user") & (AuditEntry.target_id == str(user_id)),
+            )
+        )
+    ).all()
+    for row in rows:
+        row.ip_address = row.user_agent = None
+        if any(key in row.details for key in PERSONAL_KEYS):
+            row.details = {key: value for key, value in row.details.items() if key not in PERSONAL_KEYS}
+    return len(rows)
+
+
+def purge_older_than(cutoff: datetime) -> int:
+    """Delete the rows older than `cutoff` (the retention job's one use), in the caller's
+    transaction; the number deleted."""
+    allow_purge()
+    return db.session.execute(delete(AuditEntry).where(AuditEntry.at < cutoff)).rowcount
+
+
+def allow_purge() -> None:
+    """Let this transaction delete audit rows; PostgreSQL's trigger refuses it otherwise."""
+    if db.session.get_bind().dialect.name == "postgresql":
+        db.session.execute(text("SELECT set_config(:name, 'on', true)"), {"name": PURGE_SETTING})
+
+
+def _plain(value):
+    """Details as JSON can store them: times as ISO 8601, enums as their value."""
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_plain(item) for item in value]
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    return value
 
 
 def _signed_in_user() -> User | None:

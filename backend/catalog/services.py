@@ -2,6 +2,7 @@
 
 from sqlalchemy import select
 
+from ..audit.services import record
 from ..database import set_if_changed
 from ..errors import Conflict, Invalid, NotFound
 from ..extensions import db
@@ -63,6 +64,7 @@ def create_service(data: dict) -> Service:
     db.session.add(service)
     for position, attribute in enumerate(data.get("attributes", [])):
         service.attributes.append(ServiceAttribute(**({"position": position} | attribute)))
+    _audit(service, "service.created", {"opd": data["opd"]})
     db.session.commit()
     return service
 
@@ -70,6 +72,7 @@ def create_service(data: dict) -> Service:
 def update_service(code: str, changes: dict) -> Service:
     service = get_service(code, include_inactive=True)
     _apply_service_changes(service, changes)
+    _audit(service, "service.updated", {"fields": sorted(changes)})
     db.session.commit()
     return service
 
@@ -80,6 +83,7 @@ def add_attribute(code: str, data: dict) -> Service:
         raise Conflict("An attribute with this code already exists.")
     position = data.pop("position", len(service.attributes))
     service.attributes.append(ServiceAttribute(position=position, **data))
+    _audit(service, "service.attribute_added", {"attribute": data["code"]})
     db.session.commit()
     return service
 
@@ -100,8 +104,13 @@ def update_attribute(code: str, attribute_code: str, changes: dict) -> Service:
         raise Invalid(errors=problems)
     for name, value in changes.items():
         setattr(attribute, name, value)
+    _audit(service, "service.attribute_updated", {"attribute": attribute_code, "fields": sorted(changes)})
     db.session.commit()
     return service
+
+
+def _audit(service: Service, action: str, details: dict) -> None:
+    record(action, target_type="service", target_id=service.code, details=details)
 
 
 def seed_catalog(pack: dict) -> None:

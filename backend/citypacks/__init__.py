@@ -135,6 +135,13 @@ class _IncidentsPack(Schema):
     update_hours = fields.Integer(load_default=24, validate=validate.Range(min=1))  # a status update's life
 
 
+class _RetentionPack(Schema):
+    """How long the city keeps records (UU PDP 27/2022: no longer than their purpose needs).
+    `audit_months`: the audit trail's rows, deleted by the retention job once older."""
+
+    audit_months = fields.Integer(load_default=60, validate=validate.Range(min=1, max=1200))
+
+
 class CityPackSchema(Schema):
     city = fields.Nested(_CityPack, required=True)
     kecamatan = fields.List(fields.Nested(_KecamatanPack), required=True, validate=validate.Length(min=1))
@@ -145,6 +152,7 @@ class CityPackSchema(Schema):
     boundaries = fields.String(load_default=None)
     warnings = fields.Nested(_WarningsPack, load_default=lambda: _WarningsPack().load({}))
     incidents = fields.Nested(_IncidentsPack, load_default=lambda: _IncidentsPack().load({}))
+    retention = fields.Nested(_RetentionPack, load_default=lambda: _RetentionPack().load({}))
 
     @post_load
     def _warnings_opd(self, pack, **kwargs):

@@ -6,6 +6,7 @@ import io
 
 from sqlalchemy import select
 
+from ..audit.services import record_export
 from ..catalog.models import Service
 from ..database import utcnow
 from ..extensions import db
@@ -103,6 +104,7 @@ def export_rows(args: dict):
     if args.get("opd"):
         query = query.where(R.opd_id == code_id(Opd, args["opd"], "opd"))
     query = query.order_by(R.created_at, R.id).execution_options(yield_per=1000)
+    record_export("requests.exported", args)
 
     def line(values) -> str:
         buffer = io.StringIO()

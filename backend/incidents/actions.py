@@ -68,10 +68,12 @@ def send_alert(incident_id: int, actor: User, texts: dict, idempotency_key: str 
         "is_alert": True,
         "topic_key": f"incident-{incident.id}",  # a later alert replaces an earlier one on the device
     }
-    campaign, replayed = create_campaign(data, actor, idempotency_key=idempotency_key)
+    # Not audited as a campaign: the incident.alert_sent row below says it, with the incident.
+    campaign, replayed = create_campaign(data, actor, idempotency_key=idempotency_key, audited=False)
     if not replayed:
         incident = get_incident(incident_id)
         linking.record(incident, EventKind.ALERT, actor, campaign.title, {"campaign": campaign.id})
+        linking.audit(incident, "incident.alert_sent", actor, {"campaign": campaign.id})
         db.session.commit()
     return campaign
 
@@ -95,6 +97,7 @@ def publish_update(incident_id: int, actor: User, data: dict) -> Article:
     news.publish(article)
     db.session.flush()
     linking.record(incident, EventKind.UPDATE, actor, data["title"], {"article": article.slug})
+    linking.audit(incident, "incident.update_published", actor, {"article": article.id})
     db.session.commit()
     return article
 
@@ -111,6 +114,7 @@ def close(incident_id: int, actor: User, message: str) -> Incident:
         incident.state, incident.resolved_at = IncidentState.RESOLVED, utcnow()
         incident.close_message = message
         linking.record(incident, EventKind.CLOSED, actor, message)
+        linking.audit(incident, "incident.closed", actor)
         db.session.commit()
     resolve_linked_requests.enqueue(incident.id, actor.id)
     return incident

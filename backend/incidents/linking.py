@@ -6,6 +6,7 @@ from collections import Counter
 from sqlalchemy import or_, select
 
 from ..accounts.models import User
+from ..audit.services import record as record_audit
 from ..database import utcnow
 from ..errors import Conflict
 from ..extensions import db
@@ -35,6 +36,11 @@ def record(incident: Incident, kind: str, author: User | None, text: str | None,
     )
     db.session.add(event)
     return event
+
+
+def audit(incident: Incident, action: str, actor: User, details: dict | None = None) -> None:
+    """The audit row of an operator's action on the incident, in the same transaction."""
+    record_audit(action, target_type="incident", target_id=incident.id, details=details, actor=actor)
 
 
 def tie_requests(incident: Incident, request_ids, moving: bool = False) -> list[str]:

@@ -169,6 +169,7 @@ def open_by_hand(actor: User, data: dict) -> Incident:
     linking.record(
         incident, EventKind.OPENED, actor, data["description"], {"kelurahan": incident.kelurahan_codes}
     )
+    linking.audit(incident, "incident.opened", actor, {"kelurahan": incident.kelurahan_codes})
     linking.link_covering_warnings([incident])
     db.session.commit()
     return incident
@@ -180,6 +181,7 @@ def confirm(incident_id: int, actor: User) -> Incident:
         raise Conflict("Only a proposed incident can be confirmed.")
     incident.state, incident.confirmed_at = IncidentState.ACTIVE, utcnow()
     linking.record(incident, EventKind.CONFIRMED, actor, None)
+    linking.audit(incident, "incident.confirmed", actor)
     db.session.commit()
     return incident
 
@@ -189,6 +191,7 @@ def dismiss(incident_id: int, actor: User, reason: str) -> Incident:
     incident = _open_incident(incident_id)
     incident.state, incident.dismissed_at, incident.dismiss_reason = IncidentState.DISMISSED, utcnow(), reason
     linking.record(incident, EventKind.DISMISSED, actor, reason)
+    linking.audit(incident, "incident.dismissed", actor, {"reason": reason})
     db.session.commit()
     return incident
 
@@ -211,6 +214,7 @@ def merge(incident_id: int, other_id: int, actor: User) -> Incident:
     other.dismiss_reason = f"Merged into incident {incident.id}."
     linking.record(incident, EventKind.MERGED, actor, None, {"incident": other.id, "requests": codes})
     linking.record(other, EventKind.MERGED_INTO, actor, None, {"incident": incident.id})
+    linking.audit(incident, "incident.merged", actor, {"other": other.id, "requests": codes})
     db.session.commit()
     return incident
 
@@ -231,6 +235,7 @@ def link(incident_id: int, codes: list[str], actor: User) -> Incident:
     incident = _open_incident(incident_id)
     tied = linking.tie_requests(incident, _request_ids(codes))
     linking.record(incident, EventKind.LINKED, actor, None, {"requests": tied})
+    linking.audit(incident, "incident.linked", actor, {"requests": tied})
     db.session.commit()
     return incident
 
@@ -251,6 +256,7 @@ def unlink(incident_id: int, codes: list[str], actor: User) -> Incident:
     for row in rows:
         row.unlinked_at = now
     linking.record(incident, EventKind.UNLINKED, actor, None, {"requests": sorted(codes)})
+    linking.audit(incident, "incident.unlinked", actor, {"requests": sorted(codes)})
     db.session.commit()
     return incident
 
@@ -258,8 +264,10 @@ def unlink(incident_id: int, codes: list[str], actor: User) -> Incident:
 def set_lead_opd(incident_id: int, opd_code: str, actor: User) -> Incident:
     incident = _open_incident(incident_id)
     opd = get_opd(opd_code)
+    before = incident.lead_opd.code if incident.lead_opd else None
     incident.lead_opd = opd
     linking.record(incident, EventKind.LEAD_OPD, actor, opd.short_name, {"opd": opd.code})
+    linking.audit(incident, "incident.lead_opd_set", actor, {"from": before, "to": opd.code})
     db.session.commit()
     return incident
 
@@ -267,5 +275,6 @@ def set_lead_opd(incident_id: int, opd_code: str, actor: User) -> Incident:
 def add_note(incident_id: int, actor: User, text: str) -> IncidentEvent:
     incident = get_incident(incident_id)
     event = linking.record(incident, EventKind.NOTE, actor, text)
+    linking.audit(incident, "incident.note_added", actor)
     db.session.commit()
     return event

@@ -6,6 +6,7 @@ from sqlalchemy import and_, exists, func, or_, select, update
 
 from .. import events
 from ..accounts.models import Role, User
+from ..audit.services import record
 from ..database import utcnow
 from ..errors import Conflict, Forbidden, Invalid, NotFound
 from ..extensions import db
@@ -80,6 +81,7 @@ def create_article(author: User, data: dict) -> Article:
     article = add_article(_author_opd(author, data.get("opd")), data, author.id)
     if article.is_pinned:
         _check_pin_room(article)
+    _audit(article, "article.created", author)
     db.session.commit()
     return article
 
@@ -127,8 +129,15 @@ def update_article(slug: str, editor: User, changes: dict) -> Article:
         _check_pin_room(article)
     if article.was_published:
         article.edited_at = utcnow()
+    _audit(article, "article.edited", editor, {"fields": sorted(changes)})
     db.session.commit()
     return article
+
+
+def _audit(article: Article, action: str, actor: User | None = None, details: dict | None = None) -> None:
+    db.session.flush()  # a new article's id
+    details = {"slug": article.slug} | (details or {})
+    record(action, target_type="article", target_id=article.id, details=details, actor=actor)
 
 
 def _check_pin_room(article: Article) -> None:
@@ -150,6 +159,8 @@ def publish_article(slug: str, editor: User, when=None) -> Article:
     """Publish now, or schedule for a future time; the announcement goes out when it is readable."""
     article = editable_article(slug, editor)
     scheduled = publish(article, when)
+    _audit(article, "article.scheduled" if scheduled else "article.published", editor,
+           {"published_at": article.published_at.isoformat()})  # fmt: skip
     db.session.commit()
     if not scheduled:
         events.article_published.send(article)
@@ -198,6 +209,7 @@ def publish_due_articles() -> list[Article]:
 def archive_article(slug: str, editor: User) -> Article:
     article = editable_article(slug, editor)
     archive(article)
+    _audit(article, "article.archived", editor)
     db.session.commit()
     return article
 
@@ -212,6 +224,11 @@ def set_hidden(slug: str, hidden: bool, reason: str | None) -> Article:
     """Moderation: a hidden article stays but leaves every public answer."""
     article = get_article(slug)
     article.is_hidden, article.hidden_reason = hidden, reason if hidden else None
+    _audit(
+        article,
+        "article.hidden" if hidden else "article.unhidden",
+        details={"reason": reason} if hidden else None,
+    )
     db.session.commit()
     return article
 
@@ -319,6 +336,8 @@ def add_image(uploader: User, stored) -> NewsImage:
         uploaded_by_id=uploader.id,
     )
     db.session.add(image)
+    db.session.flush()
+    record("article.image_uploaded", target_type="news_image", target_id=image.id, actor=uploader)
     db.session.commit()
     return image
 

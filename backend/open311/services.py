@@ -7,6 +7,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from ..accounts.models import User
+from ..audit.services import record
 from ..catalog import services as catalog
 from ..catalog.models import Service
 from ..database import utcnow
@@ -30,6 +31,14 @@ def issue_key(name: str, admin: User) -> tuple[Open311Key, str]:
     plain = secrets.token_urlsafe(32)
     key = Open311Key(name=name, key_hash=_hash(plain), key_prefix=plain[:8], created_by_id=admin.id)
     db.session.add(key)
+    db.session.flush()
+    record(
+        "open311_key.issued",
+        target_type="open311_key",
+        target_id=key.id,
+        details={"partner": name},
+        actor=admin,
+    )
     db.session.commit()
     return key, plain
 
@@ -44,6 +53,9 @@ def revoke_key(key_id: int) -> None:
         raise NotFound()
     if key.revoked_at is None:
         key.revoked_at = utcnow()
+        record(
+            "open311_key.revoked", target_type="open311_key", target_id=key.id, details={"partner": key.name}
+        )
         db.session.commit()
 
 

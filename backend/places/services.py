@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 from flask import current_app, g
 from sqlalchemy import select
 
+from ..audit.services import record
 from ..citypacks import load_pack
 from ..database import set_if_changed
 from ..errors import Conflict, NotFound
@@ -118,6 +119,7 @@ def create_opd(data: dict) -> Opd:
         raise Conflict("An OPD with this code already exists.")
     opd = Opd(**data)
     db.session.add(opd)
+    record("opd.created", target_type="opd", target_id=opd.code)
     db.session.commit()
     return opd
 
@@ -126,6 +128,7 @@ def update_opd(code: str, changes: dict) -> Opd:
     opd = get_opd(code)
     for name, value in changes.items():
         setattr(opd, name, value)
+    record("opd.updated", target_type="opd", target_id=opd.code, details={"fields": sorted(changes)})
     db.session.commit()
     return opd
 
@@ -191,6 +194,12 @@ def warning_settings() -> dict:
     for key, variable in (("nowcast_url", "BMKG_NOWCAST_URL"), ("earthquake_url", "BMKG_EARTHQUAKE_URL")):
         settings[key] = current_app.config.get(variable) or settings[key]
     return settings
+
+
+def retention_settings() -> dict:
+    """The city pack's `retention` section: how many months records are kept
+    (citypacks._RetentionPack)."""
+    return dict(_pack(current_app.config["CITY_PACK"])["retention"])
 
 
 def incident_settings() -> dict:

@@ -8,6 +8,7 @@ from sqlalchemy import and_, func, insert, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
 
 from ..accounts.models import User
+from ..audit.services import record
 from ..database import utcnow
 from ..errors import Conflict, Invalid, NotFound
 from ..extensions import db
@@ -88,7 +89,11 @@ def _payload(campaign: Campaign, endpoint: str | None = None, locale: str = "id"
 
 
 def create_campaign(
-    data: dict, author: User | None, article_id: int | None = None, idempotency_key: str | None = None
+    data: dict,
+    author: User | None,
+    article_id: int | None = None,
+    idempotency_key: str | None = None,
+    audited: bool = True,
 ) -> tuple[Campaign, bool]:
     """Store the campaign and queue its fan-out (now, or at its scheduled time). The same
     Idempotency-Key from the same author with the same content answers the first campaign
@@ -113,6 +118,8 @@ def create_campaign(
     if not reaches_anyone(data):
         db.session.rollback()
         raise Invalid(NO_DEVICES, errors={"target_kind": [NO_DEVICES]})
+    if audited and author is not None:
+        _audit(campaign, "campaign.scheduled" if scheduled else "campaign.sent", author)
     db.session.commit()
     if not scheduled:
         plan_campaign.enqueue(campaign.id)
@@ -129,6 +136,15 @@ def add_system_campaign(data: dict, send: bool) -> Campaign:
     if send:
         start_draft(campaign, campaign.ttl)
     return campaign
+
+
+def _audit(campaign: Campaign, action: str, author: User | None = None) -> None:
+    details = {
+        "title": campaign.title,
+        "target_kind": campaign.target_kind,
+        "target_values": campaign.target_values,
+    }
+    record(action, target_type="campaign", target_id=campaign.id, details=details, actor=author)
 
 
 def start_draft(campaign: Campaign, ttl: int) -> None:
@@ -174,6 +190,7 @@ def cancel_campaign(campaign_id: int) -> Campaign:
     ).rowcount
     if not changed:
         raise Conflict("Only a scheduled or sending campaign can be cancelled.")
+    _audit(campaign, "campaign.cancelled")
     db.session.commit()
     db.session.refresh(campaign)
     return campaign

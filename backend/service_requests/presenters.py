@@ -30,9 +30,17 @@ def _viewer(request: ServiceRequest, viewer: User | None, supported: bool) -> di
     }
 
 
-def present_request(request: ServiceRequest, viewer: User | None, supported: bool = False,
-                    token_holder: bool = False, external: bool = False) -> dict:  # fmt: skip
-    """The request as `viewer` may see it (None: the public; token_holder: its anonymous reporter)."""
+def present_request(
+    request: ServiceRequest,
+    viewer: User | None,
+    supported: bool = False,
+    token_holder: bool = False,
+    external: bool = False,
+    contact: bool = True,
+) -> dict:
+    """The request as `viewer` may see it (None: the public; token_holder: its anonymous reporter).
+    Staff see the reporter's name and contacts unless `contact` is False: lists leave them out,
+    so that every read of them is one audited request (GET /requests/<code>)."""
     staff = access.works_on(request, viewer)
     personal = staff or token_holder or access.is_reporter(request, viewer)
     answer = {
@@ -62,16 +70,20 @@ def present_request(request: ServiceRequest, viewer: User | None, supported: boo
         "duplicate_of": request.duplicate_of.code if request.duplicate_of else None,
         "viewer": _viewer(request, viewer, supported),
     }
+    if staff and contact:
+        answer["reporter"] = _reporter(request)
     if staff:
-        reporter = request.reporter
-        contact = request.contact or {}
-        answer["reporter"] = {
-            "name": reporter.name if reporter else contact.get("name"),
-            "email": reporter.email if reporter else contact.get("email"),
-            "phone": reporter.phone if reporter else contact.get("phone"),
-        }
         answer["is_hidden"] = request.is_hidden
     return answer
+
+
+def _reporter(request: ServiceRequest) -> dict:
+    reporter, given = request.reporter, request.contact or {}
+    return {
+        "name": reporter.name if reporter else given.get("name"),
+        "email": reporter.email if reporter else given.get("email"),
+        "phone": reporter.phone if reporter else given.get("phone"),
+    }
 
 
 def present_event(event: RequestEvent) -> dict:

@@ -7,6 +7,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from ..accounts.models import User
+from ..audit.services import record
 from ..catalog.models import Service
 from ..errors import NotFound
 from ..extensions import db
@@ -61,6 +62,12 @@ def get_visible_request(code: str, viewer: User | None, token: str | None = None
     if not access.may_view(request, viewer, has_token):
         raise NotFound("Unknown request.")
     return request
+
+
+def note_contact_read(request: ServiceRequest, viewer: User) -> None:
+    """Staff were shown the reporter's name and contacts: personal data, so each read is audited."""
+    record("request.contact_viewed", target_type="request", target_id=request.code, actor=viewer)
+    db.session.commit()
 
 
 def find_by_token(token: str) -> ServiceRequest:

@@ -94,7 +94,8 @@ def _present(service_request, viewer, token=None):
 
 
 def _page(page, viewer) -> dict:
-    return {"items": [presenters.present_request(item, viewer) for item in page.items], "next": page.next}
+    items = [presenters.present_request(item, viewer, contact=False) for item in page.items]
+    return {"items": items, "next": page.next}
 
 
 @bp.route("/requests", methods=["POST"])
@@ -145,7 +146,7 @@ def list_nearby(args):
     """Open public requests of a service within about 150 m: "someone already reported this"."""
     viewer = optional_user()
     return [
-        presenters.present_request(found, viewer) | {"distance_m": round(distance)}
+        presenters.present_request(found, viewer, contact=False) | {"distance_m": round(distance)}
         for found, distance in queries.nearby(args["lat"], args["long"], args["service"])
     ]
 
@@ -157,7 +158,11 @@ def list_nearby(args):
 def get_request(args, code):
     """One request: public, or the viewer's own, or with its tracking token, or for staff."""
     viewer = optional_user()
-    return _present(queries.get_visible_request(code, viewer, args.get("token")), viewer, args.get("token"))
+    found = queries.get_visible_request(code, viewer, args.get("token"))
+    answer = _present(found, viewer, args.get("token"))
+    if any((answer.get("reporter") or {}).values()):
+        queries.note_contact_read(found, viewer)
+    return answer
 
 
 @bp.route("/requests/<code>/events", methods=["GET"])
@@ -300,7 +305,7 @@ def moderation_requests(args):
     """Public requests, hidden ones too (?hidden= picks one side), newest first, with why they were hidden."""
     page = queries.moderation_requests(args)
     items = [
-        presenters.present_request(item, current_user) | {"hidden_reason": item.hidden_reason}
+        presenters.present_request(item, current_user, contact=False) | {"hidden_reason": item.hidden_reason}
         for item in page.items
     ]
     return {"items": items, "next": page.next}

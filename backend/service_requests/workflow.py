@@ -6,6 +6,7 @@ from sqlalchemy.exc import IntegrityError
 
 from .. import events
 from ..accounts.models import Role, User
+from ..audit.services import record
 from ..database import utcnow
 from ..errors import Conflict, Forbidden, Invalid, NotFound
 from ..extensions import db
@@ -76,6 +77,7 @@ def change_status(code: str, actor: User, to: str, note: str | None, duplicate_o
         event.photos = [photos.photo_record(image, request=request) for image in stored]
     if to in (Status.CLOSED, Status.REJECTED):
         request.closed_at = now
+    _audit(request, "request.status_changed", {"from": event.from_status, "to": to}, actor)
     _commit_or_discard(stored)
     events.request_status_changed.send(request, event=event)
     return request
@@ -141,6 +143,7 @@ def reroute(code: str, actor: User, opd_code: str, reason: str) -> ServiceReques
     event = _event(
         request, actor, EventKind.REROUTE, from_opd_id=request.opd_id, to_opd_id=target.id, text=reason
     )
+    _audit(request, "request.rerouted", {"from": request.opd.code, "to": target.code}, actor)
     request.opd = target
     db.session.commit()
     events.request_rerouted.send(request, event=event)
@@ -153,6 +156,7 @@ def add_note(code: str, actor: User, text: str) -> RequestEvent:
     if not access.works_on(request, actor):
         raise Forbidden()
     event = _event(request, actor, EventKind.NOTE, text=text, is_internal=True)
+    _audit(request, "request.note_added", actor=actor)
     db.session.commit()
     return event
 
@@ -164,8 +168,10 @@ def add_comment(code: str, actor: User, text: str) -> RequestEvent:
         raise NotFound()
     if request.is_hidden and not access.works_on(request, actor):
         raise Forbidden()
-    _record_first_response(request, actor) if access.works_on(request, actor) else None
     event = _event(request, actor, EventKind.COMMENT, text=text)
+    if access.works_on(request, actor):
+        _record_first_response(request, actor)
+        _audit(request, "request.commented", actor=actor)
     db.session.commit()
     events.request_commented.send(request, event=event)
     return event
@@ -220,6 +226,9 @@ def set_request_hidden(code: str, hidden: bool, reason: str | None) -> ServiceRe
     """Moderation: a hidden request is kept but leaves every public answer."""
     request = get_request(code)
     request.is_hidden, request.hidden_reason = hidden, reason if hidden else None
+    _audit(
+        request, "request.hidden" if hidden else "request.unhidden", {"reason": reason} if hidden else None
+    )
     db.session.commit()
     return request
 
@@ -230,8 +239,14 @@ def set_event_hidden(code: str, event_id: int, hidden: bool) -> RequestEvent:
     if event is None or event.request_id != request.id or event.kind != EventKind.COMMENT:
         raise NotFound()
     event.is_hidden = hidden
+    action = "comment.hidden" if hidden else "comment.unhidden"
+    record(action, target_type="comment", target_id=event.id, details={"request": request.code})
     db.session.commit()
     return event
+
+
+def _audit(request: ServiceRequest, action: str, details: dict | None = None, actor: User | None = None):
+    record(action, target_type="request", target_id=request.code, details=details, actor=actor)
 
 
 def _commit_or_discard(stored: list) -> None:

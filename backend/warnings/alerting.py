@@ -16,6 +16,7 @@ from datetime import timedelta
 
 from sqlalchemy import func, select, update
 
+from ..audit.services import record
 from ..database import utcnow
 from ..errors import Conflict, NotFound
 from ..extensions import db
@@ -66,6 +67,8 @@ def send_warning(warning_id: int) -> OfficialWarning:
         db.session.rollback()
         raise Conflict(NOT_A_DRAFT.format(status=WarningStatus.SENT))
     _go_out(warning)
+    details = {"kind": warning.kind, "event": warning.event, "severity": warning.severity}
+    record("warning.sent", target_type="warning", target_id=warning.id, details=details)
     db.session.commit()
     return warning
 

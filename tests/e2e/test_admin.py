@@ -192,6 +192,7 @@ def test_the_admin_home_links_every_admin_screen(admin_page):
         "Katalog layanan": "/admin/layanan",
         "Kampanye notifikasi": "/admin/kampanye",
         "Moderasi": "/admin/moderasi",
+        "Jejak audit": "/admin/audit",
         "Pusat komando": "/command",
     }
     main = page.get_by_role("main")

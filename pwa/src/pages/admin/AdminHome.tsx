@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/admin/layanan", key: "catalogue" },
   { href: "/admin/kampanye", key: "campaigns" },
   { href: "/admin/moderasi", key: "moderation" },
+  { href: "/admin/audit", key: "audit" },
   { href: "/command", key: "command" },
 ];
 

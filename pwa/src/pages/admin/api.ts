@@ -202,3 +202,69 @@ export const moderateArticle = (slug: string, body: Moderation) =>
       json: body,
     }),
   );
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: { id: number; name: string } | null;
+  actor_role: Role | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  details: Record<string, unknown>;
+  ip_address: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditFilters {
+  actor: string;
+  action: string;
+  target_type: string;
+  target_id: string;
+  since: string | null;
+  until: string | null;
+}
+
+/** The audit trail's areas, for the action filter ("user" stands for every user.* action). */
+export const AUDIT_AREAS = [
+  "request",
+  "comment",
+  "article",
+  "user",
+  "campaign",
+  "incident",
+  "warning",
+  "service",
+  "opd",
+  "open311_key",
+  "requests",
+  "audit",
+  "auth",
+];
+export const AUDIT_TARGETS = [
+  "request",
+  "comment",
+  "article",
+  "news_image",
+  "user",
+  "campaign",
+  "incident",
+  "warning",
+  "service",
+  "opd",
+  "open311_key",
+];
+
+const auditValues = (filters: AuditFilters) => ({
+  actor: filters.actor.trim(),
+  action: filters.action,
+  target_type: filters.target_type,
+  target_id: filters.target_id.trim(),
+  since: filters.since,
+  until: filters.until,
+});
+
+export const auditPath = (filters: AuditFilters) =>
+  `audit${query({ ...auditValues(filters), limit: 50 })}`;
+export const auditCsvUrl = (filters: AuditFilters) =>
+  `/api/v1/audit.csv${query(auditValues(filters))}`;

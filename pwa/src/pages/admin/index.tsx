@@ -1,4 +1,5 @@
-// The admin chunk: users, agencies, the catalogue, moderation and push campaigns (admins only).
+// The admin chunk: users, agencies, the catalogue, moderation, push campaigns and the audit trail
+// (admins only).
 import { Route, Router, lazy } from "preact-iso";
 import { t } from "../../i18n";
 import "./i18n";
@@ -11,6 +12,7 @@ const ServiceEditor = lazy(() =>
   import("./ServiceEditor").then((m) => m.ServiceEditor),
 );
 const Moderation = lazy(() => import("./Moderation").then((m) => m.Moderation));
+const Audit = lazy(() => import("./Audit").then((m) => m.Audit));
 const Campaigns = lazy(() =>
   import("./campaigns/Campaigns").then((m) => m.Campaigns),
 );
@@ -34,6 +36,7 @@ export function AdminApp() {
       <Route path="/layanan" component={Catalogue} />
       <Route path="/layanan/:code" component={ServiceEditor} />
       <Route path="/moderasi" component={Moderation} />
+      <Route path="/audit" component={Audit} />
       <Route path="/kampanye" component={Campaigns} />
       <Route path="/kampanye/baru" component={CampaignComposer} />
       <Route path="/kampanye/:id" component={CampaignPage} />
