@@ -1,7 +1,10 @@
 """Writing the audit trail. Call `record` in the same transaction as the action it records, so an
 action that rolls back leaves no row and one that commits always leaves one."""
 
+from datetime import datetime
+
 from flask import g, has_request_context, request
+from sqlalchemy import delete, update
 
 from ..accounts.models import User
 from ..extensions import db
@@ -40,3 +43,17 @@ def _signed_in_user() -> User | None:
     in `g`; `current_user` raises outside a protected view)."""
     loaded = g.get("_jwt_extended_jwt_user")
     return loaded["loaded_user"] if loaded else None
+
+
+def pseudonymise(user_id: int) -> None:
+    """A deleted account's rows keep what was done and the (renamed) account id, not the address
+    or device it was done from. The caller commits."""
+    db.session.execute(
+        update(AuditEntry).where(AuditEntry.actor_id == user_id).values(ip_address=None, user_agent=None)
+    )
+
+
+def delete_entries_before(cutoff: datetime) -> int:
+    """The one deletion the trail allows: rows older than the city pack's audit retention
+    (privacy/retention.py). The caller commits."""
+    return db.session.execute(delete(AuditEntry).where(AuditEntry.at < cutoff)).rowcount

@@ -135,6 +135,14 @@ class _IncidentsPack(Schema):
     update_hours = fields.Integer(load_default=24, validate=validate.Range(min=1))  # a status update's life
 
 
+class _PrivacyPack(Schema):
+    """How long personal data is kept (privacy/retention.py): reporters' contacts on requests closed
+    this many months ago, and audit rows."""
+
+    contact_retention_months = fields.Integer(load_default=24, validate=validate.Range(min=1))
+    audit_retention_months = fields.Integer(load_default=60, validate=validate.Range(min=1))
+
+
 class CityPackSchema(Schema):
     city = fields.Nested(_CityPack, required=True)
     kecamatan = fields.List(fields.Nested(_KecamatanPack), required=True, validate=validate.Length(min=1))
@@ -145,6 +153,7 @@ class CityPackSchema(Schema):
     boundaries = fields.String(load_default=None)
     warnings = fields.Nested(_WarningsPack, load_default=lambda: _WarningsPack().load({}))
     incidents = fields.Nested(_IncidentsPack, load_default=lambda: _IncidentsPack().load({}))
+    privacy = fields.Nested(_PrivacyPack, load_default=lambda: _PrivacyPack().load({}))
 
     @post_load
     def _warnings_opd(self, pack, **kwargs):

@@ -199,3 +199,9 @@ def incident_settings() -> dict:
     """The city pack's `incidents` section: detection's window, baseline and thresholds
     (citypacks._IncidentsPack)."""
     return dict(_pack(current_app.config["CITY_PACK"])["incidents"])
+
+
+def privacy_settings() -> dict:
+    """The city pack's `privacy` section: how many months contacts on closed requests and audit
+    rows are kept (citypacks._PrivacyPack)."""
+    return dict(_pack(current_app.config["CITY_PACK"])["privacy"])

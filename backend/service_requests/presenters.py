@@ -71,7 +71,8 @@ def present_request(request: ServiceRequest, viewer: User | None, supported: boo
         "viewer": _viewer(request, viewer, supported),
     }
     if staff:
-        reporter = request.reporter
+        # Past the city's retention a closed request no longer says who reported it.
+        reporter = None if request.contacts_removed_at else request.reporter
         contact = request.contact or {}
         answer["reporter"] = {
             "name": reporter.name if reporter else contact.get("name"),
