@@ -233,6 +233,37 @@ export async function api<T>(
   return (await response.json()) as T;
 }
 
+/** Fetches a file the API serves only with the bearer token (which a plain link cannot send) and
+ * hands it to the browser to save as `fileName`; throws an ApiError on failure. */
+export async function downloadFile(
+  url: string,
+  fileName: string,
+): Promise<void> {
+  const fetchIt = () =>
+    fetch(url, {
+      headers: { ...authHeader(), "Accept-Language": language() },
+      credentials: "same-origin",
+    });
+  let response: Response;
+  try {
+    response = await fetchIt();
+    if (response.status === 401 && userStore.get() && (await refreshSession()))
+      response = await fetchIt();
+  } catch {
+    throw new ApiError(0, t("error.offline"));
+  }
+  if (!response.ok) throw await errorFrom(response);
+  const blob = await response.blob();
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(blob);
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked on the next turn: the download has taken its copy by then.
+  window.setTimeout(() => URL.revokeObjectURL(link.href), 0);
+}
+
 /** A query string from the defined values only. */
 export function query(
   values: Record<string, string | number | boolean | undefined | null>,
