@@ -39,7 +39,9 @@ class Eraser:
     def __init__(self, strings: Iterable[str]):
         longest_first = sorted(set(strings), key=len, reverse=True)
         alternatives = "|".join(re.escape(string) for string in longest_first)
-        self.pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if longest_first else None
+        self.pattern = (
+            re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if longest_first else None
+        )
 
     def __call__(self, text):
         if self.pattern is None or not isinstance(text, str):
@@ -67,7 +69,9 @@ def _requests_naming(user: User) -> list[ServiceRequest]:
     given = [user.email] if user.email else []
     given += phone_forms(user.phone) if user.phone else []
     matches = [contact_text.contains(value.lower()) for value in given]
-    return db.session.scalars(select(ServiceRequest).where(or_(ServiceRequest.reporter_id == user.id, *matches))).all()
+    return db.session.scalars(
+        select(ServiceRequest).where(or_(ServiceRequest.reporter_id == user.id, *matches))
+    ).all()
 
 
 def erase_personal_data(user: User) -> None:

@@ -74,7 +74,11 @@ def start_export(user: User) -> DataExport:
     """Start making the person's export; one being made already is answered instead of a second."""
     now = utcnow()
     latest = current_export(user)
-    if latest is not None and latest.status == ExportStatus.PENDING and now - latest.created_at < STALLED_AFTER:
+    if (
+        latest is not None
+        and latest.status == ExportStatus.PENDING
+        and now - latest.created_at < STALLED_AFTER
+    ):
         return latest
     discard_exports(user)
     export = DataExport(user_id=user.id, file_name=f"export-{secrets.token_urlsafe(24)}.zip", created_at=now)

@@ -100,14 +100,24 @@ def comments(user: User) -> list[dict]:
         .order_by(RequestEvent.id)
     )
     return [
-        {"request": code, "text": event.text, "is_hidden": event.is_hidden, "created_at": _when(event.created_at)}
+        {
+            "request": code,
+            "text": event.text,
+            "is_hidden": event.is_hidden,
+            "created_at": _when(event.created_at),
+        }
         for code, event in rows
     ]
 
 
 def ratings(user: User) -> list[dict]:
     return [
-        {"request": request.code, "rating": request.rating, "feedback": request.feedback, "at": _when(request.rated_at)}
+        {
+            "request": request.code,
+            "rating": request.rating,
+            "feedback": request.feedback,
+            "at": _when(request.rated_at),
+        }
         for request in _own_requests(user)
         if request.rating is not None
     ]

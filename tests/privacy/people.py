@@ -7,9 +7,8 @@ from backend.accounts.sessions import start_session
 from backend.extensions import db
 from backend.open311.services import issue_key
 from backend.push.models import PushSubscription
-from backend.storage import storage
 
-from ..factories import auth_headers, jpeg, make_request, make_user, post_request
+from ..factories import REQUESTS, auth_headers, jpeg, make_request, make_user, post_request
 
 
 @dataclass
@@ -65,20 +64,19 @@ def act_everywhere(client, person: Person, neighbour: Person, staff, admin) -> N
     rated = make_request(reporter=user, status="resolved", description=f"Lampu mati kata {person.name}")
     person.requests.append(rated.code)
     feedback = f"Terima kasih, cepat sekali ({person.email})"
-    assert client.post(f"/api/v1/requests/{rated.code}/rating", json={"rating": 5, "feedback": feedback},
-                       headers=headers).status_code == 200  # fmt: skip
+    rating = {"rating": 5, "feedback": feedback}
+    assert client.post(f"{REQUESTS}/{rated.code}/rating", json=rating, headers=headers).status_code == 200
     person.texts.append(feedback)
     for code in (mine["code"], neighbour.requests[0] if neighbour.requests else mine["code"]):
-        text = f"Komentar dari {person.name} untuk {code}"
-        assert client.post(f"/api/v1/requests/{code}/comments", json={"text": text}, headers=headers).status_code == 201
-        person.texts.append(text)
+        person.texts.append(comment(client, code, f"Komentar dari {person.name} untuk {code}", headers))
     if neighbour.requests:
-        assert client.post(f"/api/v1/requests/{neighbour.requests[0]}/support", headers=headers).status_code == 200
+        assert client.post(f"{REQUESTS}/{neighbour.requests[0]}/support", headers=headers).status_code == 200
     staff_headers = auth_headers(staff)
-    client.post(f"/api/v1/requests/{mine['code']}/comments", json={"text": "Petugas DPU akan datang."},
-                headers=staff_headers)  # fmt: skip
-    client.post(f"/api/v1/requests/{mine['code']}/notes", json={"text": f"Sudah telepon {person.phone}"},
-                headers=staff_headers)  # fmt: skip
+    comment(client, mine["code"], "Petugas DPU akan datang.", staff_headers)
+    note = {"text": f"Sudah telepon {person.phone}"}
+    assert (
+        client.post(f"{REQUESTS}/{mine['code']}/notes", json=note, headers=staff_headers).status_code == 201
+    )
     _partner_files_for(client, person, admin)
     db.session.add(PushSubscription(endpoint=person.device, p256dh="kunci", auth="rahasia", user_id=user.id))
     db.session.commit()
@@ -89,10 +87,15 @@ def act_everywhere(client, person: Person, neighbour: Person, staff, admin) -> N
 def answer_on(client, person: Person, neighbour: Person) -> None:
     """The neighbour comments on the person's report and supports it."""
     code, headers = person.requests[0], auth_headers(neighbour.user)
-    text = f"Komentar dari {neighbour.name} untuk tetangganya"
-    assert client.post(f"/api/v1/requests/{code}/comments", json={"text": text}, headers=headers).status_code == 201
-    assert client.post(f"/api/v1/requests/{code}/support", headers=headers).status_code == 200
-    neighbour.texts.append(text)
+    neighbour.texts.append(
+        comment(client, code, f"Komentar dari {neighbour.name} untuk tetangganya", headers)
+    )
+    assert client.post(f"{REQUESTS}/{code}/support", headers=headers).status_code == 200
+
+
+def comment(client, code: str, text: str, headers: dict) -> str:
+    assert client.post(f"{REQUESTS}/{code}/comments", json={"text": text}, headers=headers).status_code == 201
+    return text
 
 
 def _partner_files_for(client, person: Person, admin) -> None:
@@ -114,8 +117,3 @@ def _partner_files_for(client, person: Person, admin) -> None:
         },
     )
     assert response.status_code == 200, response.get_data(as_text=True)
-
-
-def stored(name: str) -> bytes:
-    return storage().read(name)
-

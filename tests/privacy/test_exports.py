@@ -53,11 +53,14 @@ def kartika_and_bambang(client, staff, admin):
     return kartika, bambang
 
 
-def test_the_export_holds_every_row_of_the_person_and_nothing_of_anyone_else(app, client, kartika_and_bambang):
+def test_the_export_holds_every_row_of_the_person_and_nothing_of_anyone_elses(
+    app, client, kartika_and_bambang
+):
     kartika, bambang = kartika_and_bambang
     state = export_of(app, client, kartika.user)
     assert state["status"] == "ready"
-    assert datetime.fromisoformat(state["expires_at"]) - datetime.fromisoformat(state["ready_at"]) == timedelta(hours=24)
+    ready_at, expires_at = (datetime.fromisoformat(state[name]) for name in ("ready_at", "expires_at"))
+    assert expires_at - ready_at == timedelta(hours=24)
     response = download(client, kartika.user, state)
     assert response.status_code == 200 and response.mimetype == "application/zip"
     assert "attachment" in response.headers["Content-Disposition"]
@@ -68,7 +71,11 @@ def test_the_export_holds_every_row_of_the_person_and_nothing_of_anyone_else(app
     sections = {name: json.loads(data) for name, data in files.items() if name.endswith(".json")}
 
     profile = sections["profile.json"]
-    assert (profile["name"], profile["email"], profile["phone"]) == (kartika.name, kartika.email, kartika.phone)
+    assert [profile[name] for name in ("name", "email", "phone")] == [
+        kartika.name,
+        kartika.email,
+        kartika.phone,
+    ]
     reports = {report["code"]: report for report in sections["requests.json"]}
     assert set(reports) == set(kartika.requests)
     [with_photo, rated] = kartika.requests
@@ -76,11 +83,13 @@ def test_the_export_holds_every_row_of_the_person_and_nothing_of_anyone_else(app
     assert [entry["kind"] for entry in timeline] == ["created", "comment", "comment"]
     assert [entry["author"] for entry in timeline] == ["me", "me", "opd_staff"]
     assert {comment["text"] for comment in sections["comments.json"]} == set(kartika.texts[1:])
-    assert [(r["request"], r["rating"], r["feedback"]) for r in sections["ratings.json"]] == [(rated, 5, kartika.texts[0])]
+    [rating] = sections["ratings.json"]
+    assert (rating["request"], rating["rating"], rating["feedback"]) == (rated, 5, kartika.texts[0])
     assert [support["request"] for support in sections["supports.json"]] == [bambang.requests[0]]
     assert [device["endpoint"] for device in sections["devices.json"]] == [kartika.device]
     assert kartika.user_agent in {sign_in["device"] for sign_in in sections["sign_ins.json"]}
-    assert [(code["to"], code["purpose"]) for code in sections["code_sends.json"]] == [(kartika.email, "sign_in")]
+    [code_sent] = sections["code_sends.json"]
+    assert (code_sent["to"], code_sent["purpose"]) == (kartika.email, "sign_in")
     [photo] = kartika.photos
     assert reports[with_photo]["photos"] == [f"photos/{with_photo}/{photo}"]
     assert files[f"photos/{with_photo}/{photo}"] == storage().read(photo)
@@ -88,7 +97,8 @@ def test_the_export_holds_every_row_of_the_person_and_nothing_of_anyone_else(app
 
     everything = b"\n".join(files.values()).decode("utf-8", errors="replace").lower()
     theirs = [*bambang.strings(), *bambang.texts, *bambang.requests, bambang.device, bambang.user_agent]
-    assert [text for text in theirs if text.lower() in everything] == [bambang.requests[0]]  # the one she supported
+    # Only the code of the report she supported.
+    assert [text for text in theirs if text.lower() in everything] == [bambang.requests[0]]
     assert "petugas dpu akan datang" in everything  # a staff reply on her report
     assert f"sudah telepon {kartika.phone}" not in everything  # staff's internal note
 

@@ -57,7 +57,8 @@ def test_contacts_go_from_requests_closed_25_months_ago_and_stay_on_one_closed_2
 
 def test_audit_rows_older_than_the_audit_retention_are_deleted(app, clock, admin):
     for months in (61, 59):
-        db.session.add(AuditEntry(at=months_before(clock.now, months), action="user.role_changed", actor_id=admin.id))
+        at = months_before(clock.now, months)
+        db.session.add(AuditEntry(at=at, action="user.role_changed", actor_id=admin.id))
     db.session.commit()
 
     apply_retention()
