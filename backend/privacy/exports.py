@@ -10,6 +10,7 @@ import zipfile
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, or_, select
+from sqlalchemy.orm.exc import StaleDataError
 
 from ..accounts.models import User
 from ..database import utcnow
@@ -115,7 +116,12 @@ def build_export(export_id: int) -> None:
         raise
     export.status, export.size = ExportStatus.READY, len(data)
     export.ready_at, export.expires_at = now, now + VALID_FOR
-    db.session.commit()
+    file_name = export.file_name
+    try:
+        db.session.commit()
+    except StaleDataError:  # the account was deleted while the ZIP was made: no copy may stay
+        db.session.rollback()
+        storage().delete(file_name)
 
 
 def _zip(user: User, now: datetime) -> bytes:

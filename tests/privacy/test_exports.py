@@ -7,9 +7,10 @@ import zipfile
 from datetime import datetime, timedelta
 
 import pytest
+from sqlalchemy import delete, event
 
 from backend.extensions import db
-from backend.privacy.exports import remove_expired_exports
+from backend.privacy.exports import build_export, remove_expired_exports
 from backend.privacy.models import DataExport
 from backend.storage import storage
 
@@ -147,3 +148,19 @@ def test_the_export_is_made_and_served_from_object_storage(s3_app, seaweedfs, re
     assert f"exports/{name}" in seaweedfs.keys(s3_app.config["STORAGE_S3_BUCKET"])
     archive = zipfile.ZipFile(io.BytesIO(download(client, resident, state).data))
     assert any(path.endswith(photo["url"].rsplit("/", 1)[1].split("?")[0]) for path in archive.namelist())
+
+
+def test_an_export_finished_after_its_account_was_deleted_leaves_no_file(app, resident):
+    export = DataExport(user_id=resident.id, file_name=f"export-{'b' * 32}.zip")
+    db.session.add(export)
+    db.session.commit()
+
+    def account_deleted_meanwhile(session):
+        with db.engine.begin() as connection:
+            connection.execute(delete(DataExport).where(DataExport.id == export.id))
+
+    event.listen(db.session, "before_commit", account_deleted_meanwhile, once=True)
+    build_export(export.id)
+
+    with pytest.raises(FileNotFoundError):
+        storage().read(f"export-{'b' * 32}.zip")
