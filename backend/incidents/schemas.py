@@ -171,10 +171,30 @@ class LinkedRequestSchema(Schema):
     created_at = fields.DateTime()
 
 
+class LinkedRequestPageSchema(Schema):
+    items = fields.List(fields.Nested(LinkedRequestSchema))
+    next = fields.String(allow_none=True)
+
+
+class AlertDeliverySchema(Schema):
+    campaign = fields.Integer()
+    title = fields.String()
+    status = fields.String()
+    created_at = fields.DateTime()
+    finished_at = fields.DateTime(allow_none=True)
+    targeted = fields.Integer(metadata={"description": "Devices in the incident's kelurahan"})
+    sent = fields.Integer()
+    failed = fields.Integer(metadata={"description": "Refused by the push service or gone"})
+    pending = fields.Integer(metadata={"description": "Still to send; 0 once the campaign has ended"})
+
+
 class IncidentDetailSchema(IncidentSchema):
     timeline = fields.List(fields.Nested(IncidentEventSchema))
-    requests = fields.List(fields.Nested(LinkedRequestSchema))
     alert_draft = fields.Raw(metadata={"description": "The prefilled area alert texts"})
+    alerts = fields.List(
+        fields.Nested(AlertDeliverySchema),
+        metadata={"description": "Operators and admins only: the delivery of each area alert sent from it"},
+    )
 
 
 class IncidentArticleSchema(Schema):
