@@ -35,6 +35,7 @@ AREAS = (
     "warnings",
     "incidents",
     "audit",
+    "privacy",
 )
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 

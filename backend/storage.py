@@ -1,7 +1,9 @@
-"""Where stored photos live: a folder on local disk (UPLOAD_DIR, the embedded default) or a bucket
-on S3-compatible object storage (STORAGE_S3_BUCKET), so that app servers share nothing on disk.
+"""Where stored photos (and people's data exports) live: a folder on local disk (UPLOAD_DIR, the
+embedded default) or a bucket on S3-compatible object storage (STORAGE_S3_BUCKET), so that app
+servers share nothing on disk.
 
-Both keep a photo under the same key, `<first two characters>/<name>`. Objects are never made
+Both keep a photo under the same key, `<first two characters>/<name>`, and an export under
+`exports/<name>`. Objects are never made
 public: the app serves every photo itself after its own visibility check, streaming it from the
 store with the same ETag, Last-Modified and 304 handling as a file from disk.
 """
@@ -20,14 +22,18 @@ from .errors import Unavailable
 
 # secrets.token_urlsafe(18) is 24 characters from [A-Za-z0-9_-]; thumbnails add "_t".
 STORED_NAME = re.compile(r"[A-Za-z0-9_-]{24}(_t)?\.jpg")
+# A data export (privacy/exports.py): secrets.token_urlsafe(24) is 32 characters.
+EXPORT_NAME = re.compile(r"export-[A-Za-z0-9_-]{32}\.zip")
 UNREACHABLE = "Photos cannot be reached right now. Please try again in a moment."
 
 
 def key_for(name: str) -> str:
     """The key of a stored file; FileNotFoundError for any name the app did not produce."""
-    if not STORED_NAME.fullmatch(name):
-        raise FileNotFoundError(name)
-    return f"{name[:2]}/{name}"
+    if STORED_NAME.fullmatch(name):
+        return f"{name[:2]}/{name}"
+    if EXPORT_NAME.fullmatch(name):
+        return f"exports/{name}"
+    raise FileNotFoundError(name)
 
 
 class LocalStorage:
@@ -43,6 +49,9 @@ class LocalStorage:
         path = self.path(name)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+
+    def read(self, name: str) -> bytes:
+        return self.path(name).read_bytes()
 
     def delete(self, name: str) -> None:
         self.path(name).unlink(missing_ok=True)
@@ -95,6 +104,11 @@ class S3Storage:
         """Store an object; boto3 sends a checksum of the body, which the store verifies."""
         with _reaching_the_store():
             self.client.put_object(Bucket=self.bucket, Key=key_for(name), Body=data, ContentType=content_type)
+
+    def read(self, name: str) -> bytes:
+        """An object's bytes; FileNotFoundError when the bucket has no such object."""
+        with _reaching_the_store(missing_is_not_found=True):
+            return self.client.get_object(Bucket=self.bucket, Key=key_for(name))["Body"].read()
 
     def delete(self, name: str) -> None:
         """Remove an object; S3 answers a delete of a missing key as a success."""

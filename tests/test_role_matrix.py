@@ -86,6 +86,15 @@ PROTECTED = [
         body={"login": "baru@contoh.id", "code": "123456"},
         allowed_answers=(422,),
     ),
+    Endpoint("POST", "/api/v1/me/export", EVERYONE, allowed_answers=(202,)),
+    Endpoint("GET", "/api/v1/me/export", EVERYONE),
+    Endpoint(
+        "GET",
+        "/api/v1/me/export/<file_name>",
+        EVERYONE,
+        f"/api/v1/me/export/export-{'a' * 32}.zip",
+        allowed_answers=(404,),  # nobody's export has that name
+    ),
     Endpoint("GET", "/api/v1/admin/users", ADMIN),
     Endpoint(
         "PATCH",

@@ -57,15 +57,17 @@ def change_password(user: User, current: str, new: str, user_agent: str | None) 
 
 
 def delete_account(user: User, password: str) -> None:
-    """Erase the person's data and the photos they took; what they reported stays, no longer linked
-    to anyone named."""
+    """Erase the person's data and the photos they took, and their contacts wherever they were
+    copied (privacy/erasure.py); what they reported stays, no longer linked to anyone named."""
     if not passwords.verify_password(user.password_hash, password):
         raise Invalid(errors={"password": ["The current password is wrong."]})
+    from ..privacy.erasure import erase_personal_data
     from ..service_requests.photos import erase_reporters_photos
 
     # First, so that a store that cannot be reached leaves the account as it was, to delete again.
     erase_reporters_photos(user)
     sessions.revoke_all_sessions(user, "account_deleted")
+    erase_personal_data(user)
     forget_devices(user)
     one_time_codes.forget_codes_of(user)
     user.name = DELETED_NAME

@@ -137,8 +137,11 @@ class _IncidentsPack(Schema):
 
 class _RetentionPack(Schema):
     """How long the city keeps records (UU PDP 27/2022: no longer than their purpose needs).
-    `audit_months`: the audit trail's rows, deleted by the retention job once older."""
+    `contact_months`: reporters' contacts on requests closed this long ago are removed;
+    `audit_months`: the audit trail's rows, deleted by the retention job once older
+    (privacy/retention.py)."""
 
+    contact_months = fields.Integer(load_default=24, validate=validate.Range(min=1, max=1200))
     audit_months = fields.Integer(load_default=60, validate=validate.Range(min=1, max=1200))
 
 

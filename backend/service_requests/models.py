@@ -24,6 +24,7 @@ class Status(StrEnum):
 
 OPEN_STATUSES = (Status.SUBMITTED, Status.ACCEPTED, Status.IN_PROGRESS)
 OPEN_PREDICATE = "status IN ('submitted', 'accepted', 'in_progress')"
+CONTACTS_KEPT = "contacts_removed_at IS NULL"
 
 # A status as people read it (notifications, the CSV export); the app's own names are in pwa/src/i18n.
 STATUS_LABELS = {
@@ -106,6 +107,16 @@ class ServiceRequest(TimestampMixin, db.Model):
         ),
         Index("ix_service_requests_nearby", "service_id", "status", "lat", "long"),
         Index("ix_service_requests_reporter", "reporter_id", "created_at", "id"),
+        # Retention (privacy/retention.py) walks only the requests still holding their contacts.
+        *(
+            Index(
+                f"ix_service_requests_contacts_kept_{column}",
+                column,
+                postgresql_where=text(CONTACTS_KEPT),
+                sqlite_where=text(CONTACTS_KEPT),
+            )
+            for column in ("closed_at", "resolved_at")
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -123,6 +134,8 @@ class ServiceRequest(TimestampMixin, db.Model):
     reporter_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     # Contact given by a partner system through Open311 for someone without an account; staff only.
     contact: Mapped[dict | None] = mapped_column(JSON)
+    # When retention took the reporter's contacts off this closed request (privacy/retention.py).
+    contacts_removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     source: Mapped[str] = mapped_column(String(60), default="app")
     is_public: Mapped[bool] = mapped_column(Boolean, default=True)
     is_hidden: Mapped[bool] = mapped_column(Boolean, default=False)

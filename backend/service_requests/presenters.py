@@ -78,7 +78,9 @@ def present_request(
 
 
 def _reporter(request: ServiceRequest) -> dict:
-    reporter, given = request.reporter, request.contact or {}
+    # Past the city's retention a closed request no longer says who reported it.
+    reporter = None if request.contacts_removed_at else request.reporter
+    given = request.contact or {}
     return {
         "name": reporter.name if reporter else given.get("name"),
         "email": reporter.email if reporter else given.get("email"),

@@ -1,4 +1,4 @@
-// /akun: the profile, language, password, logout and account deletion; the way to log in or
+// /akun: the profile, language, password, logout, a copy of one's data and account deletion; the way to log in or
 // register (and the language switch) for a visitor.
 import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
@@ -6,6 +6,7 @@ import { logOut } from "../../api/auth";
 import { type User, userStore } from "../../api/client";
 import { t } from "../../i18n";
 import { useStore } from "../../store";
+import { DataDownload } from "./DataDownload";
 import { DeleteAccount } from "./DeleteAccount";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { PasswordForm } from "./PasswordForm";
@@ -116,6 +117,7 @@ export function Account() {
           {t("account.logout")}
         </button>
       </p>
+      <DataDownload />
       <DeleteAccount />
     </section>
   );
