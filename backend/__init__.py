@@ -34,6 +34,7 @@ AREAS = (
     "warnings",
     "incidents",
     "audit",
+    "privacy",
 )
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 

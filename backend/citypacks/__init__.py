@@ -135,6 +135,29 @@ class _IncidentsPack(Schema):
     update_hours = fields.Integer(load_default=24, validate=validate.Range(min=1))  # a status update's life
 
 
+class _NoticePack(Schema):
+    """One version of the privacy notice: Markdown per language, with {placeholders} filled from the
+    pack (privacy/notices.py) so that the months and the controller are said in one place."""
+
+    version = fields.String(required=True, validate=validate.Regexp(r"^[A-Za-z0-9._-]{1,20}$"))
+    published = fields.Date(required=True)
+    text = fields.Nested(_Text, required=True)
+
+
+class _RetentionPack(Schema):
+    reporter_contacts_months = fields.Integer(load_default=24, validate=validate.Range(min=1))
+    audit_trail_months = fields.Integer(load_default=60, validate=validate.Range(min=1))
+
+
+class _PrivacyPack(Schema):
+    """UU PDP: who controls the data (an OPD of the pack, the city's Diskominfo), how long it is
+    kept, and every version of the privacy notice ever published, oldest first: the last one counts."""
+
+    controller = fields.String(load_default=None)  # an OPD code; the pack's first OPD when not given
+    retention = fields.Nested(_RetentionPack, load_default=lambda: _RetentionPack().load({}))
+    notices = fields.List(fields.Nested(_NoticePack), required=True, validate=validate.Length(min=1))
+
+
 class CityPackSchema(Schema):
     city = fields.Nested(_CityPack, required=True)
     kecamatan = fields.List(fields.Nested(_KecamatanPack), required=True, validate=validate.Length(min=1))
@@ -145,6 +168,7 @@ class CityPackSchema(Schema):
     boundaries = fields.String(load_default=None)
     warnings = fields.Nested(_WarningsPack, load_default=lambda: _WarningsPack().load({}))
     incidents = fields.Nested(_IncidentsPack, load_default=lambda: _IncidentsPack().load({}))
+    privacy = fields.Nested(_PrivacyPack, required=True)
 
     @post_load
     def _warnings_opd(self, pack, **kwargs):
@@ -153,6 +177,21 @@ class CityPackSchema(Schema):
         warnings["opd"] = warnings["opd"] or codes[0]
         if warnings["opd"] not in codes:
             raise ValidationError(f"opd is not one of the pack's OPDs: {warnings['opd']}.", "warnings")
+        return pack
+
+    @post_load
+    def _privacy_controller(self, pack, **kwargs):
+        codes = [opd["code"] for opd in pack["opds"]]
+        privacy = pack["privacy"]
+        privacy["controller"] = privacy["controller"] or codes[0]
+        if privacy["controller"] not in codes:
+            raise ValidationError(f"controller is not one of the pack's OPDs: {privacy['controller']}.", "privacy")
+        versions = [notice["version"] for notice in privacy["notices"]]
+        if len(set(versions)) != len(versions):
+            raise ValidationError("Each privacy notice needs its own version.", "privacy")
+        dates = [notice["published"] for notice in privacy["notices"]]
+        if dates != sorted(dates):
+            raise ValidationError("List the privacy notices oldest first.", "privacy")
         return pack
 
 

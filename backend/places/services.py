@@ -195,6 +195,15 @@ def warning_settings() -> dict:
     return settings
 
 
+def privacy_settings() -> dict:
+    """The city pack's `privacy` section (citypacks._PrivacyPack): retention months, the privacy
+    notice's versions, and the controller as its OPD entry; with the city's name."""
+    pack = _pack(current_app.config["CITY_PACK"])
+    privacy = pack["privacy"]
+    controller = next(opd for opd in pack["opds"] if opd["code"] == privacy["controller"])
+    return privacy | {"controller": controller, "city": pack["city"]["name"]}
+
+
 def incident_settings() -> dict:
     """The city pack's `incidents` section: detection's window, baseline and thresholds
     (citypacks._IncidentsPack)."""

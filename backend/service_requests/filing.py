@@ -17,6 +17,7 @@ from ..errors import Conflict, Invalid, Unauthorized
 from ..extensions import db
 from ..places import services as places
 from ..places.models import Kelurahan
+from ..privacy.services import record_location_granted
 from . import codes, photos
 from .models import EventKind, RequestEvent, ServiceRequest, Status
 
@@ -157,6 +158,8 @@ def file_request(
         created_at=now,
     )
     db.session.add_all([request, event])
+    if data.get("precise_location") and request.lat is not None:
+        record_location_granted(reporter, request)
     try:
         db.session.commit()
     except IntegrityError:
