@@ -185,7 +185,8 @@ class CityPackSchema(Schema):
         privacy = pack["privacy"]
         privacy["controller"] = privacy["controller"] or codes[0]
         if privacy["controller"] not in codes:
-            raise ValidationError(f"controller is not one of the pack's OPDs: {privacy['controller']}.", "privacy")
+            message = f"controller is not one of the pack's OPDs: {privacy['controller']}."
+            raise ValidationError(message, "privacy")
         versions = [notice["version"] for notice in privacy["notices"]]
         if len(set(versions)) != len(versions):
             raise ValidationError("Each privacy notice needs its own version.", "privacy")

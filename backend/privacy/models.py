@@ -7,7 +7,6 @@ from sqlalchemy import Boolean, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
-
 from ..database import UTCDateTime, utcnow
 from ..extensions import db
 

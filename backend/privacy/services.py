@@ -2,6 +2,7 @@
 purpose. Withdrawing push consent removes the person's device subscriptions in the same commit."""
 
 import hashlib
+
 from sqlalchemy import select
 
 from ..accounts.models import User

@@ -22,7 +22,7 @@ class RequestCreateSchema(Schema):
     )
     precise_location = fields.Boolean(
         load_default=False,
-        metadata={"description": "The pin is the device's own (GPS) position, sent with the reporter's consent"},
+        metadata={"description": "The pin is the device's GPS position, sent with the reporter's consent"},
     )
 
 
