@@ -18,6 +18,7 @@ from backend.push.campaigns import create_campaign
 
 from .factories import (
     PASSWORD,
+    PRIVACY_VERSION,
     add_comment,
     add_unsendable_device,
     auth_headers,
@@ -86,6 +87,9 @@ PROTECTED = [
         body={"login": "baru@contoh.id", "code": "123456"},
         allowed_answers=(422,),
     ),
+    Endpoint("GET", "/api/v1/me/consents", EVERYONE),
+    Endpoint("PUT", "/api/v1/me/consents", EVERYONE, body={"push": False, "location": True}),
+    Endpoint("POST", "/api/v1/me/privacy-notice", EVERYONE, body={"version": PRIVACY_VERSION}),
     Endpoint("GET", "/api/v1/admin/users", ADMIN),
     Endpoint(
         "PATCH",
@@ -287,6 +291,7 @@ PUBLIC = {
     "GET /api/v1/kelurahan.geojson",
     "GET /api/v1/kelurahan/at",
     "GET /api/v1/opds",
+    "GET /api/v1/privacy",
     "POST /api/v1/auth/register",
     "POST /api/v1/auth/register/confirm",
     "POST /api/v1/auth/password-reset",
