@@ -7,6 +7,7 @@ import { cityStore } from "../api/places";
 import { t } from "../i18n";
 import { useStore } from "../store";
 import { OfflineBanner, UpdatePrompt } from "./Banners";
+import { NoticeBanner } from "./NoticeBanner";
 
 const TABS = [
   { href: "/", label: "nav.home", icon: "⌂" },
@@ -62,12 +63,18 @@ export function Layout({ children }: { children: ComponentChildren }) {
       </header>
       <OfflineBanner />
       <UpdatePrompt />
+      <NoticeBanner />
       <main
         id="konten"
         class={work ? "content content-wide" : "content"}
         tabIndex={-1}
       >
         {children}
+        <footer class="site-footer">
+          <a class="link-target" href="/privasi">
+            {t("nav.privacy")}
+          </a>
+        </footer>
       </main>
       {work ? null : (
         <nav class="tab-bar" aria-label={t("nav.main")}>
