@@ -231,7 +231,13 @@ def test_the_privacy_notice_is_linked_from_sign_up_and_the_account_page_in_both_
     page.locator(".notice-inline").get_by_role("link", name="Pemberitahuan privasi").click()
     expect(page).to_have_url(re.compile(r"/privasi$"))
     expect(page.get_by_role("heading", level=1, name="Pemberitahuan privasi")).to_be_visible()
-    for title in ("Data apa yang kami simpan", "Untuk apa", "Berapa lama", "Siapa yang melihat", "Hak Anda"):
+    for title in (
+        "Data apa yang kami simpan",
+        "Untuk apa, dan dasar hukumnya",
+        "Berapa lama disimpan",
+        "Siapa yang melihat",
+        "Hak Anda",
+    ):
         expect(heading(page, title)).to_be_visible()
     expect(page.get_by_text("Akun disimpan sampai Anda menghapusnya")).to_be_visible()
     assert_accessible(page)
@@ -241,11 +247,17 @@ def test_the_privacy_notice_is_linked_from_sign_up_and_the_account_page_in_both_
     page.locator(".account-section").get_by_role("link", name="Pemberitahuan privasi").click()
     expect(page.get_by_role("heading", level=1, name="Pemberitahuan privasi")).to_be_visible()
     page.goto("/")
-    page.locator(".site-footer").get_by_role("link", name="Pemberitahuan privasi").click()
+    page.get_by_role("banner").get_by_role("link", name="Privasi").click()
     expect(page.get_by_role("heading", level=1, name="Pemberitahuan privasi")).to_be_visible()
 
     page.evaluate("localStorage.setItem('satupintu.language', 'en')")
     page.reload()
     expect(page.get_by_role("heading", level=1, name="Privacy notice")).to_be_visible()
-    for title in ("What we keep", "Why", "How long", "Who sees it", "Your rights"):
+    for title in (
+        "What we keep",
+        "Why, and on what lawful basis",
+        "How long we keep it",
+        "Who sees it",
+        "Your rights",
+    ):
         expect(heading(page, title)).to_be_visible()

@@ -31,7 +31,20 @@ export interface Consents {
   items: ConsentState[];
 }
 
-/** The current notice; public, so read without the login (the worker may keep it for offline). */
+const VERSION_KEY = "satupintu.notice-version";
+
+/** The current notice's version as last read on this device (null before any read). */
+export function knownNoticeVersion(): string | null {
+  return localStorage.getItem(VERSION_KEY);
+}
+
+/** Reads the current notice; public, so without the login (the worker may keep it for offline). */
+export async function fetchNotice(): Promise<Notice> {
+  const notice = await api<Notice>("privacy", { anonymous: true });
+  localStorage.setItem(VERSION_KEY, notice.version);
+  return notice;
+}
+
 export function useNotice() {
   return useApi<Notice>("privacy", { anonymous: true });
 }

@@ -46,20 +46,25 @@ export function Layout({ children }: { children: ComponentChildren }) {
           <span>SatuPintu</span>
           {city ? <span class="brand-city">{city.short_name}</span> : null}
         </a>
-        {work || (user && user.role !== "resident") ? (
-          <nav class="work-nav" aria-label={t("nav.work")}>
-            {user?.role === "opd_staff" || user?.role === "admin" ? (
-              <a href="/staf">{t("nav.staff")}</a>
-            ) : null}
-            {user?.role === "admin" ? (
-              <a href="/admin">{t("nav.admin")}</a>
-            ) : null}
-            {user?.role === "operator" || user?.role === "admin" ? (
-              <a href="/command">{t("nav.command")}</a>
-            ) : null}
-            {work ? <a href="/akun">{t("nav.account")}</a> : null}
-          </nav>
-        ) : null}
+        <div class="header-links">
+          {work || (user && user.role !== "resident") ? (
+            <nav class="work-nav" aria-label={t("nav.work")}>
+              {user?.role === "opd_staff" || user?.role === "admin" ? (
+                <a href="/staf">{t("nav.staff")}</a>
+              ) : null}
+              {user?.role === "admin" ? (
+                <a href="/admin">{t("nav.admin")}</a>
+              ) : null}
+              {user?.role === "operator" || user?.role === "admin" ? (
+                <a href="/command">{t("nav.command")}</a>
+              ) : null}
+              {work ? <a href="/akun">{t("nav.account")}</a> : null}
+            </nav>
+          ) : null}
+          <a class="header-link" href="/privasi">
+            {t("nav.privacyShort")}
+          </a>
+        </div>
       </header>
       <OfflineBanner />
       <UpdatePrompt />
@@ -70,11 +75,6 @@ export function Layout({ children }: { children: ComponentChildren }) {
         tabIndex={-1}
       >
         {children}
-        <footer class="site-footer">
-          <a class="link-target" href="/privasi">
-            {t("nav.privacy")}
-          </a>
-        </footer>
       </main>
       {work ? null : (
         <nav class="tab-bar" aria-label={t("nav.main")}>

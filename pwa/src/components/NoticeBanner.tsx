@@ -1,8 +1,10 @@
-// A newer privacy notice than the one a signed-in person accepted: shown until they accept it or
-// close it, once per version (the choice is kept on this device).
-import { useState } from "preact/hooks";
+// A newer privacy notice than the one a signed-in person accepted, offered until they accept it or
+// close it (once per version, remembered on this device). The version is the one read on an
+// earlier visit, so the banner is there from the first paint and never moves the screen; each
+// visit reads the notice again for the next one.
+import { useEffect, useState } from "preact/hooks";
 import { userStore } from "../api/client";
-import { acceptNotice, useNotice } from "../api/privacy";
+import { acceptNotice, fetchNotice, knownNoticeVersion } from "../api/privacy";
 import { t } from "../i18n";
 import { useStore } from "../store";
 
@@ -48,14 +50,12 @@ function Offer({ version }: { version: string }) {
   );
 }
 
-function Check({ accepted }: { accepted: string | null }) {
-  const { data } = useNotice();
-  if (!data || data.version === accepted) return null;
-  return <Offer key={data.version} version={data.version} />;
-}
-
 export function NoticeBanner() {
   const user = useStore(userStore);
-  if (!user) return null;
-  return <Check accepted={user.privacy_version ?? null} />;
+  const [current] = useState(knownNoticeVersion);
+  useEffect(() => {
+    if (user) fetchNotice().catch(() => undefined);
+  }, [user?.id]);
+  if (!user || !current || current === user.privacy_version) return null;
+  return <Offer key={current} version={current} />;
 }
