@@ -68,7 +68,8 @@ export function Layout({ children }: { children: ComponentChildren }) {
       </header>
       <OfflineBanner />
       <UpdatePrompt />
-      <NoticeBanner />
+      {/* Not over the work screens (a command-center wall shows no prompts); staff see it on Akun. */}
+      {work ? null : <NoticeBanner />}
       <main
         id="konten"
         class={work ? "content content-wide" : "content"}
