@@ -2,6 +2,7 @@
 purpose. Withdrawing push consent removes the person's device subscriptions in the same commit."""
 
 import hashlib
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -9,6 +10,9 @@ from ..accounts.models import User
 from ..extensions import db
 from . import notices
 from .models import TOGGLED, Consent, Purpose
+
+if TYPE_CHECKING:
+    from ..service_requests.models import ServiceRequest
 
 
 def device_of(endpoint: str) -> str:
@@ -30,7 +34,7 @@ def _record(
     *,
     user: User | None = None,
     device: str | None = None,
-    request=None,
+    request: "ServiceRequest | None" = None,
     version: str | None = None,
 ) -> None:
     """Append a row when the state changes (a repeat adds nothing; for the notice, a new version is
@@ -42,10 +46,14 @@ def _record(
             return
     db.session.add(
         Consent(
-            user=user, device=device, request=request, purpose=purpose, granted=granted,
+            user=user,
+            device=device,
+            request=request,
+            purpose=purpose,
+            granted=granted,
             notice_version=version,
         )
-    )  # fmt: skip
+    )
 
 
 def accepted_notice(user: User) -> Consent | None:
@@ -82,7 +90,7 @@ def record_push_withdrawn_by_device(endpoint: str) -> None:
         _record(Purpose.PUSH, False, device=device)
 
 
-def record_location_granted(reporter: User | None, request) -> None:
+def record_location_granted(reporter: User | None, request: "ServiceRequest") -> None:
     """A report was filed with the device's precise location: the reporter's consent, or for an
     anonymous report the consent given with it. The caller commits."""
     if reporter is not None:
