@@ -20,6 +20,7 @@ from .fast_hits import register_fast_hits
 from .jobs import init_jobs
 from .push.vapid import load_keys as load_vapid_keys
 from .storage import init_storage
+from .web import register_web
 
 AREAS = (
     "accounts",
@@ -46,6 +47,9 @@ def create_app(config=None) -> Flask:
     register_extensions(app)
     register_blueprints(app)
     register_handlers(app)
+    register_web(app)  # the PWA's pages and files, and the security headers on every answer
+    register_listeners()
+    register_commands(app)
     wrap_wsgi_app(app)
     return app
 
@@ -92,12 +96,12 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    """Each area's routes module fills its blueprint under /api/v1; a few answers (the Atom feed,
+    Open311) live outside it, on the plain Flask blueprints the module lists."""
     from .web import IdConverter
 
     app.url_map.converters["id"] = IdConverter
     api.register_converter(IdConverter, lambda converter: {"type": "integer", "minimum": 1})
-    """Each area's routes module fills its blueprint under /api/v1; a few answers (the Atom feed,
-    Open311) live outside it, on the plain Flask blueprints the module lists."""
     for area in AREAS:
         routes = import_module(f".{area}.routes", __name__)
         api.register_blueprint(routes.bp, url_prefix="/api/v1")
@@ -114,20 +118,28 @@ def wrap_wsgi_app(app: Flask) -> None:
 
 
 def register_handlers(app: Flask) -> None:
-    from .cli import register_commands
+    """What runs around every request: logging, metrics, the error shape, the guard, the tokens."""
     from .errors import register_error_handlers
     from .logs import register_logging
     from .metrics import register_metrics
-    from .push.transactional import connect_listeners as connect_push_listeners
     from .request_guard import register_request_guard
     from .security import register_jwt_callbacks
-    from .web import register_web
 
     register_logging(app)
     register_metrics(app)
     register_error_handlers(app)
     register_request_guard(app)
     register_jwt_callbacks(app)
+
+
+def register_listeners() -> None:
+    """Who hears the domain events (backend/events.py)."""
+    from .push.transactional import connect_listeners as connect_push_listeners
+
     connect_push_listeners()
-    register_web(app)
-    register_commands(app)
+
+
+def register_commands(app: Flask) -> None:
+    from .cli import register_commands as register_cli_commands
+
+    register_cli_commands(app)

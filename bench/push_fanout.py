@@ -41,14 +41,13 @@ from secrets import token_bytes
 os.environ["SATUPINTU_ENV"] = "testing"
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import psycopg
 import redis
 import requests
 from aiohttp import web
+from bench_database import drop_database
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from flask_migrate import upgrade
-from psycopg import sql
 from py_vapid import Vapid
 from pywebpush import WebPusher, webpush
 from sqlalchemy import insert, select, text
@@ -188,21 +187,6 @@ class FakePushService:
 
 
 # --- the database and the subscriptions -------------------------------------------------------------
-
-
-def _maintenance_connection(url: str) -> tuple[psycopg.Connection, str]:
-    """An autocommit connection to the `postgres` database of the server, and the bench database's name."""
-    params = psycopg.conninfo.conninfo_to_dict(url.replace("postgresql+psycopg://", "postgresql://"))
-    name = params.pop("dbname")
-    return psycopg.connect(**(params | {"dbname": "postgres"}), autocommit=True), name
-
-
-def drop_database(url: str, create_again: bool = False) -> None:
-    connection, name = _maintenance_connection(url)
-    with connection:
-        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-        if create_again:
-            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
 def settings(args: argparse.Namespace, keys: dict, queue: str) -> dict:

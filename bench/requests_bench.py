@@ -23,9 +23,8 @@ from pathlib import Path
 os.environ["SATUPINTU_ENV"] = "testing"
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import psycopg
+from bench_database import drop_database
 from flask_migrate import upgrade
-from psycopg import sql
 from sqlalchemy import event, select, text
 
 from backend import create_app
@@ -156,21 +155,6 @@ def parse_args() -> argparse.Namespace:
 
 
 # --- the database -----------------------------------------------------------------------------------
-
-
-def _maintenance_connection(url: str) -> tuple[psycopg.Connection, str]:
-    """An autocommit connection to the `postgres` database of the server, and the bench database's name."""
-    params = psycopg.conninfo.conninfo_to_dict(url.replace("postgresql+psycopg://", "postgresql://"))
-    name = params.pop("dbname")
-    return psycopg.connect(**(params | {"dbname": "postgres"}), autocommit=True), name
-
-
-def drop_database(url: str, create_again: bool = False) -> None:
-    connection, name = _maintenance_connection(url)
-    with connection:
-        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-        if create_again:
-            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
 def build_app(url: str):

@@ -35,6 +35,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 os.environ["SATUPINTU_ENV"] = "testing"
 
 import push_fanout  # noqa: E402  (the fake push service, devices and the worker, shared)
+from bench_database import drop_database  # noqa: E402
 from flask_migrate import upgrade  # noqa: E402
 from sqlalchemy import insert, select, text  # noqa: E402
 
@@ -158,9 +159,9 @@ def run(args: argparse.Namespace, cleanup: contextlib.ExitStack) -> None:
         "BMKG_NOWCAST_URL": feeds.url + NOWCAST_LIST,
         "BMKG_EARTHQUAKE_URL": feeds.url + QUAKE_FOLDER,
     }
-    push_fanout.drop_database(args.database_url, create_again=True)
+    drop_database(args.database_url, create_again=True)
     if not args.keep:
-        cleanup.callback(push_fanout.drop_database, args.database_url)
+        cleanup.callback(drop_database, args.database_url)
     cleanup.callback(push_fanout.forget_queue, args.redis_url, queue)
     app = create_app({"SQLALCHEMY_DATABASE_URI": args.database_url, "RATELIMIT_ENABLED": False} | shared)
     with app.app_context():

@@ -31,7 +31,8 @@ export default defineConfig({
     preact(),
     VitePWA({
       strategies: "injectManifest",
-      srcDir: "src",
+      srcDir: "src/sw",
+      // The entry is sw.ts so that it is still served as /sw.js, where installed apps look for updates.
       filename: "sw.ts",
       registerType: "prompt",
       injectRegister: false,

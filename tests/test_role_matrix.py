@@ -215,6 +215,15 @@ PROTECTED = [
     ),
     Endpoint("GET", "/api/v1/incidents/<id:incident_id>", STAFF, "/api/v1/incidents/{incident}"),
     Endpoint(
+        "GET", "/api/v1/incidents/<id:incident_id>/requests", STAFF, "/api/v1/incidents/{incident}/requests"
+    ),
+    Endpoint(
+        "GET",
+        "/api/v1/incidents/<id:incident_id>/requests/candidates",
+        WATCHERS,
+        "/api/v1/incidents/{incident}/requests/candidates",
+    ),
+    Endpoint(
         "POST", "/api/v1/incidents/<id:incident_id>/confirm", WATCHERS, "/api/v1/incidents/{proposed}/confirm"
     ),
     Endpoint(

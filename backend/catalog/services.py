@@ -5,6 +5,7 @@ from sqlalchemy import select
 from ..database import set_if_changed
 from ..errors import Conflict, Invalid, NotFound
 from ..extensions import db
+from ..lookups import by_code
 from ..places.models import Opd
 from .models import LIST_DATATYPES, Datatype, Service, ServiceAttribute, ServiceGroup, bounds_problems
 
@@ -34,17 +35,11 @@ def get_service(code: str, include_inactive: bool = False) -> Service:
 
 
 def _group(code: str) -> ServiceGroup:
-    group = db.session.scalar(select(ServiceGroup).where(ServiceGroup.code == code))
-    if group is None:
-        raise Invalid(errors={"group": ["Unknown service group."]})
-    return group
+    return by_code(ServiceGroup, code, "group", "Unknown service group.")
 
 
 def _opd(code: str) -> Opd:
-    opd = db.session.scalar(select(Opd).where(Opd.code == code))
-    if opd is None:
-        raise Invalid(errors={"opd": ["Unknown OPD."]})
-    return opd
+    return by_code(Opd, code, "opd", "Unknown OPD.")
 
 
 def _apply_service_changes(service: Service, changes: dict) -> None:

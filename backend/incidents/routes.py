@@ -6,9 +6,10 @@ from flask_jwt_extended import current_user
 from ..accounts.models import Role
 from ..idempotency import HEADER_DOC as IDEMPOTENCY_HEADER
 from ..idempotency import idempotency_key
+from ..schemas import PageArgsSchema
 from ..security import role_required
 from . import actions, bp, detection, models, public, services
-from .presenters import present_detail, present_event, present_incident
+from .presenters import present_detail, present_event, present_incident, present_linked
 from .schemas import (
     IncidentAlertCreateSchema,
     IncidentAlertSchema,
@@ -26,6 +27,7 @@ from .schemas import (
     IncidentQueryArgsSchema,
     IncidentRequestsSchema,
     IncidentUpdateCreateSchema,
+    LinkedRequestPageSchema,
     PublicIncidentSchema,
 )
 
@@ -52,7 +54,7 @@ def list_incidents(args):
 @bp.response(201, IncidentDetailSchema)
 def open_incident(data):
     """Open an incident by hand (a phone call, say) for picked kelurahan; it is active at once."""
-    return present_detail(services.open_by_hand(current_user, data))
+    return present_detail(services.open_by_hand(current_user, data), current_user)
 
 
 @bp.route("/incidents/nearby", methods=["GET"])
@@ -70,8 +72,30 @@ def nearby(args):
 @role_required(*READERS)
 @bp.response(200, IncidentDetailSchema)
 def get_incident(incident_id):
-    """One incident with its timeline, linked requests (their own codes) and the prefilled alert."""
-    return present_detail(services.get_readable(incident_id, current_user))
+    """One incident with its timeline and the prefilled alert; for operators and admins, the delivery
+    of its area alerts too. Its linked requests are paged at /requests."""
+    return present_detail(services.get_readable(incident_id, current_user), current_user)
+
+
+@bp.route(f"{INCIDENT}/requests", methods=["GET"])
+@role_required(*READERS)
+@bp.arguments(PageArgsSchema, location="query")
+@bp.response(200, LinkedRequestPageSchema)
+def list_linked(args, incident_id):
+    """The requests linked to the incident, newest first, each by its own code (its Open311 id)."""
+    page = services.linked_requests(services.get_readable(incident_id, current_user), args)
+    return {"items": [present_linked(request) for request in page.items], "next": page.next}
+
+
+@bp.route(f"{INCIDENT}/requests/candidates", methods=["GET"])
+@role_required(*OPERATORS)
+@bp.arguments(PageArgsSchema, location="query")
+@bp.response(200, LinkedRequestPageSchema)
+def list_candidates(args, incident_id):
+    """Open requests of the incident's kind in its kelurahan that no open incident holds yet: what
+    an operator may link, newest first."""
+    page = services.link_candidates(services.get_incident(incident_id), args)
+    return {"items": [present_linked(request) for request in page.items], "next": page.next}
 
 
 @bp.route(f"{INCIDENT}/public", methods=["GET"])
@@ -86,7 +110,7 @@ def get_public(incident_id):
 @bp.response(200, IncidentDetailSchema)
 def confirm(incident_id):
     """A proposed incident is real: it becomes active."""
-    return present_detail(services.confirm(incident_id, current_user))
+    return present_detail(services.confirm(incident_id, current_user), current_user)
 
 
 @bp.route(f"{INCIDENT}/dismiss", methods=["POST"])
@@ -95,7 +119,7 @@ def confirm(incident_id):
 @bp.response(200, IncidentDetailSchema)
 def dismiss(data, incident_id):
     """Not an incident, with a reason; its reports never fire again."""
-    return present_detail(services.dismiss(incident_id, current_user, data["reason"]))
+    return present_detail(services.dismiss(incident_id, current_user, data["reason"]), current_user)
 
 
 @bp.route(f"{INCIDENT}/merge", methods=["POST"])
@@ -104,7 +128,7 @@ def dismiss(data, incident_id):
 @bp.response(200, IncidentDetailSchema)
 def merge(data, incident_id):
     """Fold another open incident into this one."""
-    return present_detail(services.merge(incident_id, data["other"], current_user))
+    return present_detail(services.merge(incident_id, data["other"], current_user), current_user)
 
 
 @bp.route(f"{INCIDENT}/requests", methods=["POST"])
@@ -113,7 +137,7 @@ def merge(data, incident_id):
 @bp.response(200, IncidentDetailSchema)
 def link(data, incident_id):
     """Link requests (by code) to the incident."""
-    return present_detail(services.link(incident_id, data["requests"], current_user))
+    return present_detail(services.link(incident_id, data["requests"], current_user), current_user)
 
 
 @bp.route(f"{INCIDENT}/requests/unlink", methods=["POST"])
@@ -122,7 +146,7 @@ def link(data, incident_id):
 @bp.response(200, IncidentDetailSchema)
 def unlink(data, incident_id):
     """Take requests out of the incident; detection does not tie them again."""
-    return present_detail(services.unlink(incident_id, data["requests"], current_user))
+    return present_detail(services.unlink(incident_id, data["requests"], current_user), current_user)
 
 
 @bp.route(f"{INCIDENT}/lead-opd", methods=["POST"])
@@ -131,7 +155,7 @@ def unlink(data, incident_id):
 @bp.response(200, IncidentDetailSchema)
 def lead_opd(data, incident_id):
     """Set the OPD that leads the response (and is credited when the incident is closed)."""
-    return present_detail(services.set_lead_opd(incident_id, data["opd"], current_user))
+    return present_detail(services.set_lead_opd(incident_id, data["opd"], current_user), current_user)
 
 
 @bp.route(f"{INCIDENT}/notes", methods=["POST"])
@@ -170,4 +194,4 @@ def publish_update(data, incident_id):
 def close(data, incident_id):
     """Resolve the incident and every linked open request with one message (one update to each
     reporter). Retrying with the same message sends nothing twice."""
-    return present_detail(actions.close(incident_id, current_user, data["message"]))
+    return present_detail(actions.close(incident_id, current_user, data["message"]), current_user)

@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, fields, validate
 
-from ..service_requests.schemas import PageArgsSchema
+from ..schemas import PageArgsSchema, page_of
 from ..text_fields import PlainText, record_id
 from .models import IncidentState
 
@@ -141,9 +141,7 @@ class IncidentSchema(Schema):
     merged_into = fields.Integer(allow_none=True)
 
 
-class IncidentPageSchema(Schema):
-    items = fields.List(fields.Nested(IncidentSchema))
-    next = fields.String(allow_none=True)
+IncidentPageSchema = page_of(IncidentSchema, "IncidentPageSchema")
 
 
 class IncidentAuthorSchema(Schema):
@@ -171,10 +169,28 @@ class LinkedRequestSchema(Schema):
     created_at = fields.DateTime()
 
 
+LinkedRequestPageSchema = page_of(LinkedRequestSchema, "LinkedRequestPageSchema")
+
+
+class AlertDeliverySchema(Schema):
+    campaign = fields.Integer()
+    title = fields.String()
+    status = fields.String()
+    created_at = fields.DateTime()
+    finished_at = fields.DateTime(allow_none=True)
+    targeted = fields.Integer(metadata={"description": "Devices in the incident's kelurahan"})
+    sent = fields.Integer()
+    failed = fields.Integer(metadata={"description": "Refused by the push service or gone"})
+    pending = fields.Integer(metadata={"description": "Still to send; 0 once the campaign has ended"})
+
+
 class IncidentDetailSchema(IncidentSchema):
     timeline = fields.List(fields.Nested(IncidentEventSchema))
-    requests = fields.List(fields.Nested(LinkedRequestSchema))
     alert_draft = fields.Raw(metadata={"description": "The prefilled area alert texts"})
+    alerts = fields.List(
+        fields.Nested(AlertDeliverySchema),
+        metadata={"description": "Operators and admins only: the delivery of each area alert sent from it"},
+    )
 
 
 class IncidentArticleSchema(Schema):

@@ -5,18 +5,20 @@ change is one timeline entry, committed with it."""
 from sqlalchemy import exists, or_, select
 
 from ..accounts.models import Role, User
-from ..catalog.models import ServiceGroup
+from ..catalog.models import Service, ServiceGroup
 from ..database import utcnow
 from ..errors import Conflict, Invalid, NotFound
 from ..extensions import db
 from ..pagination import Page, keyset_page
 from ..places.models import Kelurahan
 from ..places.services import get_opd
-from ..service_requests.models import ServiceRequest
+from ..push.models import Campaign
+from ..service_requests.models import OPEN_STATUSES, ServiceRequest
 from . import linking
-from .models import EventKind, Incident, IncidentEvent, IncidentRequest, IncidentState
+from .models import OPEN_STATES, EventKind, Incident, IncidentEvent, IncidentRequest, IncidentState
 
 NOT_OPEN = "Only a proposed or active incident can be changed."
+NEWEST_FIRST = [ServiceRequest.created_at, ServiceRequest.id]
 
 
 def _involving_opd(opd_id: int):
@@ -30,8 +32,13 @@ def _involving_opd(opd_id: int):
     return or_(Incident.lead_opd_id == opd_id, routed)
 
 
+def works_incidents(user: User) -> bool:
+    """Operators and admins run incidents; they alone see an alert's delivery."""
+    return user.role in (Role.OPERATOR, Role.ADMIN)
+
+
 def may_read(incident: Incident, user: User) -> bool:
-    if user.role in (Role.OPERATOR, Role.ADMIN):
+    if works_incidents(user):
         return True
     query = select(Incident.id).where(Incident.id == incident.id, _involving_opd(user.opd_id))
     return user.role == Role.OPD_STAFF and db.session.scalar(query) is not None
@@ -76,15 +83,47 @@ def _open_incident(incident_id: int) -> Incident:
     return incident
 
 
-def linked_requests(incident: Incident) -> list[ServiceRequest]:
-    return list(
-        db.session.scalars(
-            select(ServiceRequest)
-            .join(IncidentRequest, IncidentRequest.request_id == ServiceRequest.id)
-            .where(IncidentRequest.incident_id == incident.id, IncidentRequest.unlinked_at.is_(None))
-            .order_by(ServiceRequest.created_at, ServiceRequest.id)
+def linked_requests(incident: Incident, args: dict) -> Page:
+    """The requests linked to the incident, newest first, a page at a time (there can be hundreds)."""
+    query = (
+        select(ServiceRequest)
+        .join(IncidentRequest, IncidentRequest.request_id == ServiceRequest.id)
+        .where(IncidentRequest.incident_id == incident.id, IncidentRequest.unlinked_at.is_(None))
+    )
+    return keyset_page(
+        query, [ServiceRequest.created_at, ServiceRequest.id], args.get("cursor"), args["limit"]
+    )
+
+
+def link_candidates(incident: Incident, args: dict) -> Page:
+    """Open requests of the incident's kind in its kelurahan that no open incident holds: what an
+    operator may link, newest first."""
+    held = (
+        select(IncidentRequest.request_id)
+        .join(Incident, Incident.id == IncidentRequest.incident_id)
+        .where(IncidentRequest.unlinked_at.is_(None), Incident.state.in_(OPEN_STATES))
+    )
+    query = (
+        select(ServiceRequest)
+        .join(Service, Service.id == ServiceRequest.service_id)
+        .where(
+            Service.group_id == incident.group_id,
+            ServiceRequest.kelurahan_id.in_([area.id for area in incident.kelurahan]),
+            ServiceRequest.status.in_(OPEN_STATUSES),
+            ServiceRequest.id.not_in(held),
         )
     )
+    return keyset_page(
+        query, [ServiceRequest.created_at, ServiceRequest.id], args.get("cursor"), args["limit"]
+    )
+
+
+def alert_campaigns(events: list[IncidentEvent]) -> list[Campaign]:
+    """The area alerts sent from the incident (its timeline names them), oldest first."""
+    ids = [event.data["campaign"] for event in events if event.kind == EventKind.ALERT]
+    if not ids:
+        return []
+    return list(db.session.scalars(select(Campaign).where(Campaign.id.in_(ids)).order_by(Campaign.id)))
 
 
 def timeline(incident: Incident) -> list[IncidentEvent]:

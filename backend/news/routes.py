@@ -9,8 +9,8 @@ from ..errors import Invalid, NotFound
 from ..extensions import limiter
 from ..http_cache import cacheable
 from ..places.services import get_city
+from ..schemas import ModerationSchema
 from ..security import optional_user, role_required
-from ..service_requests.schemas import ModerationSchema
 from ..storage import storage
 from . import atom, bp, markdown, presenters, services
 from .schemas import (

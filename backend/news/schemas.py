@@ -2,6 +2,7 @@
 
 from marshmallow import Schema, fields, validate
 
+from ..schemas import PageArgsSchema, limit_field, page_of
 from ..text_fields import AwareTime, PlainText, record_id
 from .models import ArticleStatus, Category
 
@@ -58,14 +59,10 @@ class EditorArticleSchema(ArticleSchema):
     is_hidden = fields.Boolean()
 
 
-class ArticlePageSchema(Schema):
-    items = fields.List(fields.Nested(ArticleSummarySchema))
-    next = fields.String(allow_none=True)
+ArticlePageSchema = page_of(ArticleSummarySchema, "ArticlePageSchema")
 
 
-class EditorArticlePageSchema(Schema):
-    items = fields.List(fields.Nested(EditorArticleSchema))
-    next = fields.String(allow_none=True)
+EditorArticlePageSchema = page_of(EditorArticleSchema, "EditorArticlePageSchema")
 
 
 class ArticleUpdateSchema(Schema):
@@ -103,13 +100,12 @@ class PublishSchema(Schema):
     )
 
 
-class NewsQueryArgsSchema(Schema):
+class NewsQueryArgsSchema(PageArgsSchema):
     category = fields.String(validate=validate.OneOf(CATEGORIES))
     opd = fields.String(validate=validate.Length(max=32))
     kecamatan = fields.String(validate=validate.Length(max=24))
     q = PlainText(validate=validate.Length(min=1, max=100))
-    cursor = fields.String(validate=validate.Length(max=300))
-    limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=50))
+    limit = limit_field(maximum=50)
 
 
 class BannerArgsSchema(Schema):
@@ -117,8 +113,7 @@ class BannerArgsSchema(Schema):
     kelurahan = fields.String(validate=validate.Length(max=24))
 
 
-class StaffNewsArgsSchema(Schema):
+class StaffNewsArgsSchema(PageArgsSchema):
     opd = fields.String(validate=validate.Length(max=32))
     status = fields.String(validate=validate.OneOf([status.value for status in ArticleStatus]))
-    cursor = fields.String(validate=validate.Length(max=300))
-    limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=50))
+    limit = limit_field(maximum=50)

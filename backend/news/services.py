@@ -10,6 +10,7 @@ from ..database import utcnow
 from ..errors import Conflict, Forbidden, Invalid, NotFound
 from ..extensions import db
 from ..jobs import periodic
+from ..lookups import by_code
 from ..pagination import Page, keyset_page
 from ..places.models import Kecamatan, Kelurahan, Opd
 from . import markdown
@@ -60,12 +61,7 @@ def _apply(article: Article, data: dict) -> None:
 
 
 def _kecamatan(code: str | None) -> Kecamatan | None:
-    if code is None:
-        return None
-    kecamatan = db.session.scalar(select(Kecamatan).where(Kecamatan.code == code))
-    if kecamatan is None:
-        raise Invalid(errors={"kecamatan": ["Unknown kecamatan."]})
-    return kecamatan
+    return by_code(Kecamatan, code, "kecamatan", "Unknown kecamatan.")
 
 
 def _author_opd(author: User, code: str | None) -> Opd:
@@ -73,7 +69,7 @@ def _author_opd(author: User, code: str | None) -> Opd:
         if code and code != author.opd.code:
             raise Forbidden("You can only write for your own OPD.")
         return author.opd
-    opd = db.session.scalar(select(Opd).where(Opd.code == code)) if code else None
+    opd = by_code(Opd, code, "opd", "Unknown OPD.")
     if opd is None:
         raise Invalid(errors={"opd": ["Unknown OPD."]})
     return opd

@@ -10,6 +10,7 @@ from ..citypacks import load_pack
 from ..database import set_if_changed
 from ..errors import Conflict, NotFound
 from ..extensions import db
+from ..lookups import by_code
 from .boundaries import Boundaries
 from .models import City, Kecamatan, Kelurahan, Opd
 
@@ -109,10 +110,7 @@ def list_opds(include_inactive: bool = False) -> list[Opd]:
 
 
 def get_opd(code: str) -> Opd:
-    opd = db.session.scalar(select(Opd).where(Opd.code == code))
-    if opd is None:
-        raise NotFound("Unknown OPD.")
-    return opd
+    return by_code(Opd, code, None, "Unknown OPD.")
 
 
 def create_opd(data: dict) -> Opd:

@@ -2,22 +2,22 @@
 subscriptions by id range, each batch a job whose outcome is recorded exactly once."""
 
 from datetime import timedelta
-from functools import lru_cache
 
 from flask import current_app
 from sqlalchemy import and_, func, insert, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
 
-from .. import metrics
 from ..accounts.models import User
 from ..database import utcnow
 from ..errors import Conflict, Invalid, NotFound
 from ..extensions import db
 from ..jobs import job, periodic
+from ..lookups import ids_by_codes
 from ..pagination import Page, keyset_page
 from ..places.models import Kecamatan, Kelurahan
 from ..warnings.models import OfficialWarning
 from . import messages, services
+from .delivery import deliver
 from .models import (
     Campaign,
     CampaignBatch,
@@ -26,26 +26,18 @@ from .models import (
     PushSubscription,
     TargetKind,
 )
-from .sender import Message, Result, RetryPolicy, Target, VapidSigner, send_many
+from .sender import Message, Result, Target
 
 CANCELLABLE = (CampaignStatus.SCHEDULED, CampaignStatus.SENDING)
 OTHER_CONTENT = "This Idempotency-Key was already used for a different campaign."
 
 
-def _ids(model, codes: list[str], field: str) -> list[int]:
-    found = dict(db.session.execute(select(model.code, model.id).where(model.code.in_(codes))).all())
-    unknown = [code for code in codes if code not in found]
-    if unknown:
-        raise Invalid(errors={field: [f"Unknown code: {', '.join(unknown)}."]})
-    return list(found.values())
-
-
 def target_filter(kind: str, values: list[str], news_only: bool = False):
     """The subscriptions a target reaches, as a WHERE clause."""
     if kind == TargetKind.KECAMATAN:
-        clause = PushSubscription.kecamatan_id.in_(_ids(Kecamatan, values, "target_values"))
+        clause = PushSubscription.kecamatan_id.in_(ids_by_codes(Kecamatan, values, "target_values"))
     elif kind == TargetKind.KELURAHAN:
-        clause = _in_kelurahan(_ids(Kelurahan, values, "target_values"))
+        clause = _in_kelurahan(ids_by_codes(Kelurahan, values, "target_values"))
     elif kind == TargetKind.TOPIC and "alerts" not in values:
         clause = PushSubscription.wants_news.is_(True)
     elif kind == TargetKind.RECIPIENTS:
@@ -426,27 +418,3 @@ def _finish_if_done(campaign_id: int) -> None:
         .values(status=CampaignStatus.DONE, finished_at=utcnow())
     )
     db.session.commit()
-
-
-def target_of(row: PushSubscription) -> Target:
-    return Target(row.id, row.endpoint, row.p256dh, row.auth)
-
-
-@lru_cache(maxsize=4)
-def _signer(private_key: str, subject: str) -> VapidSigner:
-    """One signer per process, so that each push service's JWT is signed once and reused."""
-    return VapidSigner(private_key, subject)
-
-
-def deliver(targets: list[Target], message_for, record=None) -> list:
-    """Send with this deployment's VAPID keys and retry policy (see send_many for `record`)."""
-    config = current_app.config
-    if not config.get("VAPID_PRIVATE_KEY"):
-        raise Conflict("Push is not configured: run `flask vapid-keys`.")
-    signer = _signer(config["VAPID_PRIVATE_KEY"], config["VAPID_SUBJECT"])
-    policy = RetryPolicy(
-        config["PUSH_RETRY_ATTEMPTS"], config["PUSH_RETRY_BASE_SECONDS"], config["PUSH_RETRY_CAP_SECONDS"]
-    )
-    outcomes = send_many(targets, message_for, signer, policy, config["PUSH_CONCURRENCY"], record)
-    metrics.count_push(outcomes)
-    return outcomes

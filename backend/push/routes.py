@@ -8,11 +8,11 @@ from ..errors import Unavailable
 from ..extensions import client_address, limiter
 from ..idempotency import HEADER_DOC as IDEMPOTENCY_HEADER
 from ..idempotency import idempotency_key
+from ..schemas import PageArgsSchema
 from ..security import optional_user, role_required
 from . import bp, campaigns, services
 from .schemas import (
     CampaignCreateSchema,
-    CampaignPageArgsSchema,
     CampaignPageSchema,
     CampaignSchema,
     ClickSchema,
@@ -103,7 +103,7 @@ def create_campaign(data):
 
 @bp.route("/push/campaigns", methods=["GET"])
 @role_required(Role.ADMIN)
-@bp.arguments(CampaignPageArgsSchema, location="query")
+@bp.arguments(PageArgsSchema, location="query")
 @bp.response(200, CampaignPageSchema)
 def list_campaigns(args):
     """Campaigns, newest first, with their counts."""

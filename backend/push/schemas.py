@@ -2,6 +2,7 @@
 
 from marshmallow import Schema, ValidationError, fields, validate, validates, validates_schema
 
+from ..schemas import page_of
 from ..text_fields import AwareTime, PlainText, record_id
 from .models import TargetKind
 
@@ -125,14 +126,7 @@ class CampaignSchema(Schema):
     )
 
 
-class CampaignPageSchema(Schema):
-    items = fields.List(fields.Nested(CampaignSchema))
-    next = fields.String(allow_none=True)
-
-
-class CampaignPageArgsSchema(Schema):
-    cursor = fields.String(validate=validate.Length(max=300))
-    limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+CampaignPageSchema = page_of(CampaignSchema, "CampaignPageSchema")
 
 
 class CountSchema(Schema):

@@ -13,6 +13,7 @@ from ..accounts.models import User
 from ..database import utcnow
 from ..errors import Invalid, NotFound
 from ..extensions import db
+from ..lookups import by_code
 from ..places.models import Kecamatan, Kelurahan
 from ..privacy import services as consents
 from .models import Campaign, CampaignClick, PushSubscription
@@ -61,20 +62,12 @@ def _area(data: dict) -> dict:
     """kecamatan and kelurahan ids from codes; a kelurahan also sets its kecamatan."""
     area = {}
     if "kelurahan" in data:
-        kelurahan = None
-        if data["kelurahan"]:
-            kelurahan = db.session.scalar(select(Kelurahan).where(Kelurahan.code == data["kelurahan"]))
-            if kelurahan is None:
-                raise Invalid(errors={"kelurahan": ["Unknown kelurahan."]})
+        kelurahan = by_code(Kelurahan, data["kelurahan"], "kelurahan", "Unknown kelurahan.")
         area["kelurahan_id"] = kelurahan.id if kelurahan else None
         if kelurahan:
             area["kecamatan_id"] = kelurahan.kecamatan_id
     if "kecamatan" in data and "kecamatan_id" not in area:
-        kecamatan = None
-        if data["kecamatan"]:
-            kecamatan = db.session.scalar(select(Kecamatan).where(Kecamatan.code == data["kecamatan"]))
-            if kecamatan is None:
-                raise Invalid(errors={"kecamatan": ["Unknown kecamatan."]})
+        kecamatan = by_code(Kecamatan, data["kecamatan"], "kecamatan", "Unknown kecamatan.")
         area["kecamatan_id"] = kecamatan.id if kecamatan else None
     return area
 

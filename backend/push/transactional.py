@@ -9,6 +9,7 @@ from ..jobs import job
 from ..news.models import Article, Category
 from ..service_requests.models import EventKind, RequestEvent, ServiceRequest, Support
 from . import campaigns, messages, services
+from .delivery import deliver, target_of
 from .models import PushSubscription, TargetKind
 from .sender import Message
 
@@ -47,7 +48,7 @@ def notify_followers(event_id: int) -> None:
         url = f"/laporan/{request.code}"
         return Message(messages.payload(title, body, url, request.code), REQUEST_TTL, "normal", request.code)
 
-    services.apply_outcomes(campaigns.deliver([campaigns.target_of(row) for row in rows], message_for))
+    services.apply_outcomes(deliver([target_of(row) for row in rows], message_for))
     db.session.commit()
 
 

@@ -15,6 +15,7 @@ from ..catalog.attributes import clean_attributes
 from ..database import utcnow
 from ..errors import Conflict, Invalid, Unauthorized
 from ..extensions import db
+from ..lookups import by_code
 from ..places import services as places
 from ..places.models import Kelurahan
 from ..privacy.services import record_location_granted
@@ -64,11 +65,7 @@ def _location(service, data: dict) -> dict:
         raise Invalid(errors={"lat" if lat is None else "long": ["Give both latitude and longitude."]})
     if lat is None and service.needs_location and not data.get("address"):
         raise Invalid(errors={"lat": ["This service needs a location."]})
-    kelurahan = None
-    if data.get("kelurahan"):
-        kelurahan = db.session.scalar(select(Kelurahan).where(Kelurahan.code == data["kelurahan"]))
-        if kelurahan is None:
-            raise Invalid(errors={"kelurahan": ["Unknown kelurahan."]})
+    kelurahan = by_code(Kelurahan, data.get("kelurahan"), "kelurahan", "Unknown kelurahan.")
     if lat is not None:
         kelurahan = _kelurahan_of_pin(lat, long, kelurahan)
     return {

@@ -5,8 +5,7 @@ from sqlalchemy import select
 from ..accounts.models import Role, User
 from ..catalog.models import Service
 from ..database import utcnow
-from ..errors import Invalid
-from ..extensions import db
+from ..lookups import by_code
 from ..pagination import Page, keyset_page
 from ..places.models import Kecamatan, Opd
 from .models import OPEN_STATUSES, ServiceRequest
@@ -15,8 +14,7 @@ from .queries import exact_code, filter_requests, with_people
 
 def _known(model, code: str | None, field: str, message: str) -> str | None:
     """The code when it names a row; an unknown one answers 422 instead of an empty list."""
-    if code and db.session.scalar(select(model.id).where(model.code == code)) is None:
-        raise Invalid(errors={field: [message]})
+    by_code(model, code, field, message)
     return code
 
 

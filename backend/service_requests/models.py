@@ -1,6 +1,6 @@
 """Requests, their photos, their timeline and their supporters."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
@@ -63,6 +63,10 @@ class EventKind(StrEnum):
     NOTE = "note"
     REROUTE = "reroute"
     RATING = "rating"
+
+
+# How long after its resolution a reporter may reopen a request.
+REOPEN_WINDOW = timedelta(days=7)
 
 
 class ServiceRequest(TimestampMixin, db.Model):
@@ -161,6 +165,18 @@ class ServiceRequest(TimestampMixin, db.Model):
 
     def allowed_transitions(self) -> tuple[str, ...]:
         return TRANSITIONS[self.status]
+
+    def can_reopen(self, now: datetime) -> bool:
+        """Its reporter may send it back to work within REOPEN_WINDOW of its resolution."""
+        return (
+            self.status == Status.RESOLVED
+            and self.resolved_at is not None
+            and now - self.resolved_at < REOPEN_WINDOW
+        )
+
+    def can_be_rated(self) -> bool:
+        """Its reporter may rate it once, when it is resolved or closed."""
+        return self.status in (Status.RESOLVED, Status.CLOSED) and self.rating is None
 
 
 class RequestPhoto(db.Model):

@@ -6,7 +6,6 @@ from ..database import utcnow
 from . import access
 from .models import RequestEvent, ServiceRequest, Status
 from .photos import photo_urls
-from .workflow import REOPEN_DAYS
 
 OPEN311_CLOSED = (Status.RESOLVED, Status.CLOSED, Status.REJECTED)
 
@@ -21,19 +20,12 @@ def _opd(opd) -> dict | None:
 
 def _viewer(request: ServiceRequest, viewer: User | None, supported: bool) -> dict:
     is_reporter = access.is_reporter(request, viewer)
-    resolved_recently = (
-        request.status == Status.RESOLVED
-        and request.resolved_at is not None
-        and (utcnow() - request.resolved_at).days < REOPEN_DAYS
-    )
     may_work = viewer is not None and access.may_change_status(request, viewer)
     return {
         "is_reporter": is_reporter,
         "has_supported": supported,
-        "can_reopen": is_reporter and resolved_recently,
-        "can_rate": is_reporter
-        and request.status in (Status.RESOLVED, Status.CLOSED)
-        and request.rating is None,
+        "can_reopen": is_reporter and request.can_reopen(utcnow()),
+        "can_rate": is_reporter and request.can_be_rated(),
         "allowed_transitions": list(request.allowed_transitions()) if may_work else [],
     }
 

@@ -10,6 +10,7 @@ from ..extensions import limiter
 from ..http_cache import cacheable
 from ..idempotency import HEADER_DOC as IDEMPOTENCY_HEADER
 from ..idempotency import idempotency_key
+from ..schemas import ModerationSchema, PageArgsSchema
 from ..security import login_required, optional_user, role_required
 from . import bp, filing, inbox, presenters, queries, workflow
 from .codes import token_hash
@@ -21,10 +22,8 @@ from .schemas import (
     ModeratedCommentPageSchema,
     ModeratedRequestPageSchema,
     ModerationArgsSchema,
-    ModerationSchema,
     NearbyArgsSchema,
     NearbyRequestSchema,
-    PageArgsSchema,
     PhotoArgsSchema,
     RatingSchema,
     ReopenSchema,

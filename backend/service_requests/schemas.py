@@ -3,6 +3,7 @@ these schemas describe them for OpenAPI and check input."""
 
 from marshmallow import Schema, ValidationError, fields, validate
 
+from ..schemas import PageArgsSchema, page_of
 from ..text_fields import AwareTime, PlainText
 from .models import Status
 
@@ -92,9 +93,7 @@ class FiledRequestSchema(RequestSchema):
     )
 
 
-class RequestPageSchema(Schema):
-    items = fields.List(fields.Nested(RequestSchema))
-    next = fields.String(allow_none=True)
+RequestPageSchema = page_of(RequestSchema, "RequestPageSchema")
 
 
 class NearbyRequestSchema(RequestSchema):
@@ -105,9 +104,7 @@ class ModeratedRequestSchema(RequestSchema):
     hidden_reason = fields.String(allow_none=True)
 
 
-class ModeratedRequestPageSchema(Schema):
-    items = fields.List(fields.Nested(ModeratedRequestSchema))
-    next = fields.String(allow_none=True)
+ModeratedRequestPageSchema = page_of(ModeratedRequestSchema, "ModeratedRequestPageSchema")
 
 
 class AuthorSchema(Schema):
@@ -136,9 +133,7 @@ class ModeratedCommentSchema(EventSchema):
     request_code = fields.String()
 
 
-class ModeratedCommentPageSchema(Schema):
-    items = fields.List(fields.Nested(ModeratedCommentSchema))
-    next = fields.String(allow_none=True)
+ModeratedCommentPageSchema = page_of(ModeratedCommentSchema, "ModeratedCommentPageSchema")
 
 
 def _bbox(value: str) -> list[float]:
@@ -165,11 +160,6 @@ class StatusListField(fields.String):
         if unknown:
             raise ValidationError(f"Must be one of: {', '.join(STATUSES)}.")
         return statuses
-
-
-class PageArgsSchema(Schema):
-    cursor = fields.String(validate=validate.Length(max=300))
-    limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
 
 
 class RequestQueryArgsSchema(PageArgsSchema):
@@ -233,11 +223,6 @@ class RatingSchema(Schema):
 
 class ReopenSchema(Schema):
     reason = PlainText(required=True, validate=validate.Length(min=3, max=2000))
-
-
-class ModerationSchema(Schema):
-    hidden = fields.Boolean(required=True)
-    reason = PlainText(validate=validate.Length(max=300), allow_none=True)
 
 
 class SupportSchema(Schema):

@@ -1,8 +1,6 @@
 """Working a request: status transitions, reroutes, notes, comments, support, rating, reopening,
 moderation. Every change writes a timeline event; public changes are announced as domain events."""
 
-from datetime import timedelta
-
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -16,7 +14,6 @@ from . import access, photos
 from .models import OPEN_STATUSES, EventKind, RequestEvent, ServiceRequest, Status, Support
 from .queries import get_request
 
-REOPEN_DAYS = 7
 NOTE_REQUIRED = {Status.RESOLVED: "Say what was done.", Status.REJECTED: "Say why it is rejected."}
 
 
@@ -118,7 +115,7 @@ def reopen(code: str, actor: User, reason: str) -> ServiceRequest:
         raise Forbidden("Only the reporter can reopen a request.")
     if request.status != Status.RESOLVED:
         raise Conflict("Only a resolved request can be reopened.")
-    if utcnow() - request.resolved_at > timedelta(days=REOPEN_DAYS):
+    if not request.can_reopen(utcnow()):
         raise Conflict("A request can only be reopened within 7 days of being resolved.")
     event = _event(request, actor, EventKind.STATUS, from_status=request.status, to_status=Status.IN_PROGRESS,
                    text=reason)  # fmt: skip
@@ -209,10 +206,10 @@ def rate(code: str, actor: User, rating: int, feedback: str | None) -> ServiceRe
     request = get_request(code, for_update=True)
     if not access.is_reporter(request, actor):
         raise Forbidden("Only the reporter can rate a request.")
-    if request.status not in (Status.RESOLVED, Status.CLOSED):
+    if not request.can_be_rated():
+        if request.rating is not None:
+            raise Conflict("This request has already been rated.")
         raise Conflict("A request can be rated once it is resolved.")
-    if request.rating is not None:
-        raise Conflict("This request has already been rated.")
     request.rating, request.feedback, request.rated_at = rating, feedback, utcnow()
     _event(request, actor, EventKind.RATING, text=feedback)
     db.session.commit()

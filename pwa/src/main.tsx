@@ -7,6 +7,14 @@ import { registerServiceWorker } from "./offline/sw-bridge";
 import "./pages/home/install";
 import "./styles/tokens.css";
 import "./styles/base.css";
+import "./styles/cards.css";
+import "./styles/buttons.css";
+import "./styles/forms.css";
+import "./styles/banners.css";
+import "./styles/badges.css";
+import "./styles/tables.css";
+import "./styles/navigation.css";
+import "./styles/maps.css";
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);

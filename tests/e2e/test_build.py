@@ -17,6 +17,6 @@ def test_the_vite_build_prints_no_deprecation_warning(tmp_path):
     )
     output = done.stdout + done.stderr
     assert done.returncode == 0, output
-    assert "Building src/sw.ts service worker" in output  # the worker's own build ran and is checked too
+    assert "Building src/sw/sw.ts service worker" in output  # the worker's own build ran and is checked too
     assert (tmp_path / "dist" / "sw.js").exists()
     assert not re.search(r"deprecat|WARN", output, re.IGNORECASE), output

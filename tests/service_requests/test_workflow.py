@@ -179,6 +179,26 @@ def test_reopening_after_seven_days_conflicts(client, resident):
     assert detail(client, request.code, resident)["viewer"]["can_reopen"] is False
 
 
+@pytest.mark.parametrize(
+    ("elapsed", "reopens"), [(timedelta(days=7) - timedelta(seconds=1), True), (timedelta(days=7), False)]
+)
+def test_the_offer_to_reopen_and_the_reopening_agree_at_the_edge_of_the_week(
+    client, resident, clock, elapsed, reopens
+):
+    request = make_request(reporter=resident, status="resolved")
+    set_fields(request, resolved_at=utcnow() - elapsed)
+
+    offered = detail(client, request.code, resident)["viewer"]["can_reopen"]
+    response = client.post(
+        f"{REQUESTS}/{request.code}/reopen",
+        json={"reason": "Masih berlubang."},
+        headers=auth_headers(resident),
+    )
+
+    assert offered is reopens
+    assert response.status_code == (200 if reopens else 409)
+
+
 def test_only_the_reporter_reopens(client, resident):
     code = make_request(reporter=resident, status="resolved").code
 

@@ -1,7 +1,9 @@
 // The one way the app talks to the API: JSON in and out, the access token attached and silently
 // renewed, the language sent, and every failure turned into an ApiError with a readable message.
 import { language, t } from "../i18n";
+import { REFRESH_LOCK } from "../shared-names";
 import { createStore } from "../store";
+import { tradeRefreshToken } from "./refresh";
 
 export interface User {
   id: number;
@@ -118,27 +120,18 @@ export function refreshSession(): Promise<boolean> {
         endSession();
         return false;
       }
-      const response = await fetch("/api/v1/auth/refresh", {
-        method: "POST",
-        credentials: "same-origin",
-        headers: {
-          "X-CSRF-TOKEN": decodeURIComponent(csrf),
-          "Accept-Language": language(),
-        },
+      const refreshed = await tradeRefreshToken<User>(csrf, {
+        language: language(),
       });
-      if (!response.ok) {
-        if (response.status === 401 || response.status === 422) endSession();
+      if (!refreshed.ok) {
+        if (refreshed.status === 401 || refreshed.status === 422) endSession();
         return false;
       }
-      const body = (await response.json()) as {
-        access_token: string;
-        user: User;
-      };
-      startSession(body.access_token, body.user);
+      startSession(refreshed.accessToken, refreshed.user);
       return true;
     };
     const locked: Promise<boolean> = navigator.locks
-      ? navigator.locks.request("satupintu-refresh", run).then((ok) => ok)
+      ? navigator.locks.request(REFRESH_LOCK, run).then((ok) => ok)
       : run();
     refreshing = locked
       .catch(() => false)

@@ -3,6 +3,9 @@
 import id from "./id.json";
 import en from "./en.json";
 import { createStore, useStore } from "../store";
+import { cityZone } from "./city-zone";
+
+export { cityZone, setCityTimeZone } from "./city-zone";
 
 export type Language = "id" | "en";
 type Table = Record<string, string>;
@@ -64,7 +67,7 @@ export function t(
 }
 
 /** A date and time in the city's zone (WITA for Balikpapan), in the current language. */
-export function formatDateTime(iso: string, timeZone = cityTimeZone): string {
+export function formatDateTime(iso: string, timeZone = cityZone()): string {
   return new Intl.DateTimeFormat(
     languageStore.get() === "id" ? "id-ID" : "en-GB",
     {
@@ -75,7 +78,7 @@ export function formatDateTime(iso: string, timeZone = cityTimeZone): string {
   ).format(new Date(iso));
 }
 
-export function formatDate(iso: string, timeZone = cityTimeZone): string {
+export function formatDate(iso: string, timeZone = cityZone()): string {
   return new Intl.DateTimeFormat(
     languageStore.get() === "id" ? "id-ID" : "en-GB",
     {
@@ -92,16 +95,4 @@ export function formatNumber(value: number, digits = 0): string {
       maximumFractionDigits: digits,
     },
   ).format(value);
-}
-
-let cityTimeZone = "Asia/Makassar";
-
-/** The city pack decides the zone; the app learns it from GET /city at start. */
-export function setCityTimeZone(zone: string): void {
-  cityTimeZone = zone;
-}
-
-/** The city's IANA zone ("Asia/Makassar" until GET /city has answered). */
-export function cityZone(): string {
-  return cityTimeZone;
 }

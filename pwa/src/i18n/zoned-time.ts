@@ -1,6 +1,6 @@
 // datetime-local inputs hold a wall-clock time with no zone; staff and admins mean the city's
 // (WITA for Balikpapan) whatever their computer is set to, so the offset comes from the city's zone.
-import { cityZone } from ".";
+import { cityZone } from "./city-zone";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 

@@ -3,8 +3,9 @@
 // Nothing here touches the DOM, so the worker can record the answer of a replay itself.
 import { createStore, del, get, set, values } from "idb-keyval";
 import type { Localized } from "../api/catalog";
-import type { FiledRequest, FilingFields, Answer } from "../api/filing";
+import type { FilingFields } from "../api/filing";
 import type { ReportDraft } from "./drafts";
+import { OUTBOX_DATABASE, RECEIPTS_DATABASE } from "../shared-names";
 
 /** Marks the page's own upload of a filing, which the worker's outbox route lets pass straight to
  * the network: Chromium reports no upload progress for a request a service worker answers. */
@@ -50,8 +51,8 @@ export type Outcome =
       errors: Record<string, unknown> | null;
     };
 
-const entries = createStore("satupintu-outbox", "entries");
-const receipts = createStore("satupintu-outbox-sent", "receipts");
+const entries = createStore(OUTBOX_DATABASE, "entries");
+const receipts = createStore(RECEIPTS_DATABASE, "receipts");
 
 export const getEntry = (key: string) => get<OutboxEntry>(key, entries);
 export const deleteEntry = (key: string) => del(key, entries);
@@ -85,41 +86,6 @@ function patchEntry(key: string, patch: Partial<OutboxEntry>): Promise<void> {
         read.onerror = () => reject(read.error);
       }),
   );
-}
-
-function isRetryable(status: number): boolean {
-  return status === 0 || status === 408 || status === 429 || status >= 500;
-}
-
-/** What an answer means for the entry; `authed`: it was sent with the reporter's login. */
-export function classify(
-  entry: OutboxEntry,
-  answer: Answer,
-  authed: boolean,
-): Outcome {
-  const body = (answer.body ?? {}) as Partial<FiledRequest> & {
-    message?: string;
-    errors?: Record<string, unknown>;
-  };
-  if (answer.status >= 200 && answer.status < 300 && body.code) {
-    return {
-      kind: "sent",
-      receipt: {
-        key: entry.key,
-        code: body.code,
-        serviceName: entry.serviceName,
-        token: body.tracking_token ?? null,
-        sentAt: Date.now(),
-      },
-    };
-  }
-  if (isRetryable(answer.status)) return { kind: "retry" };
-  if (answer.status === 401 && authed) return { kind: "login" };
-  return {
-    kind: "needs_fix",
-    message: body.message ?? null,
-    errors: body.errors ?? null,
-  };
 }
 
 /** Stores what the answer means: a receipt for a sent report, or the entry's new state. */

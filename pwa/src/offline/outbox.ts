@@ -3,8 +3,14 @@
 // Every send of a report carries its one Idempotency-Key, so a resend never makes a second request.
 import { authHeader, refreshSession, userStore } from "../api/client";
 import { filingForm, postFiling } from "../api/filing";
+import {
+  OUTBOX_CHANGED_MESSAGE,
+  OUTBOX_CHANNEL,
+  OUTBOX_LOCK,
+} from "../shared-names";
 import { createStore } from "../store";
 import * as box from "./outbox-store";
+import { classify } from "./outbox-rules";
 import type { OutboxEntry, Outcome, Receipt } from "./outbox-store";
 import { onWorkerMessage } from "./sw-bridge";
 
@@ -23,10 +29,8 @@ export const outboxStore = createStore<OutboxView>({
   sending: {},
 });
 
-/** Shared with the worker (sw-outbox.ts): one sender at a time across tabs and the worker. */
-const LOCK = "satupintu-outbox";
 const channel =
-  "BroadcastChannel" in window ? new BroadcastChannel(LOCK) : null;
+  "BroadcastChannel" in window ? new BroadcastChannel(OUTBOX_CHANNEL) : null;
 
 export async function refreshOutbox(): Promise<void> {
   const [entries, receipts] = await Promise.all([
@@ -52,7 +56,7 @@ function setProgress(key: string, fraction: number | null): void {
 function withLock<T>(wait: boolean, task: () => Promise<T>): Promise<T | null> {
   if (!navigator.locks) return task();
   // The lock is held until the callback's promise settles; the typings miss that it is awaited.
-  return navigator.locks.request(LOCK, { ifAvailable: !wait }, (lock) =>
+  return navigator.locks.request(OUTBOX_LOCK, { ifAvailable: !wait }, (lock) =>
     lock ? task() : null,
   ) as unknown as Promise<T | null>;
 }
@@ -81,7 +85,7 @@ async function send(entry: OutboxEntry): Promise<Outcome> {
   // No network: once more through the worker, which then keeps a copy for background sync.
   if (answer.status === 0)
     answer = await postFiling(form, entry.key, authed ? authHeader() : {});
-  return box.classify(entry, answer, authed);
+  return classify(entry, answer, authed);
 }
 
 async function sendAndRecord(key: string): Promise<Outcome | null> {
@@ -173,7 +177,7 @@ export function startOutbox(): void {
     void flushOutbox();
   });
   onWorkerMessage((data) => {
-    if (data.type === "outbox-changed") void flushOutbox();
+    if (data.type === OUTBOX_CHANGED_MESSAGE) void flushOutbox();
   });
   channel?.addEventListener("message", () => void refreshOutbox());
   userStore.subscribe((user) => {

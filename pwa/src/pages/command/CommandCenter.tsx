@@ -10,6 +10,7 @@ import { ErrorNote, Loading } from "../../components/Status";
 import { t } from "../../i18n";
 import { CampaignPanel } from "./CampaignPanel";
 import { FilterBar } from "./FilterBar";
+import { IncidentScopeNote } from "./IncidentScopeNote";
 import { IncidentsPanel } from "./IncidentsPanel";
 import { JobsPanel } from "./JobsPanel";
 import { KecamatanBars } from "./KecamatanBars";
@@ -23,6 +24,7 @@ import { StatusLine } from "./StatusLine";
 import { TrendChart } from "./TrendChart";
 import { WarningsPanel } from "./WarningsPanel";
 import type { Scope } from "./dashboard-api";
+import { NEW_INCIDENT_HREF } from "./incidents-api";
 import { useDashboard } from "./use-dashboard";
 import { type View, viewFrom, viewUrl } from "./view";
 import {
@@ -55,6 +57,7 @@ export function CommandCenter() {
     days: view.days,
     kecamatan: view.kecamatan,
     opd: view.opd,
+    incident: view.incident,
   };
   const live = useDashboard(scope, view.refresh);
   const kecamatan = useApi<Kecamatan[]>("kecamatan");
@@ -108,10 +111,23 @@ export function CommandCenter() {
           onChange={change}
         />
       )}
+      {view.incident ? (
+        <IncidentScopeNote
+          incident={view.incident}
+          onClear={() => change({ incident: undefined })}
+        />
+      ) : null}
 
       {data && (data.incidents.length > 0 || !view.wall) ? (
         <section class="cc-panel" aria-labelledby="cc-incidents-title">
-          <h2 id="cc-incidents-title">{t("command.incidents.title")}</h2>
+          <div class="cc-panel-head">
+            <h2 id="cc-incidents-title">{t("command.incidents.title")}</h2>
+            {view.wall ? null : (
+              <a class="btn btn-small" href={NEW_INCIDENT_HREF}>
+                {t("command.newIncident.open")}
+              </a>
+            )}
+          </div>
           <IncidentsPanel
             incidents={data.incidents}
             wall={view.wall}

@@ -1,5 +1,6 @@
 // One incident for operators at /command/insiden/<id>: status, why it fired, the live count (read
-// again every 30 s), its actions, linked requests and timeline.
+// again every 30 s, every 3 s while its area alert is being delivered), its actions, the alert's
+// delivery, linked requests and timeline.
 import "./i18n";
 import { useEffect } from "preact/hooks";
 import { useRoute } from "preact-iso";
@@ -10,11 +11,15 @@ import { formatDateTime, formatNumber, localized, t } from "../../i18n";
 import { DismissForm } from "./DismissForm";
 import { AlertForm, CloseForm, NoteForm, UpdateForm } from "./IncidentActions";
 import { Decide, IncidentTitle } from "./IncidentsPanel";
-import { IncidentTimeline, LinkedRequests } from "./IncidentTimeline";
-import type { IncidentDetail } from "./incidents-api";
+import { AlertDeliveryPanel, isDelivering } from "./AlertDeliveryPanel";
+import { LinkRequests, LinkedRequests, isOpen } from "./IncidentRequests";
+import { LeadOpdForm, MergeForm } from "./IncidentSteering";
+import { IncidentTimeline } from "./IncidentTimeline";
+import { type IncidentDetail, incidentDashboardHref } from "./incidents-api";
 import "./command.css";
 
 const REFRESH_SECONDS = 30;
+const DELIVERING_SECONDS = 3;
 
 function Facts({ incident }: { incident: IncidentDetail }) {
   return (
@@ -63,6 +68,11 @@ function Facts({ incident }: { incident: IncidentDetail }) {
           </a>
         </p>
       ) : null}
+      <p>
+        <a class="more-link" href={incidentDashboardHref(incident.id)}>
+          {t("command.incident.dashboard")}
+        </a>
+      </p>
     </div>
   );
 }
@@ -74,9 +84,21 @@ function Actions({
   incident: IncidentDetail;
   onChanged: () => void;
 }) {
+  if (!isOpen(incident)) return null;
+  const steering = (
+    <>
+      <LinkRequests incident={incident} onChanged={onChanged} />
+      <LeadOpdForm incident={incident} onChanged={onChanged} />
+      <MergeForm incident={incident} onChanged={onChanged} />
+    </>
+  );
   if (incident.state === "proposed")
-    return <Decide incident={incident} onChanged={onChanged} />;
-  if (incident.state !== "active") return null;
+    return (
+      <div class="stack">
+        <Decide incident={incident} onChanged={onChanged} />
+        <div class="cc-incident-actions">{steering}</div>
+      </div>
+    );
   return (
     <div class="cc-incident-actions">
       <AlertForm incident={incident} onChanged={onChanged} />
@@ -86,6 +108,7 @@ function Actions({
         <h3>{t("command.incident.dismissTitle")}</h3>
         <DismissForm id={incident.id} onDone={onChanged} />
       </div>
+      {steering}
     </div>
   );
 }
@@ -96,12 +119,15 @@ export function IncidentPage() {
     `incidents/${encodeURIComponent(params.id ?? "")}`,
   );
   const { reload } = loaded;
-  useEffect(() => {
-    const timer = window.setInterval(reload, REFRESH_SECONDS * 1000);
-    return () => window.clearInterval(timer);
-  }, [reload]);
-
   const incident = loaded.data;
+  const seconds = isDelivering(incident?.alerts)
+    ? DELIVERING_SECONDS
+    : REFRESH_SECONDS;
+  useEffect(() => {
+    const timer = window.setInterval(reload, seconds * 1000);
+    return () => window.clearInterval(timer);
+  }, [reload, seconds]);
+
   if (!incident)
     return loaded.error ? (
       <ErrorNote error={loaded.error} onRetry={reload} />
@@ -128,14 +154,8 @@ export function IncidentPage() {
           <NoteForm incident={incident} onChanged={reload} />
         )}
       </section>
-      <section aria-labelledby="cc-requests-title">
-        <h2 id="cc-requests-title">
-          {t("command.incident.requests", {
-            count: formatNumber(incident.requests.length),
-          })}
-        </h2>
-        <LinkedRequests requests={incident.requests} />
-      </section>
+      <AlertDeliveryPanel alerts={incident.alerts ?? []} />
+      <LinkedRequests incident={incident} onChanged={reload} />
       <section aria-labelledby="cc-timeline-title">
         <h2 id="cc-timeline-title">{t("command.incident.timeline")}</h2>
         <IncidentTimeline events={incident.timeline} />

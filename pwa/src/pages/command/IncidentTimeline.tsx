@@ -1,8 +1,6 @@
-// An incident's timeline (who did what, when) and its linked requests, each by its own code.
-import { Empty } from "../../components/Status";
+// An incident's timeline: who did what, when.
 import { formatDateTime, t } from "../../i18n";
-import { requestHref } from "./dashboard-api";
-import type { IncidentEvent, LinkedRequest } from "./incidents-api";
+import type { IncidentEvent } from "./incidents-api";
 
 function codesOf(event: IncidentEvent): string[] {
   const codes = event.data?.requests;
@@ -37,25 +35,5 @@ export function IncidentTimeline({ events }: { events: IncidentEvent[] }) {
         );
       })}
     </ol>
-  );
-}
-
-export function LinkedRequests({ requests }: { requests: LinkedRequest[] }) {
-  if (requests.length === 0)
-    return <Empty>{t("command.incident.noRequests")}</Empty>;
-  return (
-    <ul class="cc-linked">
-      {requests.map((request) => (
-        <li key={request.code}>
-          <a class="more-link" href={requestHref(request.code)}>
-            {request.code}
-          </a>{" "}
-          <span class="muted">
-            {t(`status.${request.status}`)} · {request.opd} ·{" "}
-            {formatDateTime(request.created_at)}
-          </span>
-        </li>
-      ))}
-    </ul>
   );
 }

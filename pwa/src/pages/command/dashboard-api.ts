@@ -107,6 +107,8 @@ export interface Scope {
   days: number;
   kecamatan?: string;
   opd?: string;
+  /** Only the requests linked to this incident (its id). */
+  incident?: string | undefined;
 }
 
 export interface Dashboard {
@@ -136,6 +138,7 @@ export function scopeQuery(scope: Scope, extra: Record<string, string> = {}) {
     days: scope.days,
     kecamatan: scope.kecamatan,
     opd: scope.opd,
+    incident: scope.incident,
     ...extra,
   });
 }

@@ -1,5 +1,6 @@
 // Incidents in the command center (GET /api/v1/incidents, /incidents/<id>) and the operator's
-// actions on one: confirm, dismiss, area alert, status update, close with one message, notes.
+// actions on one: open by hand, confirm, dismiss, merge, link and unlink requests, the lead OPD,
+// area alert, status update, close with one message, notes.
 import { api } from "../../api/client";
 import type {
   IncidentKind,
@@ -57,10 +58,31 @@ export interface AlertDraft {
   body_en: string;
 }
 
+/** An area alert's delivery: devices targeted, sent, failed, still to send. */
+export interface AlertDelivery {
+  campaign: number;
+  title: string;
+  status: "draft" | "scheduled" | "sending" | "done" | "cancelled";
+  created_at: string;
+  finished_at: string | null;
+  targeted: number;
+  sent: number;
+  failed: number;
+  pending: number;
+}
+
 export interface IncidentDetail extends Incident {
   timeline: IncidentEvent[];
-  requests: LinkedRequest[];
   alert_draft: AlertDraft;
+  /** Operators and admins only. */
+  alerts?: AlertDelivery[];
+}
+
+export interface NewIncident {
+  group: string;
+  kelurahan: string[];
+  description: string;
+  lead_opd?: string;
 }
 
 export interface IncidentPage {
@@ -79,6 +101,18 @@ export function openFirst(items: Incident[]): Incident[] {
 export function incidentHref(id: number): string {
   return `/command/insiden/${id}`;
 }
+
+export const NEW_INCIDENT_HREF = "/command/insiden/baru";
+
+/** The command center narrowed to the requests linked to one incident. */
+export function incidentDashboardHref(id: number): string {
+  return `/command?incident=${id}`;
+}
+
+export const linkedRequestsPath = (id: number) => `incidents/${id}/requests`;
+
+export const candidatesPath = (id: number) =>
+  `incidents/${id}/requests/candidates`;
 
 function post<T>(id: number, action: string, json: object = {}): Promise<T> {
   return api<T>(`incidents/${id}/${action}`, { method: "POST", json });
@@ -101,3 +135,19 @@ export const sendAlert = (id: number, texts: AlertDraft) =>
 
 export const publishUpdate = (id: number, title: string, summary: string) =>
   post<{ slug: string }>(id, "updates", { title, summary });
+
+export const openIncident = (incident: NewIncident) =>
+  api<IncidentDetail>("incidents", { method: "POST", json: incident });
+
+/** Folds `other` into `into`: its requests, area and warnings move there. */
+export const mergeIncident = (into: number, other: number) =>
+  post<IncidentDetail>(into, "merge", { other });
+
+export const linkRequests = (id: number, requests: string[]) =>
+  post<IncidentDetail>(id, "requests", { requests });
+
+export const unlinkRequests = (id: number, requests: string[]) =>
+  post<IncidentDetail>(id, "requests/unlink", { requests });
+
+export const setLeadOpd = (id: number, opd: string) =>
+  post<IncidentDetail>(id, "lead-opd", { opd });

@@ -1,5 +1,5 @@
 // What the command center shows, read from and written to the URL query, so that a wall screen
-// opens bookmarked with its period, kecamatan, OPD and layout.
+// opens bookmarked with its period, kecamatan, OPD (or incident) and layout.
 import { query } from "../../api/client";
 import type { Scope } from "./dashboard-api";
 
@@ -26,6 +26,7 @@ export function viewFrom(params: Record<string, string | undefined>): View {
     days: (PERIODS as readonly number[]).includes(days) ? days : DEFAULT_DAYS,
     kecamatan: params.kecamatan || undefined,
     opd: params.opd || undefined,
+    incident: /^\d+$/.test(params.incident ?? "") ? params.incident : undefined,
     wall: params.wall === "1",
     layer: params.layer === "kelurahan" ? "kelurahan" : "clusters",
     refresh:
@@ -43,6 +44,7 @@ export function viewUrl(path: string, view: View): string {
       days: view.days === DEFAULT_DAYS ? undefined : view.days,
       kecamatan: view.kecamatan,
       opd: view.opd,
+      incident: view.incident,
       wall: view.wall ? 1 : undefined,
       layer: view.layer === "clusters" ? undefined : view.layer,
       refresh:

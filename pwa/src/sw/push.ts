@@ -1,7 +1,7 @@
-/// <reference lib="webworker" />
 // The service worker's push side: show what the server pushed, open its screen on a tap, count the
 // tap (a tap made offline is kept and counted by background sync when the connection returns).
 import { Queue } from "workbox-background-sync";
+import { CLICKS_QUEUE } from "../shared-names";
 
 /** What backend/push/messages.py sends: campaigns add their id and this device's endpoint. */
 interface PushPayload {
@@ -98,7 +98,7 @@ async function openUrl(
 }
 
 export function listenForPush(worker: ServiceWorkerGlobalScope): void {
-  const clicks = new Queue("satupintu-clicks", {
+  const clicks = new Queue(CLICKS_QUEUE, {
     maxRetentionTime: 7 * 24 * 60,
   });
   worker.addEventListener("push", (event) => {

@@ -1,20 +1,24 @@
-/// <reference lib="webworker" />
 // The worker's side of the outbox: a filing that failed for want of a network is kept in a Workbox
 // background-sync queue and replayed when the connection returns, even with the app closed.
 // The page's outbox (outbox-store.ts) stays the truth: a copy is only replayed while its report
 // still waits there, and the answer is written back there for the page to show.
 import { Queue } from "workbox-background-sync";
+import { tradeRefreshToken } from "../api/refresh";
 import { registerRoute } from "workbox-routing";
 import { NetworkOnly } from "workbox-strategies";
 import {
   DIRECT_UPLOAD_HEADER,
-  classify,
   getEntry,
   recordOutcome,
-} from "./outbox-store";
+} from "../offline/outbox-store";
+import { classify } from "../offline/outbox-rules";
+import {
+  OUTBOX_CHANGED_MESSAGE,
+  OUTBOX_LOCK,
+  OUTBOX_QUEUE,
+  REFRESH_LOCK,
+} from "../shared-names";
 
-/** The same lock the pages take, so a report is never uploaded by two senders at once. */
-const LOCK = "satupintu-outbox";
 /** A sync event that never settles is cut short by the browser; give up well before. */
 const TIMEOUT = 60_000;
 
@@ -61,24 +65,17 @@ async function freshToken(
   // The page's refresh takes the same lock: a refresh token spent twice ends the login.
   // While a page renews, this replay waits for the next sync rather than block on it.
   return worker.navigator.locks.request(
-    "satupintu-refresh",
+    REFRESH_LOCK,
     { ifAvailable: true },
     async (lock) => {
       if (!lock) throw new Error("A page is renewing the login.");
       const csrf = await cookies.get("csrf_refresh_token");
       if (!csrf) return null;
-      const response = await fetch("/api/v1/auth/refresh", {
-        method: "POST",
-        credentials: "same-origin",
-        headers: { "X-CSRF-TOKEN": decodeURIComponent(csrf.value) },
+      const refreshed = await tradeRefreshToken(csrf.value, {
         signal: AbortSignal.timeout(TIMEOUT),
       });
-      if (!response.ok) return null;
-      const body = (await response.json()) as {
-        access_token: string;
-        user: { id: number };
-      };
-      return body.user.id === userId ? body.access_token : null;
+      if (!refreshed.ok) return null;
+      return refreshed.user.id === userId ? refreshed.accessToken : null;
     },
   );
 }
@@ -131,7 +128,7 @@ async function tellPages(worker: ServiceWorkerGlobalScope): Promise<void> {
     type: "window",
     includeUncontrolled: true,
   });
-  pages.forEach((page) => page.postMessage({ type: "outbox-changed" }));
+  pages.forEach((page) => page.postMessage({ type: OUTBOX_CHANGED_MESSAGE }));
 }
 
 async function replayAll(
@@ -146,7 +143,7 @@ async function replayAll(
       // A page sending this very report holds the lock: leave it to the page, come back later.
       const result: Replay = worker.navigator.locks
         ? ((await worker.navigator.locks.request(
-            LOCK,
+            OUTBOX_LOCK,
             { ifAvailable: true },
             (lock) => (lock ? task() : "retry"),
           )) as Replay)
@@ -165,7 +162,7 @@ async function replayAll(
 /** Routes filings through the network, keeping a copy of each that fails for want of one. The
  * page's own upload with its progress bar passes by; the page sends a failed one again this way. */
 export function listenForOutbox(worker: ServiceWorkerGlobalScope): void {
-  const queue = new Queue("satupintu-outbox", {
+  const queue = new Queue(OUTBOX_QUEUE, {
     maxRetentionTime: 7 * 24 * 60,
     onSync: ({ queue }) => replayAll(worker, queue),
   });

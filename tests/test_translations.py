@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-PWA = Path(__file__).resolve().parents[2] / "pwa" / "src"
+PWA = Path(__file__).resolve().parents[1] / "pwa" / "src"
 
 
 def _tables() -> list[tuple[Path, dict, dict]]:

@@ -1,4 +1,3 @@
-/// <reference lib="webworker" />
 // The service worker: precached app shell, cached API reads, the report outbox, push notifications.
 import {
   cleanupOutdatedCaches,
@@ -9,8 +8,8 @@ import { clientsClaim } from "workbox-core";
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { ExpirationPlugin } from "workbox-expiration";
 import { NetworkFirst, StaleWhileRevalidate } from "workbox-strategies";
-import { listenForOutbox } from "./offline/sw-outbox";
-import { listenForPush } from "./sw-push";
+import { listenForOutbox } from "./outbox";
+import { listenForPush } from "./push";
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -81,6 +80,6 @@ self.addEventListener("message", (event) => {
   if (event.data?.type === "SKIP_WAITING") void self.skipWaiting();
 });
 
-// Reports filed without a connection are replayed by background sync (offline/sw-outbox.ts).
+// Reports filed without a connection are replayed by background sync (outbox.ts).
 listenForOutbox(self);
 listenForPush(self);
