@@ -1,6 +1,9 @@
 """UU PDP in Chromium: registration requires ticking the current privacy notice, Akun's consents
-withdraw push (the account's subscriptions are gone at once), a newer notice is offered once, and a
-report's GPS pin asks for consent in place without losing the form."""
+withdraw push (the account's subscriptions are gone at once and this browser unsubscribes), a newer notice is
+offered on the next visit until accepted, and a report's GPS pin asks for consent in place without losing
+the form."""
+
+import json
 
 from playwright.sync_api import expect
 from sqlalchemy import select
@@ -18,6 +21,14 @@ from .test_report_pin_place import TELAGA_SARI, to_location_step
 from .test_report_steps import heading, next_step, open_report, stored_requests
 
 NOTICE_BOX = "Saya telah membaca dan menyetujui Pemberitahuan Privasi versi"
+# Headless Chromium reaches no real push service, so this browser's own subscription is a stand-in
+# that notes being dropped: what the app does with it is what it does with a real one.
+BROWSER_SUBSCRIPTION = """endpoint => {
+    PushManager.prototype.getSubscription = async () => ({
+        endpoint,
+        unsubscribe: async () => { localStorage.setItem("test.unsubscribed", "yes"); return true; },
+    });
+}"""
 
 
 def test_registration_requires_the_notice_box_and_records_its_version(page, app, live_mailbox):
@@ -48,8 +59,13 @@ def test_registration_requires_the_notice_box_and_records_its_version(page, app,
     assert (accepted.purpose, accepted.notice_version) == ("privacy_notice", PRIVACY_VERSION)
 
 
-def test_withdrawing_push_in_akun_removes_the_subscription_at_once(page, app, resident, push_service):
-    subscribe(app.test_client(), push_service.device(), headers=auth_headers(resident))
+def test_withdrawing_push_in_akun_removes_the_subscriptions_at_once_and_this_browsers(
+    page, app, resident, push_service
+):
+    phone, this_browser = push_service.device(), push_service.device()
+    for device in (phone, this_browser):
+        subscribe(app.test_client(), device, headers=auth_headers(resident))
+    page.add_init_script(f"({BROWSER_SUBSCRIPTION})({json.dumps(this_browser.endpoint)})")
     log_in_by_api(page, resident)
     page.goto("/akun")
     consents = page.get_by_role("region", name="Persetujuan")
@@ -76,6 +92,7 @@ def test_withdrawing_push_in_akun_removes_the_subscription_at_once(page, app, re
         .order_by(Consent.id)
     ).all()
     assert history == [True, False]
+    assert page.evaluate("localStorage.getItem('test.unsubscribed')") == "yes"
 
 
 def test_location_consent_is_given_and_withdrawn_in_akun(page, app, resident):
