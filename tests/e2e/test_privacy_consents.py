@@ -1,7 +1,7 @@
-"""UU PDP in Chromium: registration requires ticking the current privacy notice, Akun's consents
-withdraw push (the account's subscriptions are gone at once and this browser unsubscribes), a newer notice is
-offered on the next visit until accepted, and a report's GPS pin asks for consent in place without losing
-the form."""
+"""UU PDP in Chromium: registration requires ticking the current privacy notice; Akun's consents
+withdraw push (the account's subscriptions are gone at once and this browser unsubscribes); a newer
+notice is offered on the next visit until accepted; a report's GPS pin asks for consent in place
+without losing the form."""
 
 import json
 
