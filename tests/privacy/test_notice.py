@@ -1,5 +1,11 @@
 """The privacy notice: public, cacheable, in both languages, with the pack's months and controller."""
 
+import json
+
+import pytest
+
+from backend.citypacks import PACK_DIR, CityPackError, load_pack
+
 from ..factories import PRIVACY_VERSION
 
 NOTICE = "/api/v1/privacy"
@@ -36,3 +42,27 @@ def test_the_notice_is_cacheable_and_revalidates_with_its_etag(client):
 
 def test_the_current_notice_is_the_last_version_in_the_pack(client, newer_notice):
     assert client.get(NOTICE).get_json()["version"] == newer_notice
+
+
+@pytest.mark.parametrize(
+    ("change", "complaint"),
+    [
+        (lambda privacy: privacy.update(controller="DINAS-LAIN"), "controller is not one of the pack's OPDs"),
+        (lambda privacy: privacy["notices"].append(dict(privacy["notices"][0])), "its own version"),
+        (
+            lambda privacy: privacy["notices"].append(
+                dict(privacy["notices"][0], version="2020.1", published="2020-01-01")
+            ),
+            "oldest first",
+        ),
+    ],
+)
+def test_a_pack_with_a_muddled_privacy_section_fails_to_load(tmp_path, change, complaint):
+    pack = json.loads((PACK_DIR / "balikpapan.json").read_text(encoding="utf-8"))
+    pack["boundaries"] = None
+    change(pack["privacy"])
+    path = tmp_path / "kota.json"
+    path.write_text(json.dumps(pack), encoding="utf-8")
+
+    with pytest.raises(CityPackError, match=complaint):
+        load_pack(str(path))
