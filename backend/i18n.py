@@ -55,6 +55,14 @@ INDONESIAN = {
     "No device would receive this campaign: choose another target, or wait for subscribers.": (
         "Tidak ada perangkat yang akan menerima kampanye ini: pilih sasaran lain, atau tunggu pelanggan."
     ),
+    # Privacy notice and consents
+    "This is not the current privacy notice (version {current}). Read it and accept it again.": (
+        "Ini bukan Pemberitahuan Privasi yang berlaku (versi {current}). Baca lalu setujui kembali."
+    ),
+    "Unknown privacy notice version. Read the current notice (version {current}) and accept it.": (
+        "Versi Pemberitahuan Privasi tidak dikenal. Baca pemberitahuan yang berlaku (versi {current}) "
+        "lalu setujui."
+    ),
     # Tokens and sessions
     "Your session has expired. Please log in again.": "Sesi Anda telah berakhir. Silakan masuk kembali.",
     "Your session is not valid. Please log in again.": "Sesi Anda tidak valid. Silakan masuk kembali.",

@@ -10,11 +10,14 @@ from sqlalchemy import select
 from backend.accounts import services as accounts
 from backend.accounts.models import Role, User
 from backend.accounts.sessions import start_session
+from backend.citypacks import load_pack
 from backend.database import utcnow
 from backend.extensions import db
 from backend.places.models import Opd
 
 PASSWORD = "kata-sandi-uji-1"
+# What registration accepts: the current privacy notice of the bundled city pack.
+PRIVACY_VERSION = load_pack("balikpapan")["privacy"]["notices"][-1]["version"]
 _numbers = itertools.count(1)
 
 

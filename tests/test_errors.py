@@ -30,9 +30,12 @@ def test_invalid_json_is_400_json(client):
 
 def test_wrong_field_types_are_422_with_field_errors(client):
     body = error_shape(
-        client.post("/api/v1/auth/register", json={"name": 5, "email": [], "password": {}}), 422
+        client.post(
+            "/api/v1/auth/register", json={"name": 5, "email": [], "password": {}, "privacy_version": 1}
+        ),
+        422,
     )
-    assert set(body["errors"]) == {"name", "email", "password"}
+    assert set(body["errors"]) == {"name", "email", "password", "privacy_version"}
 
 
 def test_a_json_array_body_is_422(client):
@@ -112,7 +115,7 @@ def test_an_error_lists_twenty_messages_and_counts_the_rest(client):
     body = error_shape(response, 422)
     listed = [message for messages in body["errors"].values() for message in messages]
     assert len(listed) == 20
-    assert body["message"] == "Beberapa isian tidak valid. 4983 masalah lainnya tidak ditampilkan."
+    assert body["message"] == "Beberapa isian tidak valid. 4984 masalah lainnya tidak ditampilkan."
     assert len(response.data) < 3000
 
 

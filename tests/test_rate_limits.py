@@ -3,7 +3,7 @@
 Many phones share one address behind carrier-grade NAT: what succeeds is not what these limits
 are for, so a crowd is not locked out by its own successes or by one attacker's few failures."""
 
-from .factories import PASSWORD, error_shape, make_user, post_request, warnings_logged
+from .factories import PASSWORD, PRIVACY_VERSION, error_shape, make_user, post_request, warnings_logged
 
 LOGIN = "/api/v1/auth/login"
 REGISTER = "/api/v1/auth/register"
@@ -16,7 +16,12 @@ def login(client, login, password="salah-salah", address="127.0.0.1"):
 
 
 def register(client, number, **fields):
-    body = {"name": "Warga Baru", "email": f"baru{number}@contoh.id", "password": "sandi-yang-kuat"}
+    body = {
+        "name": "Warga Baru",
+        "email": f"baru{number}@contoh.id",
+        "password": "sandi-yang-kuat",
+        "privacy_version": PRIVACY_VERSION,
+    }
     return client.post(REGISTER, json=body | fields, headers={"Accept-Language": "en"})
 
 

@@ -13,7 +13,7 @@ from backend.accounts.models import OneTimeCode
 from backend.extensions import db
 from backend.service_requests.models import ServiceRequest
 
-from .factories import auth_headers, error_shape, request_body
+from .factories import PRIVACY_VERSION, auth_headers, error_shape, request_body
 from .services import Gunicorn
 
 JSON = {"Content-Type": "application/json"}
@@ -96,7 +96,12 @@ def test_a_surrogate_encoded_in_the_bytes_is_not_json(client, users, method, pat
 
 
 def test_a_surrogate_pair_is_ordinary_text(client):
-    fields = {"name": "Budi LONE", "phone": "081234567890", "password": "jalan-berlubang-42"}
+    fields = {
+        "name": "Budi LONE",
+        "phone": "081234567890",
+        "password": "jalan-berlubang-42",
+        "privacy_version": PRIVACY_VERSION,
+    }
 
     response = client.post("/api/v1/auth/register", data=raw_json(fields, "\\ud83d\\ude00"), headers=JSON)
 

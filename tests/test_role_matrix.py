@@ -18,6 +18,7 @@ from backend.push.campaigns import create_campaign
 
 from .factories import (
     PASSWORD,
+    PRIVACY_VERSION,
     add_comment,
     add_unsendable_device,
     auth_headers,
@@ -95,6 +96,9 @@ PROTECTED = [
         f"/api/v1/me/export/export-{'a' * 32}.zip",
         allowed_answers=(404,),  # nobody's export has that name
     ),
+    Endpoint("GET", "/api/v1/me/consents", EVERYONE),
+    Endpoint("PUT", "/api/v1/me/consents", EVERYONE, body={"push": False, "location": True}),
+    Endpoint("POST", "/api/v1/me/privacy-notice", EVERYONE, body={"version": PRIVACY_VERSION}),
     Endpoint("GET", "/api/v1/admin/users", ADMIN),
     Endpoint(
         "PATCH",
@@ -313,6 +317,7 @@ PUBLIC = {
     "GET /api/v1/kelurahan.geojson",
     "GET /api/v1/kelurahan/at",
     "GET /api/v1/opds",
+    "GET /api/v1/privacy",
     "POST /api/v1/auth/register",
     "POST /api/v1/auth/register/confirm",
     "POST /api/v1/auth/password-reset",

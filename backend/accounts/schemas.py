@@ -2,6 +2,7 @@
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
+from ..privacy.services import accepted_notice
 from .channels import PHONE_CHANNELS
 from .identifiers import InvalidPhone, normalise_email, normalise_phone
 from .models import Role
@@ -81,11 +82,18 @@ class UserSchema(Schema):
     created_at = fields.DateTime()
 
 
+def _accepted_notice_version(user) -> str | None:
+    accepted = accepted_notice(user)
+    return accepted.notice_version if accepted else None
+
+
 class ProfileSchema(UserSchema):
-    """One's own profile with the new contacts waiting for their code."""
+    """One's own profile with the new contacts waiting for their code and the privacy notice version
+    accepted (a newer current one is shown to accept)."""
 
     pending_email = fields.Function(lambda user: pending_contacts(user).get("email"), allow_none=True)
     pending_phone = fields.Function(lambda user: pending_contacts(user).get("phone"), allow_none=True)
+    privacy_version = fields.Function(_accepted_notice_version, allow_none=True)
 
 
 class AdminUserSchema(UserSchema):
@@ -105,6 +113,11 @@ class RegisterSchema(Schema):
     password = _password()
     locale = fields.String(load_default="id", validate=validate.OneOf(LOCALES))
     channel = _channel()
+    privacy_version = fields.String(
+        required=True,
+        validate=validate.Length(max=20),
+        metadata={"description": "The version of the privacy notice (GET /privacy) the person accepted"},
+    )
 
     @validates_schema
     def _contact_required(self, data, **kwargs):

@@ -12,6 +12,8 @@ from flask import current_app
 
 from ..errors import Invalid, TooManyRequests, Unavailable
 from ..extensions import db
+from ..privacy import notices
+from ..privacy.services import record_notice_accepted
 from . import one_time_codes, passwords, sessions
 from .channels import PHONE_CHANNELS
 from .identifiers import login_identifier
@@ -36,7 +38,9 @@ def code_sent(row) -> dict:
 
 def start_registration(data: dict) -> dict:
     """Send a code to the contact to verify (the phone when the channel is SMS or WhatsApp or no
-    e-mail is given, else the e-mail); a second contact is verified once the account exists."""
+    e-mail is given, else the e-mail); a second contact is verified once the account exists. The
+    privacy notice accepted must be the current one."""
+    notices.require_current(data["privacy_version"])
     passwords.require_acceptable(data["password"])
     channel = data.get("channel")
     phone_first = data.get("phone") and (channel in PHONE_CHANNELS or not data.get("email"))
@@ -47,6 +51,7 @@ def start_registration(data: dict) -> dict:
         "locale": data["locale"],
         "other": [other, data[other]] if data.get(other) else None,
         "channel": channel,
+        "privacy_version": data["privacy_version"],
     }
     target = target_of(kind, data[kind])
     row = one_time_codes.issue(
@@ -71,6 +76,7 @@ def confirm_registration(login: str, code: str, user_agent: str | None) -> sessi
         **{kind: value},
     )
     db.session.add(user)
+    record_notice_accepted(user, payload["privacy_version"])
     tokens = sessions.start_session(user, user_agent)
     if payload["other"]:
         _ask_to_verify(user, *payload["other"], payload["channel"])

@@ -137,12 +137,29 @@ class _IncidentsPack(Schema):
 
 class _RetentionPack(Schema):
     """How long the city keeps records (UU PDP 27/2022: no longer than their purpose needs).
-    `contact_months`: reporters' contacts on requests closed this long ago are removed;
-    `audit_months`: the audit trail's rows, deleted by the retention job once older
-    (privacy/retention.py)."""
+    `reporter_contacts_months`: reporters' contacts on requests closed this long ago are removed;
+    `audit_trail_months`: the audit trail's rows, deleted by the retention job once older
+    (privacy/retention.py). The privacy notice says both."""
 
-    contact_months = fields.Integer(load_default=24, validate=validate.Range(min=1, max=1200))
-    audit_months = fields.Integer(load_default=60, validate=validate.Range(min=1, max=1200))
+    reporter_contacts_months = fields.Integer(load_default=24, validate=validate.Range(min=1, max=1200))
+    audit_trail_months = fields.Integer(load_default=60, validate=validate.Range(min=1, max=1200))
+
+
+class _NoticePack(Schema):
+    """One version of the privacy notice: Markdown per language, with {placeholders} filled from the
+    pack (privacy/notices.py) so that the months and the controller are said in one place."""
+
+    version = fields.String(required=True, validate=validate.Regexp(r"^[A-Za-z0-9._-]{1,20}$"))
+    published = fields.Date(required=True)
+    text = fields.Nested(_Text, required=True)
+
+
+class _PrivacyPack(Schema):
+    """UU PDP: who controls the data (an OPD of the pack, the city's Diskominfo) and every version
+    of the privacy notice ever published, oldest first: the last one counts."""
+
+    controller = fields.String(load_default=None)  # an OPD code; the pack's first OPD when not given
+    notices = fields.List(fields.Nested(_NoticePack), required=True, validate=validate.Length(min=1))
 
 
 class CityPackSchema(Schema):
@@ -156,6 +173,7 @@ class CityPackSchema(Schema):
     warnings = fields.Nested(_WarningsPack, load_default=lambda: _WarningsPack().load({}))
     incidents = fields.Nested(_IncidentsPack, load_default=lambda: _IncidentsPack().load({}))
     retention = fields.Nested(_RetentionPack, load_default=lambda: _RetentionPack().load({}))
+    privacy = fields.Nested(_PrivacyPack, required=True)
 
     @post_load
     def _warnings_opd(self, pack, **kwargs):
@@ -164,6 +182,22 @@ class CityPackSchema(Schema):
         warnings["opd"] = warnings["opd"] or codes[0]
         if warnings["opd"] not in codes:
             raise ValidationError(f"opd is not one of the pack's OPDs: {warnings['opd']}.", "warnings")
+        return pack
+
+    @post_load
+    def _privacy_controller(self, pack, **kwargs):
+        codes = [opd["code"] for opd in pack["opds"]]
+        privacy = pack["privacy"]
+        privacy["controller"] = privacy["controller"] or codes[0]
+        if privacy["controller"] not in codes:
+            message = f"controller is not one of the pack's OPDs: {privacy['controller']}."
+            raise ValidationError(message, "privacy")
+        versions = [notice["version"] for notice in privacy["notices"]]
+        if len(set(versions)) != len(versions):
+            raise ValidationError("Each privacy notice needs its own version.", "privacy")
+        dates = [notice["published"] for notice in privacy["notices"]]
+        if dates != sorted(dates):
+            raise ValidationError("List the privacy notices oldest first.", "privacy")
         return pack
 
 

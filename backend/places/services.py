@@ -202,6 +202,19 @@ def retention_settings() -> dict:
     return dict(_pack(current_app.config["CITY_PACK"])["retention"])
 
 
+def privacy_settings() -> dict:
+    """The city pack's `privacy` section (citypacks._PrivacyPack): the privacy notice's versions and
+    the controller as its OPD entry; with the city's name and the retention months."""
+    pack = _pack(current_app.config["CITY_PACK"])
+    privacy = pack["privacy"]
+    controller = next(opd for opd in pack["opds"] if opd["code"] == privacy["controller"])
+    return privacy | {
+        "controller": controller,
+        "city": pack["city"]["name"],
+        "retention": dict(pack["retention"]),
+    }
+
+
 def incident_settings() -> dict:
     """The city pack's `incidents` section: detection's window, baseline and thresholds
     (citypacks._IncidentsPack)."""

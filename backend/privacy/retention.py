@@ -1,5 +1,5 @@
 """How long personal data is kept (city pack `privacy`): reporters' contacts on requests closed
-longer ago than `contact_months`, and audit rows older than `audit_months`, are
+longer ago than `reporter_contacts_months`, and audit rows older than `audit_trail_months`, are
 removed by a periodic job."""
 
 import calendar
@@ -60,6 +60,6 @@ def remove_old_contacts(now: datetime, months: int) -> int:
 def apply_retention() -> None:
     """The city pack's retention: old requests' contacts, then old audit rows."""
     now, settings = utcnow(), retention_settings()
-    remove_old_contacts(now, settings["contact_months"])
-    purge_older_than(months_before(now, settings["audit_months"]))
+    remove_old_contacts(now, settings["reporter_contacts_months"])
+    purge_older_than(months_before(now, settings["audit_trail_months"]))
     db.session.commit()

@@ -1,11 +1,76 @@
-"""The data export's state as the owner reads it."""
+"""Marshmallow schemas for the privacy notice, consents and the data export's state."""
 
 from flask import url_for
 from marshmallow import Schema, fields
 
-from .models import ExportStatus
+from .models import ExportStatus, Purpose
 
 STATES = [*ExportStatus, "none"]
+
+
+class LanguagesSchema(Schema):
+    id = fields.String()
+    en = fields.String()
+
+
+class ControllerSchema(Schema):
+    code = fields.String()
+    name = fields.String()
+    short_name = fields.String()
+    email = fields.String(allow_none=True)
+    phone = fields.String(allow_none=True)
+    address = fields.String(allow_none=True)
+
+
+class RetentionSchema(Schema):
+    reporter_contacts_months = fields.Integer(
+        metadata={"description": "Reporter contacts on closed requests are removed this long after closing"}
+    )
+    audit_trail_months = fields.Integer(metadata={"description": "How long the audit trail is kept"})
+
+
+class NoticeSchema(Schema):
+    version = fields.String(metadata={"description": "What registration sends as privacy_version"})
+    published = fields.Date()
+    controller = fields.Nested(ControllerSchema, metadata={"description": "The data controller (an OPD)"})
+    retention = fields.Nested(RetentionSchema)
+    text = fields.Nested(LanguagesSchema, metadata={"description": "Markdown per language"})
+    html = fields.Nested(LanguagesSchema, metadata={"description": "The same, rendered and sanitised"})
+
+
+class NoticeStateSchema(Schema):
+    accepted_version = fields.String(allow_none=True)
+    accepted_at = fields.DateTime(allow_none=True)
+    current_version = fields.String()
+
+
+class ConsentStateSchema(Schema):
+    purpose = fields.String(metadata={"enum": [Purpose.PUSH.value, Purpose.LOCATION.value]})
+    granted = fields.Boolean()
+    at = fields.DateTime(allow_none=True, metadata={"description": "When it was last given or withdrawn"})
+    notice_version = fields.String(allow_none=True)
+
+
+class ConsentRecordSchema(Schema):
+    purpose = fields.String(metadata={"enum": [purpose.value for purpose in Purpose]})
+    granted = fields.Boolean()
+    at = fields.DateTime()
+    notice_version = fields.String()
+
+
+class ConsentsSchema(Schema):
+    notice = fields.Nested(NoticeStateSchema)
+    items = fields.List(fields.Nested(ConsentStateSchema))
+    history = fields.List(fields.Nested(ConsentRecordSchema), metadata={"description": "Newest first"})
+
+
+class ConsentsUpdateSchema(Schema):
+    push = fields.Boolean(metadata={"description": "False removes every push subscription of the account"})
+    location = fields.Boolean()
+
+
+class NoticeAcceptSchema(Schema):
+    version = fields.String(required=True, metadata={"description": "The current notice's version"})
 
 
 class ExportSchema(Schema):

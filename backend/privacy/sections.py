@@ -12,6 +12,7 @@ from ..accounts.one_time_codes import target_of
 from ..extensions import db
 from ..push.models import PushSubscription
 from ..service_requests.models import EventKind, RequestEvent, ServiceRequest, Support
+from .models import Consent
 
 
 def _when(value: datetime | None) -> str | None:
@@ -190,7 +191,20 @@ def code_sends(user: User) -> list[dict]:
     ]
 
 
-# consents.json: one more entry here, made from the Consent model (issue 17, consents) once it lands.
+def consents(user: User) -> list[dict]:
+    """Every consent given or withdrawn (and each privacy notice accepted), oldest first."""
+    found = db.session.scalars(select(Consent).where(Consent.user_id == user.id).order_by(Consent.id))
+    return [
+        {
+            "purpose": row.purpose,
+            "granted": row.granted,
+            "at": _when(row.at),
+            "notice_version": row.notice_version,
+        }
+        for row in found
+    ]
+
+
 SECTIONS: dict[str, Callable[[User], object]] = {
     "profile.json": profile,
     "requests.json": requests,
@@ -200,6 +214,7 @@ SECTIONS: dict[str, Callable[[User], object]] = {
     "devices.json": devices,
     "sign_ins.json": sign_ins,
     "code_sends.json": code_sends,
+    "consents.json": consents,
 }
 
 

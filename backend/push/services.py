@@ -2,7 +2,6 @@
 
 import base64
 import binascii
-import hashlib
 from urllib.parse import urlsplit
 
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -16,6 +15,7 @@ from ..errors import Invalid, NotFound
 from ..extensions import db
 from ..lookups import by_code
 from ..places.models import Kecamatan, Kelurahan
+from ..privacy import services as consents
 from .models import Campaign, CampaignClick, PushSubscription
 from .sender import Outcome, Result
 
@@ -92,6 +92,7 @@ def subscribe(data: dict, user: User | None) -> PushSubscription:
     for name, value in values.items():
         setattr(subscription, name, value)
     db.session.add(subscription)
+    consents.record_push_granted(user, data["endpoint"])
     try:
         db.session.commit()
     except IntegrityError:  # the same browser subscribed twice at once; the other one won
@@ -116,8 +117,11 @@ def update_preferences(data: dict) -> PushSubscription:
 
 
 def unsubscribe(endpoint: str) -> None:
+    """Forget the browser's subscription; one without an account thereby withdraws its consent."""
     subscription = find(endpoint, missing_ok=True)
     if subscription is not None:
+        if subscription.user_id is None:
+            consents.record_push_withdrawn_by_device(endpoint)
         db.session.delete(subscription)
         db.session.commit()
 
@@ -129,7 +133,7 @@ def record_click(campaign_id: int, endpoint: str) -> None:
         raise NotFound("Unknown campaign.")
     if db.session.scalar(select(PushSubscription.id).where(PushSubscription.endpoint == endpoint)) is None:
         raise NotFound("Unknown device.")
-    digest = hashlib.sha256(endpoint.encode()).hexdigest()
+    digest = consents.device_of(endpoint)
     db.session.add(CampaignClick(campaign_id=campaign_id, subscription_endpoint_hash=digest))
     try:
         db.session.flush()

@@ -18,6 +18,7 @@ from ..extensions import db
 from ..lookups import by_code
 from ..places import services as places
 from ..places.models import Kelurahan
+from ..privacy.services import record_location_granted
 from . import codes, photos
 from .models import EventKind, RequestEvent, ServiceRequest, Status
 
@@ -154,6 +155,8 @@ def file_request(
         created_at=now,
     )
     db.session.add_all([request, event])
+    if data.get("precise_location") and request.lat is not None:
+        record_location_granted(reporter, request)
     try:
         db.session.commit()
     except IntegrityError:

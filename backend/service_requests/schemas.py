@@ -21,6 +21,10 @@ class RequestCreateSchema(Schema):
     public = fields.Boolean(
         load_default=True, metadata={"description": "False keeps a public service's report private"}
     )
+    precise_location = fields.Boolean(
+        load_default=False,
+        metadata={"description": "The pin is the device's GPS position, sent with the reporter's consent"},
+    )
 
 
 class CodeNameSchema(Schema):

@@ -8,7 +8,7 @@ from flask_jwt_extended import create_access_token, create_refresh_token, decode
 from backend.accounts.models import LoginSession
 from backend.extensions import db
 
-from ..factories import PASSWORD, auth_headers, error_shape, make_user
+from ..factories import PASSWORD, PRIVACY_VERSION, auth_headers, error_shape, make_user
 
 REGISTER = "/api/v1/auth/register"
 REGISTER_CONFIRM = "/api/v1/auth/register/confirm"
@@ -19,7 +19,12 @@ ME = "/api/v1/me"
 
 
 def register(client, **fields):
-    body = {"name": "Budi Santoso", "email": "budi@contoh.id", "password": "jalan-berlubang-42"} | fields
+    body = {
+        "name": "Budi Santoso",
+        "email": "budi@contoh.id",
+        "password": "jalan-berlubang-42",
+        "privacy_version": PRIVACY_VERSION,
+    } | fields
     return client.post(REGISTER, json={k: v for k, v in body.items() if v is not None})
 
 

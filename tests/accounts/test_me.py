@@ -3,7 +3,7 @@
 from backend.accounts.models import User
 from backend.extensions import db
 
-from ..factories import PASSWORD, auth_headers, error_shape, make_user
+from ..factories import PASSWORD, PRIVACY_VERSION, auth_headers, error_shape, make_user
 from .code_servers import CODE
 
 ME = "/api/v1/me"
@@ -134,7 +134,8 @@ def test_deleted_email_can_register_again(client, resident, mailbox):
     email = resident.email
     client.delete(ME, json={"password": PASSWORD}, headers=auth_headers(resident))
     response = client.post(
-        "/api/v1/auth/register", json={"name": "Baru", "email": email, "password": "sandi-baru-9"}
+        "/api/v1/auth/register",
+        json={"name": "Baru", "email": email, "password": "sandi-baru-9", "privacy_version": PRIVACY_VERSION},
     )
     assert response.status_code == 202
     code = mailbox.code_for(email)

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from backend.accounts.models import User
 from backend.extensions import db
 
-from ..factories import PASSWORD, error_shape, make_user
+from ..factories import PASSWORD, PRIVACY_VERSION, error_shape, make_user
 from .code_servers import CODE
 from .test_recovery import assert_alike
 
@@ -17,7 +17,11 @@ ME = "/api/v1/me"
 
 
 def registration(**fields) -> dict:
-    return {"name": "Budi Santoso", "password": "jalan-berlubang-42"} | fields
+    return {
+        "name": "Budi Santoso",
+        "password": "jalan-berlubang-42",
+        "privacy_version": PRIVACY_VERSION,
+    } | fields
 
 
 def users() -> int:

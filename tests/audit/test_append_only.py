@@ -92,13 +92,13 @@ def test_purge_deletes_only_rows_older_than_the_cutoff(app, clock):
 
 
 def test_the_city_pack_says_how_long_the_audit_trail_is_kept(app):
-    assert retention_settings() == {"contact_months": 24, "audit_months": 60}
+    assert retention_settings() == {"reporter_contacts_months": 24, "audit_trail_months": 60}
 
 
 def test_a_pack_without_retention_gets_the_default():
     from backend.citypacks import load_pack
 
     assert load_pack("tests/citypacks/kota_contoh.json")["retention"] == {
-        "contact_months": 24,
-        "audit_months": 60,
+        "reporter_contacts_months": 24,
+        "audit_trail_months": 60,
     }

@@ -67,6 +67,13 @@ def screenshot(page, name: str) -> Path:
     return path
 
 
+def use_my_location(page) -> None:
+    """ "Gunakan lokasi saya" on the report's location step, allowing the precise location to be sent
+    when asked (the first time in a form, for anyone who has not consented in Akun)."""
+    page.get_by_role("button", name="Gunakan lokasi saya").click()
+    page.get_by_role("button", name="Izinkan").click()
+
+
 def log_in(page, login: str, password: str = PASSWORD) -> None:
     """Logs in through the login screen and waits until the app has the session."""
     page.goto("/masuk")

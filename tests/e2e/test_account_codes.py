@@ -67,6 +67,7 @@ def test_registration_asks_for_the_code_then_logs_in(page, app, live_mailbox):
     page.get_by_label("Nama").fill("Budi Warga")
     page.get_by_label("Email atau nomor HP").fill("budi@contoh.id")
     page.get_by_label("Kata sandi").fill("teluk-balikpapan-2026")
+    page.get_by_label("Saya telah membaca dan menyetujui Pemberitahuan Privasi").check()
     page.get_by_role("button", name="Daftar").click()
 
     expect(page.get_by_text("Kami mengirim kode ke budi@contoh.id lewat email")).to_be_visible()

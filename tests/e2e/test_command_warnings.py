@@ -26,7 +26,7 @@ from ..factories import (
     set_fields,
 )
 from ..warnings.synthetic_warnings import take_in, weather_warning
-from .helpers import assert_accessible, log_in, screenshot
+from .helpers import assert_accessible, log_in, screenshot, use_my_location
 from .test_report_pin_place import TELAGA_SARI, to_location_step
 from .test_report_steps import open_report
 from .test_resident_home_news_account import editor, publish  # noqa: F401 (editor is a fixture)
@@ -194,7 +194,7 @@ def test_the_report_map_outlines_the_kelurahan_under_the_pin(page, browser, cont
     open_report(page, browser, live_server, permissions=["geolocation"])
     to_location_step(page)
 
-    page.get_by_role("button", name="Gunakan lokasi saya").click()
+    use_my_location(page)
 
     expect(page.get_by_text("Titik berada di Kel. Telaga Sari, Kec. Balikpapan Kota.")).to_be_visible()
     outline = page.locator(".report-map path.report-kelurahan")

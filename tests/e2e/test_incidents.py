@@ -11,7 +11,7 @@ from backend.incidents import detection
 from backend.push.models import Campaign
 
 from ..factories import make_request, make_user, point_in, subscribe_devices
-from .helpers import assert_accessible, log_in, screenshot
+from .helpers import assert_accessible, log_in, screenshot, use_my_location
 from .test_report_pin_place import to_location_step
 from .test_report_steps import next_step, open_report
 from .test_tap_targets import small_targets
@@ -63,7 +63,7 @@ def test_a_burst_is_proposed_confirmed_alerted_and_shown_to_a_resident(
     ).new_page()
     open_report(resident, browser, live_server, permissions=["geolocation"])
     to_location_step(resident)
-    resident.get_by_role("button", name="Gunakan lokasi saya").click()
+    use_my_location(resident)
     expect(resident.get_by_label("Kelurahan", exact=True)).to_have_value(GUNUNG_SAMARINDA)
     next_step(resident, "Laporan serupa di sekitar")
     handled = resident.locator(f'[data-incident="{incident.id}"]')

@@ -155,6 +155,7 @@ def test_the_photo_position_becomes_the_location_only_when_asked(page, browser, 
     expect(use_photo).to_be_visible()
     expect(page.get_by_text("Belum ada titik.")).to_be_visible()
     use_photo.click()
+    page.get_by_role("button", name="Izinkan").click()
     expect(page.get_by_text("Titik sudah ditandai di peta.")).to_be_visible()
     next_step(page, "Periksa dan kirim")
     page.get_by_role("button", name="Kirim laporan").click()
@@ -226,21 +227,37 @@ def test_an_empty_comment_after_a_sent_one_shows_only_the_new_error(page, app):
 def test_the_privacy_notice_is_linked_from_sign_up_and_the_account_page_in_both_languages(page, app):
     on_phone(page)
     page.goto("/daftar")
-    page.get_by_role("link", name="Pemberitahuan privasi").click()
+    page.get_by_text("Baca Pemberitahuan Privasi").click()
+    page.locator(".notice-inline").get_by_role("link", name="Pemberitahuan privasi").click()
     expect(page).to_have_url(re.compile(r"/privasi$"))
     expect(page.get_by_role("heading", level=1, name="Pemberitahuan privasi")).to_be_visible()
-    for title in ("Apa yang disimpan", "Untuk apa", "Berapa lama", "Siapa yang melihat"):
+    for title in (
+        "Data apa yang kami simpan",
+        "Untuk apa, dan dasar hukumnya",
+        "Berapa lama disimpan",
+        "Siapa yang melihat",
+        "Hak Anda",
+    ):
         expect(heading(page, title)).to_be_visible()
     expect(page.get_by_text("Akun disimpan sampai Anda menghapusnya")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "privacy-notice")
 
     page.goto("/akun")
-    page.get_by_role("link", name="Pemberitahuan privasi").click()
+    page.locator(".account-section").get_by_role("link", name="Pemberitahuan privasi").click()
+    expect(page.get_by_role("heading", level=1, name="Pemberitahuan privasi")).to_be_visible()
+    page.goto("/")
+    page.get_by_role("banner").get_by_role("link", name="Privasi").click()
     expect(page.get_by_role("heading", level=1, name="Pemberitahuan privasi")).to_be_visible()
 
     page.evaluate("localStorage.setItem('satupintu.language', 'en')")
     page.reload()
     expect(page.get_by_role("heading", level=1, name="Privacy notice")).to_be_visible()
-    for title in ("What is stored", "Why", "For how long", "Who sees it"):
+    for title in (
+        "What we keep",
+        "Why, and on what lawful basis",
+        "How long we keep it",
+        "Who sees it",
+        "Your rights",
+    ):
         expect(heading(page, title)).to_be_visible()

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from backend.extensions import db
 
 from ..factories import make_request, make_user
-from .helpers import assert_accessible, layout_shift, screenshot, watch_layout_shift
+from .helpers import assert_accessible, layout_shift, screenshot, use_my_location, watch_layout_shift
 from .test_report_steps import (
     add_photo,
     choose_place,
@@ -138,7 +138,7 @@ def test_use_my_location_files_an_anonymous_report_with_its_point(page, browser,
     next_step(page, "Foto")
     add_photo(page)
     next_step(page, "Lokasi")
-    page.get_by_role("button", name="Gunakan lokasi saya").click()
+    use_my_location(page)
     expect(page.get_by_text("Titik sudah ditandai di peta.")).to_be_visible()
     # Nothing similar nearby: the hint passes by itself.
     next_step(page, "Periksa dan kirim")

@@ -5,7 +5,7 @@ area the same way."""
 
 from playwright.sync_api import expect
 
-from .helpers import assert_accessible
+from .helpers import assert_accessible, use_my_location
 from .test_report_steps import (
     add_photo,
     choose_place,
@@ -33,7 +33,7 @@ def test_my_location_sets_the_picker_and_files_with_that_kelurahan(page, browser
     open_report(page, browser, live_server, permissions=["geolocation"])
     to_location_step(page)
 
-    page.get_by_role("button", name="Gunakan lokasi saya").click()
+    use_my_location(page)
 
     expect(page.get_by_text("Titik berada di Kel. Telaga Sari, Kec. Balikpapan Kota.")).to_be_visible()
     expect(page.get_by_label("Kecamatan", exact=True)).to_have_value("64.71.06")
@@ -51,7 +51,7 @@ def test_a_point_at_sea_is_refused_and_cannot_be_sent(page, browser, context, li
     open_report(page, browser, live_server, permissions=["geolocation"])
     to_location_step(page)
 
-    page.get_by_role("button", name="Gunakan lokasi saya").click()
+    use_my_location(page)
 
     expect(page.get_by_role("alert")).to_have_text(
         "Titik berada di luar wilayah kelurahan kota; geser titik ke daratan."
@@ -72,7 +72,7 @@ def test_an_offline_pick_the_server_refuses_comes_back_at_the_kelurahan_field(
     page.goto("/lapor")  # the worker now keeps the kecamatan and kelurahan lists for offline use
     to_location_step(page)
     context.set_offline(True)
-    page.get_by_role("button", name="Gunakan lokasi saya").click()
+    use_my_location(page)
     expect(page.get_by_text("Titik sudah ditandai di peta.")).to_be_visible()
     choose_place(page)  # offline the pin cannot be placed: the picker stays the person's choice
     context.set_offline(False)

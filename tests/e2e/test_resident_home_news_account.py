@@ -128,6 +128,7 @@ def test_a_resident_registers_logs_out_and_logs_in_again(page, live_server, app,
     page.get_by_label("Nama").fill("Budi Warga")
     page.get_by_label("Email atau nomor HP").fill("budi@contoh.id")
     page.get_by_label("Kata sandi").fill("teluk-balikpapan-2026")
+    page.get_by_label("Saya telah membaca dan menyetujui Pemberitahuan Privasi").check()
     page.get_by_role("button", name="Daftar").click()
     page.get_by_label("Kode 6 angka").fill(live_mailbox.code_for("budi@contoh.id"))
     page.get_by_role("button", name="Verifikasi").click()

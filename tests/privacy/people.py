@@ -50,8 +50,9 @@ def register(details: dict) -> Person:
 
 def act_everywhere(client, person: Person, neighbour: Person, staff, admin) -> None:
     """Reports (one with a photo, one resolved and rated, one a partner filed with their contacts),
-    comments on their own and the neighbour's reports, a "me too", a push device, a sign-in and a
-    one-time code; staff answer on their report, publicly and in an internal note naming them."""
+    comments on their own and the neighbour's reports, a "me too", a push device, a consent, a
+    sign-in and a one-time code; staff answer on their report, publicly and in an internal note
+    naming them."""
     user, headers = person.user, auth_headers(person.user)
     mine = post_request(
         client,
@@ -80,6 +81,8 @@ def act_everywhere(client, person: Person, neighbour: Person, staff, admin) -> N
     _partner_files_for(client, person, admin)
     db.session.add(PushSubscription(endpoint=person.device, p256dh="kunci", auth="rahasia", user_id=user.id))
     db.session.commit()
+    consent = client.put("/api/v1/me/consents", json={"location": True}, headers=headers)
+    assert consent.status_code == 200
     start_session(user, person.user_agent)
     assert client.post("/api/v1/auth/code", json={"login": person.email}).status_code == 202
 

@@ -28,6 +28,7 @@ SECTIONS = {
     "devices.json",
     "sign_ins.json",
     "code_sends.json",
+    "consents.json",
 }
 
 
@@ -91,6 +92,8 @@ def test_the_export_holds_every_row_of_the_person_and_nothing_of_anyone_elses(
     assert kartika.user_agent in {sign_in["device"] for sign_in in sections["sign_ins.json"]}
     [code_sent] = sections["code_sends.json"]
     assert (code_sent["to"], code_sent["purpose"]) == (kartika.email, "sign_in")
+    [consent] = sections["consents.json"]  # hers only: Bambang gave the same consent
+    assert (consent["purpose"], consent["granted"]) == ("location", True)
     [photo] = kartika.photos
     assert reports[with_photo]["photos"] == [f"photos/{with_photo}/{photo}"]
     assert files[f"photos/{with_photo}/{photo}"] == storage().read(photo)

@@ -35,7 +35,7 @@ from backend.places.models import Opd
 from backend.push.models import Campaign, CampaignDelivery
 from backend.storage import key_for
 
-from ..factories import jpeg, subscribe_devices, valid_attributes
+from ..factories import PRIVACY_VERSION, jpeg, subscribe_devices, valid_attributes
 from ..services import CeleryProcesses, RedisServer, free_port, wait_until
 
 pytestmark = pytest.mark.once
@@ -153,9 +153,8 @@ def _run_scenario(traffic: Traffic, celery: CeleryProcesses, redis_server: Redis
 
     # A resident registers (the code goes by mail, which production here has not got: the account is
     # made as the code would make it), files with a photo and has a device; the city has 3,000 more.
-    registered = traffic.call(
-        "POST", "/api/v1/auth/register", json={"name": "Budi", "email": "budi@uji.id", "password": PASSWORD}
-    )
+    body = {"name": "Budi", "email": "budi@uji.id", "password": PASSWORD, "privacy_version": PRIVACY_VERSION}
+    registered = traffic.call("POST", "/api/v1/auth/register", json=body)
     assert registered.status_code == 202, registered.text
     accounts.create_user({"name": "Budi", "email": "budi@uji.id", "password": PASSWORD})
     resident_token = _login(traffic, "budi@uji.id")

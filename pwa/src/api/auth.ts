@@ -36,6 +36,8 @@ export interface Registration {
   phone?: string;
   password: string;
   locale: Language;
+  /** The privacy notice version the person ticked as read and accepted. */
+  privacy_version: string;
 }
 
 /** Where a one-time code went; the same answer whether or not the login has an account. */

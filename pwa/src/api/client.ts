@@ -17,6 +17,8 @@ export interface User {
   /** A new e-mail or phone waiting for its code (own profile only). */
   pending_email?: string | null;
   pending_phone?: string | null;
+  /** The privacy notice version accepted (own profile only); null before any. */
+  privacy_version?: string | null;
 }
 
 export interface Page<T> {

@@ -15,6 +15,8 @@ export interface FilingFields {
   address: string | null;
   kelurahan: string | null;
   public: boolean;
+  /** The pin is the device's own (GPS) position, sent with the person's consent. */
+  precise_location?: boolean;
 }
 
 /** What the server answers for a filing (FiledRequestSchema), the parts the app shows. */
@@ -59,6 +61,8 @@ export function filingForm(fields: FilingFields, photos: Blob[]): FormData {
   if (fields.address) form.set("address", fields.address);
   if (fields.kelurahan) form.set("kelurahan", fields.kelurahan);
   if (!fields.public) form.set("public", "false");
+  if (fields.precise_location && fields.lat !== null)
+    form.set("precise_location", "true");
   photos.forEach((photo, index) =>
     form.append("photos", photo, `foto-${index + 1}.jpg`),
   );

@@ -7,6 +7,7 @@ import { cityStore } from "../api/places";
 import { t } from "../i18n";
 import { useStore } from "../store";
 import { OfflineBanner, UpdatePrompt } from "./Banners";
+import { NoticeBanner } from "./NoticeBanner";
 
 const TABS = [
   { href: "/", label: "nav.home", icon: "⌂" },
@@ -45,23 +46,30 @@ export function Layout({ children }: { children: ComponentChildren }) {
           <span>SatuPintu</span>
           {city ? <span class="brand-city">{city.short_name}</span> : null}
         </a>
-        {work || (user && user.role !== "resident") ? (
-          <nav class="work-nav" aria-label={t("nav.work")}>
-            {user?.role === "opd_staff" || user?.role === "admin" ? (
-              <a href="/staf">{t("nav.staff")}</a>
-            ) : null}
-            {user?.role === "admin" ? (
-              <a href="/admin">{t("nav.admin")}</a>
-            ) : null}
-            {user?.role === "operator" || user?.role === "admin" ? (
-              <a href="/command">{t("nav.command")}</a>
-            ) : null}
-            {work ? <a href="/akun">{t("nav.account")}</a> : null}
-          </nav>
-        ) : null}
+        <div class="header-links">
+          {work || (user && user.role !== "resident") ? (
+            <nav class="work-nav" aria-label={t("nav.work")}>
+              {user?.role === "opd_staff" || user?.role === "admin" ? (
+                <a href="/staf">{t("nav.staff")}</a>
+              ) : null}
+              {user?.role === "admin" ? (
+                <a href="/admin">{t("nav.admin")}</a>
+              ) : null}
+              {user?.role === "operator" || user?.role === "admin" ? (
+                <a href="/command">{t("nav.command")}</a>
+              ) : null}
+              {work ? <a href="/akun">{t("nav.account")}</a> : null}
+            </nav>
+          ) : null}
+          <a class="header-link" href="/privasi">
+            {t("nav.privacyShort")}
+          </a>
+        </div>
       </header>
       <OfflineBanner />
       <UpdatePrompt />
+      {/* Not over the work screens (a command-center wall shows no prompts); staff see it on Akun. */}
+      {work ? null : <NoticeBanner />}
       <main
         id="konten"
         class={work ? "content content-wide" : "content"}

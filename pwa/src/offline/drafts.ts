@@ -20,6 +20,9 @@ export interface ReportDraft {
   photoPoints?: ({ lat: number; long: number } | null)[];
   lat: number | null;
   long: number | null;
+  /** The pin came from the device's or a photo's GPS, with the person's consent to send it (asked
+   * on the location step). Older drafts lack it. */
+  preciseLocation?: boolean;
   address: string;
   kecamatan: string;
   kelurahan: string;

@@ -48,6 +48,18 @@ registerRoute(
   }),
 );
 
+// The privacy notice must be the current one when online (registration sends its version), and
+// still readable offline.
+registerRoute(
+  ({ url, request }) =>
+    request.method === "GET" && url.pathname === "/api/v1/privacy",
+  new NetworkFirst({
+    cacheName: "api-reference",
+    networkTimeoutSeconds: 4,
+    matchOptions,
+  }),
+);
+
 // My requests must be fresh when online, but still readable offline (the CSV export is not kept).
 registerRoute(
   ({ url, request }) =>

@@ -6,6 +6,7 @@ import { logOut } from "../../api/auth";
 import { type User, userStore } from "../../api/client";
 import { t } from "../../i18n";
 import { useStore } from "../../store";
+import { Consents } from "./Consents";
 import { DataDownload } from "./DataDownload";
 import { DeleteAccount } from "./DeleteAccount";
 import { LanguageSwitch } from "./LanguageSwitch";
@@ -106,6 +107,7 @@ export function Account() {
       {/* Drawn afresh when a confirmed code changes the e-mail or phone. */}
       <ProfileForm key={`${user.email}|${user.phone}`} user={user} />
       <Settings title={t("account.settingsTitle")} />
+      <Consents />
       <PasswordForm />
       <p class="account-section">
         <button

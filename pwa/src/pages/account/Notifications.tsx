@@ -22,7 +22,8 @@ import "./account.css";
 
 type State = "checking" | "off" | "on" | "working";
 
-function failureText(failure: unknown): string {
+/** What went wrong with push, for the person: the browser's side or the server's message. */
+export function failureText(failure: unknown): string {
   if (failure instanceof PushFailure) return t(`notify.${failure.kind}`);
   if (failure instanceof ApiError) return failure.message;
   return t("notify.failed");

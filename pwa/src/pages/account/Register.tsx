@@ -1,5 +1,6 @@
-// /daftar: a resident account from a name, an e-mail or Indonesian phone number, and a password.
-// A code goes to the contact; the account exists, logged in, once the code comes back.
+// /daftar: a resident account from a name, an e-mail or Indonesian phone number, a password and the
+// privacy notice accepted (its version is sent). A code goes to the contact; the account exists,
+// logged in, once the code comes back.
 import { useState } from "preact/hooks";
 import { useLocation, useRoute } from "preact-iso";
 import {
@@ -10,6 +11,7 @@ import {
   register,
 } from "../../api/auth";
 import { useSubmit } from "../../api/use-submit";
+import { NoticeConsent } from "./NoticeConsent";
 import { TextField } from "../../components/Field";
 import { ErrorNote } from "../../components/Status";
 import { language, t } from "../../i18n";
@@ -85,15 +87,20 @@ function Details({
   const [name, setName] = useState("");
   const [contact, setContact] = useState("");
   const [password, setPassword] = useState("");
+  const [accepted, setAccepted] = useState<string | null>(null);
+  const [unticked, setUnticked] = useState(false);
   const { busy, error, submit } = useSubmit();
 
   function onSubmit(event: Event) {
     event.preventDefault();
+    setUnticked(accepted === null);
+    if (accepted === null) return;
     const data = {
       name: name.trim(),
       ...contactFields(contact),
       password,
       locale: language(),
+      privacy_version: accepted,
     };
     void submit(async () => onSent(await register(data), data));
   }
@@ -101,7 +108,10 @@ function Details({
   const nameError = error?.field("name");
   const contactError = error?.field("email") ?? error?.field("phone");
   const passwordError = error?.field("password");
-  const fieldErrors = nameError || contactError || passwordError;
+  const noticeError = unticked
+    ? t("account.noticeRequired")
+    : error?.field("privacy_version");
+  const fieldErrors = nameError || contactError || passwordError || noticeError;
   return (
     <>
       <p>{t("account.registerIntro")}</p>
@@ -140,13 +150,14 @@ function Details({
           value={password}
           onInput={setPassword}
         />
+        <NoticeConsent
+          error={noticeError}
+          onAccept={(version) => {
+            setAccepted(version);
+            if (version) setUnticked(false);
+          }}
+        />
         <ErrorNote error={fieldErrors ? undefined : error} />
-        <p class="hint">
-          {t("account.privacyBefore")}{" "}
-          <a class="link-target" href="/privasi">
-            {t("account.privacyLink")}
-          </a>
-        </p>
         <SubmitButton busy={busy} label={t("account.registerButton")} />
       </form>
     </>

@@ -1,90 +1,75 @@
-// /privasi: what SatuPintu stores about a person, why, for how long and who sees it, in plain
-// words. Linked from the sign-up form and the account page. Keep it in step with the data the
-// backend holds (accounts, sessions, requests, push subscriptions) when that changes.
-import { t } from "../../i18n";
+// /privasi: the privacy notice as the server publishes it (versioned, from the city pack): what is
+// kept, why, how long, who sees it, the person's rights and the controller. A signed-in person who
+// has not accepted this version yet may accept it here.
+import { useState } from "preact/hooks";
+import { userStore } from "../../api/client";
+import { acceptNotice, useNotice } from "../../api/privacy";
+import { ErrorNote, Loading } from "../../components/Status";
+import { NoticeText } from "../../components/NoticeText";
+import { formatDate, t } from "../../i18n";
+import { useStore } from "../../store";
 import "./i18n";
 
-function Part({
-  id,
-  title,
-  items,
-}: {
-  id: string;
-  title: string;
-  items: string[];
-}) {
+function Accept({ version }: { version: string }) {
+  const user = useStore(userStore);
+  const [error, setError] = useState<Error | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (!user) return null;
+  if (user.privacy_version === version)
+    return <p class="saved-note">{t("privacy.accepted", { version })}</p>;
+
+  async function accept() {
+    setBusy(true);
+    setError(null);
+    try {
+      await acceptNotice(version);
+    } catch (failure) {
+      setError(failure as Error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
   return (
-    <section aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      <ul>
-        {items.map((item) => (
-          <li key={item}>{item}</li>
-        ))}
-      </ul>
-    </section>
+    <div class="card stack">
+      <ErrorNote error={error} />
+      <button
+        type="button"
+        class="btn btn-primary"
+        disabled={busy}
+        onClick={accept}
+      >
+        {t("privacy.accept", { version })}
+      </button>
+    </div>
   );
 }
 
 export function Privacy() {
-  const parts: [string, string, string[]][] = [
-    [
-      "privasi-disimpan",
-      t("privacy.stored.title"),
-      [
-        t("privacy.stored.account"),
-        t("privacy.stored.sessions"),
-        t("privacy.stored.reports"),
-        t("privacy.stored.push"),
-        t("privacy.stored.photos"),
-        t("privacy.stored.device"),
-      ],
-    ],
-    [
-      "privasi-tujuan",
-      t("privacy.why.title"),
-      [
-        t("privacy.why.handle"),
-        t("privacy.why.updates"),
-        t("privacy.why.account"),
-        t("privacy.why.stats"),
-      ],
-    ],
-    [
-      "privasi-lama",
-      t("privacy.howLong.title"),
-      [
-        t("privacy.howLong.account"),
-        t("privacy.howLong.reports"),
-        t("privacy.howLong.sessions"),
-        t("privacy.howLong.push"),
-        t("privacy.howLong.logins"),
-      ],
-    ],
-    [
-      "privasi-siapa",
-      t("privacy.who.title"),
-      [
-        t("privacy.who.public"),
-        t("privacy.who.private"),
-        t("privacy.who.staff"),
-        t("privacy.who.residents"),
-      ],
-    ],
-  ];
+  const { data, error, loading, reload } = useNotice();
+  if (!data)
+    return (
+      <section>
+        <h1>{t("privacy.title")}</h1>
+        {loading ? <Loading /> : <ErrorNote error={error} onRetry={reload} />}
+      </section>
+    );
   return (
     <article class="stack">
       <h1>{t("privacy.title")}</h1>
-      <p>{t("privacy.intro")}</p>
-      {parts.map(([id, title, items]) => (
-        <Part key={id} id={id} title={title} items={items} />
-      ))}
-      <section aria-labelledby="privasi-hak">
-        <h2 id="privasi-hak">{t("privacy.rights.title")}</h2>
-        <p>{t("privacy.rights.text")}</p>
-        <p>
-          <a href="/akun">{t("privacy.rights.account")}</a>
-        </p>
-      </section>
+      <p class="muted">
+        {t("privacy.version", {
+          version: data.version,
+          date: formatDate(`${data.published}T12:00:00Z`),
+        })}
+      </p>
+      <NoticeText notice={data} />
+      <p>
+        <a class="more-link" href="/akun#persetujuan">
+          {t("privacy.manage")}
+        </a>
+      </p>
+      <Accept version={data.version} />
     </article>
   );
 }

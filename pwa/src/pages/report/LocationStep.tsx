@@ -11,6 +11,7 @@ import { type LocateFailure, locateDevice } from "../../map/locate";
 import type { ReportDraft } from "../../offline/drafts";
 import { useStore } from "../../store";
 import { type Problems, inCity, serverError, withoutError } from "./fields";
+import { LocationConsent, useLocationConsent } from "./LocationConsent";
 import { firstPhotoPoint } from "./photo-point";
 import { PinMap } from "./PinMap";
 import { PlacePicker } from "./PlacePicker";
@@ -34,6 +35,10 @@ export function LocationStep({ draft, problems, onChange }: Props) {
   const [locating, setLocating] = useState(false);
   const [note, setNote] = useState("");
   const [pinPlace, setPinPlace] = useState<PinPlace | null>(null);
+  const consentedBefore = useLocationConsent();
+  const [allowedHere, setAllowedHere] = useState(false);
+  // A GPS position waiting for the person's consent to send it.
+  const [waiting, setWaiting] = useState<(() => void) | null>(null);
   // Only the answer for the latest pin counts: a dragged pin asks again before the first answer.
   const asked = useRef(0);
   const needsPoint = draft.service!.needs_location;
@@ -76,13 +81,19 @@ export function LocationStep({ draft, problems, onChange }: Props) {
       placePin(draft.lat, draft.long, draft.errors, false);
   }, []);
 
-  function pick(lat: number, long: number) {
+  /** A pin from the map, or (precise) from the device's or a photo's GPS. */
+  function pick(lat: number, long: number, precise = false) {
     if (!inCity(city, lat, long)) {
       setNote(t("report.location.outside"));
       return;
     }
     const errors = withoutError(withoutError(draft.errors, "lat"), "long");
-    onChange({ lat: round(lat), long: round(long), errors });
+    onChange({
+      lat: round(lat),
+      long: round(long),
+      errors,
+      preciseLocation: precise,
+    });
     setNote("");
     placePin(round(lat), round(long), errors);
   }
@@ -90,7 +101,13 @@ export function LocationStep({ draft, problems, onChange }: Props) {
   function clearPin() {
     asked.current += 1;
     setPinPlace(null);
-    onChange({ lat: null, long: null });
+    onChange({ lat: null, long: null, preciseLocation: false });
+  }
+
+  /** A GPS position is used once the person has consented (now, before, or earlier in this form). */
+  function withConsent(use: () => void) {
+    if (consentedBefore || allowedHere || draft.preciseLocation) use();
+    else setWaiting(() => use);
   }
 
   function locate() {
@@ -99,7 +116,7 @@ export function LocationStep({ draft, problems, onChange }: Props) {
     locateDevice().then(
       (point) => {
         setLocating(false);
-        pick(point.lat, point.long);
+        pick(point.lat, point.long, true);
       },
       (failure: LocateFailure) => {
         setLocating(false);
@@ -121,8 +138,8 @@ export function LocationStep({ draft, problems, onChange }: Props) {
           <button
             type="button"
             class="btn btn-primary"
-            disabled={locating}
-            onClick={locate}
+            disabled={locating || waiting !== null}
+            onClick={() => withConsent(locate)}
           >
             {t("report.location.useMine")}
           </button>
@@ -130,13 +147,27 @@ export function LocationStep({ draft, problems, onChange }: Props) {
             <button
               type="button"
               class="btn"
-              onClick={() => {
-                setNote("");
-                pick(photoPoint.lat, photoPoint.long);
-              }}
+              disabled={waiting !== null}
+              onClick={() =>
+                withConsent(() => {
+                  setNote("");
+                  pick(photoPoint.lat, photoPoint.long, true);
+                })
+              }
             >
               {t("report.location.usePhoto")}
             </button>
+          ) : null}
+          {waiting ? (
+            <LocationConsent
+              onAllow={() => {
+                const use = waiting;
+                setWaiting(null);
+                setAllowedHere(true);
+                use();
+              }}
+              onCancel={() => setWaiting(null)}
+            />
           ) : null}
           {city ? (
             <PinMap

@@ -48,6 +48,7 @@ export function filingFields(draft: ReportDraft): FilingFields {
     address: draft.address.trim() || null,
     kelurahan: draft.kelurahan || null,
     public: !draft.private,
+    precise_location: Boolean(draft.preciseLocation) && draft.lat !== null,
   };
 }
 
