@@ -133,10 +133,17 @@ def register_handlers(app: Flask) -> None:
 
 
 def register_listeners() -> None:
-    """Who hears the domain events (backend/events.py)."""
+    """Who hears the domain events (backend/events.py); blinker ignores a repeated connect."""
+    from . import events
+    from .privacy.erasure import erase_personal_data
+    from .push.devices import forget_devices
     from .push.transactional import connect_listeners as connect_push_listeners
+    from .service_requests.photos import erase_reporters_photos
 
     connect_push_listeners()
+    # Photos first: a photo store out of reach fails the deletion before anything else is erased.
+    for erase in (erase_reporters_photos, erase_personal_data, forget_devices):
+        events.account_deleted.connect(erase)
 
 
 def register_commands(app: Flask) -> None:

@@ -3,6 +3,7 @@ changes: verification.py; reset and sign-in by code: recovery.py)."""
 
 from sqlalchemy import or_, select
 
+from .. import events
 from ..audit.services import record
 from ..database import utcnow
 from ..errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
@@ -57,19 +58,14 @@ def change_password(user: User, current: str, new: str, user_agent: str | None) 
 
 
 def delete_account(user: User, password: str) -> None:
-    """Erase the person's data and the photos they took, and their contacts wherever they were
-    copied (privacy/erasure.py); what they reported stays, no longer linked to anyone named."""
+    """Erase the person's data: the account row here, the rest by the areas that hold it, told by
+    `account_deleted` (their photos, their contacts wherever copied, their devices); what they
+    reported stays, no longer linked to anyone named."""
     if not passwords.verify_password(user.password_hash, password):
         raise Invalid(errors={"password": ["The current password is wrong."]})
-    from ..privacy.erasure import erase_personal_data
-    from ..service_requests.photos import erase_reporters_photos
-
-    # First, so that a store that cannot be reached leaves the account as it was, to delete again.
-    erase_reporters_photos(user)
     sessions.revoke_all_sessions(user, "account_deleted")
-    erase_personal_data(user)
-    forget_devices(user)
     one_time_codes.forget_codes_of(user)
+    events.account_deleted.send(user)
     user.name = DELETED_NAME
     user.email = None
     user.phone = None
@@ -78,13 +74,6 @@ def delete_account(user: User, password: str) -> None:
     user.opd_id = None
     user.deleted_at = utcnow()
     db.session.commit()
-
-
-def forget_devices(user: User) -> None:
-    """A deleted account's devices stop hearing about its requests. The caller commits."""
-    from ..push.models import PushSubscription
-
-    db.session.execute(PushSubscription.__table__.delete().where(PushSubscription.user_id == user.id))
 
 
 def list_users(args: dict) -> Page:

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from ..accounts.models import User
 from ..extensions import db
+from ..push.devices import forget_devices
 from . import notices
 from .models import TOGGLED, Consent, Purpose
 
@@ -102,8 +103,6 @@ def record_location_granted(reporter: User | None, request: "ServiceRequest") ->
 def set_consents(user: User, changes: dict[str, bool]) -> dict:
     """Give or withdraw consents; withdrawing push removes every subscription of the person's
     devices at once, so no later campaign reaches them."""
-    from ..accounts.services import forget_devices
-
     for purpose in TOGGLED:
         if purpose.value in changes:
             _record(purpose, changes[purpose.value], user=user)

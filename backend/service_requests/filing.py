@@ -20,7 +20,8 @@ from ..places import services as places
 from ..places.models import Kelurahan
 from ..privacy.services import record_location_granted
 from . import codes, photos
-from .models import EventKind, RequestEvent, ServiceRequest, Status
+from .models import EventKind, ServiceRequest, Status
+from .timeline import record_event
 
 OTHER_CONTENT = "This Idempotency-Key was already used for a different request."
 
@@ -146,15 +147,8 @@ def file_request(
         token = codes.tracking_token(request.code)
         request.tracking_token_hash = codes.token_hash(token)
     request.photos = [photos.photo_record(image) for image in stored]
-    event = RequestEvent(
-        request=request,
-        kind=EventKind.CREATED,
-        to_status=request.status,
-        author_id=reporter.id if reporter else None,
-        author_role=reporter.role if reporter else None,
-        created_at=now,
-    )
-    db.session.add_all([request, event])
+    db.session.add(request)
+    event = record_event(request, reporter, EventKind.CREATED, at=now, to_status=request.status)
     if data.get("precise_location") and request.lat is not None:
         record_location_granted(reporter, request)
     try:

@@ -14,22 +14,9 @@ from ..places.services import get_opd
 from . import access, photos
 from .models import OPEN_STATUSES, EventKind, RequestEvent, ServiceRequest, Status, Support
 from .queries import get_request
+from .timeline import record_event
 
 NOTE_REQUIRED = {Status.RESOLVED: "Say what was done.", Status.REJECTED: "Say why it is rejected."}
-
-
-def _event(request: ServiceRequest, actor: User | None, kind: str, **fields) -> RequestEvent:
-    event = RequestEvent(
-        request=request,
-        kind=kind,
-        author_id=actor.id if actor else None,
-        author_role=actor.role if actor else None,
-        author_opd_id=actor.opd_id if actor and actor.role == Role.OPD_STAFF else None,
-        created_at=utcnow(),
-        **fields,
-    )
-    db.session.add(event)
-    return event
 
 
 def _record_first_response(request: ServiceRequest, actor: User) -> None:
@@ -70,7 +57,9 @@ def change_status(code: str, actor: User, to: str, note: str | None, duplicate_o
 
     now = utcnow()
     _record_first_response(request, actor)
-    event = _event(request, actor, EventKind.STATUS, from_status=request.status, to_status=to, text=note)
+    event = record_event(
+        request, actor, EventKind.STATUS, from_status=request.status, to_status=to, text=note
+    )
     request.status = to
     if to == Status.RESOLVED:
         request.resolved_at = now
@@ -99,8 +88,9 @@ def resolve_with_incident(code: str, actor: User, note: str, opd=None) -> bool:
     if not claimed:
         db.session.rollback()
         return False
-    event = _event(request, actor, EventKind.STATUS, from_status=from_status, to_status=Status.RESOLVED,
-                   text=note)  # fmt: skip
+    event = record_event(
+        request, actor, EventKind.STATUS, from_status=from_status, to_status=Status.RESOLVED, text=note
+    )
     if opd is not None and opd.id != request.opd_id:
         event.from_opd_id, event.to_opd_id = request.opd_id, opd.id
         request.opd = opd
@@ -119,8 +109,14 @@ def reopen(code: str, actor: User, reason: str) -> ServiceRequest:
         raise Conflict("Only a resolved request can be reopened.")
     if not request.can_reopen(utcnow()):
         raise Conflict("A request can only be reopened within 7 days of being resolved.")
-    event = _event(request, actor, EventKind.STATUS, from_status=request.status, to_status=Status.IN_PROGRESS,
-                   text=reason)  # fmt: skip
+    event = record_event(
+        request,
+        actor,
+        EventKind.STATUS,
+        from_status=request.status,
+        to_status=Status.IN_PROGRESS,
+        text=reason,
+    )
     request.status = Status.IN_PROGRESS
     request.resolved_at = None
     db.session.commit()
@@ -140,7 +136,7 @@ def reroute(code: str, actor: User, opd_code: str, reason: str) -> ServiceReques
         raise Invalid(errors={"opd": ["Unknown OPD."]})
     if target.id == request.opd_id:
         raise Invalid(errors={"opd": ["The request is already with this OPD."]})
-    event = _event(
+    event = record_event(
         request, actor, EventKind.REROUTE, from_opd_id=request.opd_id, to_opd_id=target.id, text=reason
     )
     _audit(request, "request.rerouted", {"from": request.opd.code, "to": target.code}, actor)
@@ -155,7 +151,7 @@ def add_note(code: str, actor: User, text: str) -> RequestEvent:
     request = get_request(code)
     if not access.works_on(request, actor):
         raise Forbidden()
-    event = _event(request, actor, EventKind.NOTE, text=text, is_internal=True)
+    event = record_event(request, actor, EventKind.NOTE, text=text, is_internal=True)
     _audit(request, "request.note_added", actor=actor)
     db.session.commit()
     return event
@@ -168,7 +164,7 @@ def add_comment(code: str, actor: User, text: str) -> RequestEvent:
         raise NotFound()
     if request.is_hidden and not access.works_on(request, actor):
         raise Forbidden()
-    event = _event(request, actor, EventKind.COMMENT, text=text)
+    event = record_event(request, actor, EventKind.COMMENT, text=text)
     if access.works_on(request, actor):
         _record_first_response(request, actor)
         _audit(request, "request.commented", actor=actor)
@@ -217,7 +213,7 @@ def rate(code: str, actor: User, rating: int, feedback: str | None) -> ServiceRe
             raise Conflict("This request has already been rated.")
         raise Conflict("A request can be rated once it is resolved.")
     request.rating, request.feedback, request.rated_at = rating, feedback, utcnow()
-    _event(request, actor, EventKind.RATING, text=feedback)
+    record_event(request, actor, EventKind.RATING, text=feedback)
     db.session.commit()
     return request
 
