@@ -16,7 +16,7 @@ from ..places.services import city_timezone
 from ..service_requests.models import OPEN_STATUSES, STATUS_LABELS
 from ..service_requests.models import ServiceRequest as R
 from ..service_requests.queries import filter_requests
-from .services import code_id
+from .services import opd_id
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -102,7 +102,7 @@ def export_rows(args: dict):
     )
     query = filter_requests(query, args)
     if args.get("opd"):
-        query = query.where(R.opd_id == code_id(Opd, args["opd"], "opd"))
+        query = query.where(R.opd_id == opd_id(args["opd"]))
     query = query.order_by(R.created_at, R.id).execution_options(yield_per=1000)
     record_export("requests.exported", args)
 

@@ -1,31 +1,31 @@
 """Command-center use cases: scopes from filters, cached read models (the CSV export: export.py)."""
 
-from sqlalchemy import select
-
 from ..errors import Invalid
 from ..extensions import db
 from ..incidents.models import Incident
+from ..lookups import by_code
 from ..outages import read_through
 from ..places.models import Kecamatan, Opd
 from ..places.services import city_timezone
 from . import queries
 
 
-def code_id(model, code: str | None, field: str) -> int | None:
-    if not code:
-        return None
-    found = db.session.scalar(select(model.id).where(model.code == code))
-    if found is None:
-        raise Invalid(errors={field: [f"Unknown {field}."]})
-    return found
+def kecamatan_id(code: str | None) -> int | None:
+    kecamatan = by_code(Kecamatan, code, "kecamatan", "Unknown kecamatan.")
+    return kecamatan.id if kecamatan else None
+
+
+def opd_id(code: str | None) -> int | None:
+    opd = by_code(Opd, code, "opd", "Unknown OPD.")
+    return opd.id if opd else None
 
 
 def scope_from(args: dict) -> queries.Scope:
     return queries.make_scope(
         args["days"],
         city_timezone(),
-        kecamatan_id=code_id(Kecamatan, args.get("kecamatan"), "kecamatan"),
-        opd_id=code_id(Opd, args.get("opd"), "opd"),
+        kecamatan_id=kecamatan_id(args.get("kecamatan")),
+        opd_id=opd_id(args.get("opd")),
         incident_id=_incident_id(args.get("incident")),
     )
 

@@ -9,6 +9,7 @@ from ..catalog.models import Service, ServiceGroup
 from ..database import utcnow
 from ..errors import Conflict, Invalid, NotFound
 from ..extensions import db
+from ..lookups import by_code
 from ..pagination import Page, keyset_page
 from ..places.models import Kelurahan
 from ..places.services import get_opd
@@ -143,10 +144,7 @@ def _kelurahan(codes: list[str]) -> list[Kelurahan]:
 
 
 def _group(code: str) -> ServiceGroup:
-    group = db.session.scalar(select(ServiceGroup).where(ServiceGroup.code == code))
-    if group is None:
-        raise Invalid(errors={"group": ["Unknown service group."]})
-    return group
+    return by_code(ServiceGroup, code, "group", "Unknown service group.")
 
 
 def open_by_hand(actor: User, data: dict) -> Incident:

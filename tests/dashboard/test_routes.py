@@ -36,6 +36,17 @@ def test_dashboard_filters_are_checked(client, admin):
     assert "bbox" in error_shape(client.get(f"{DASHBOARD}/map?bbox=1,2", headers=headers), 422)["errors"]
 
 
+def test_an_unknown_opd_or_kecamatan_is_said_in_the_readers_language(client, admin):
+    headers = auth_headers(admin)
+    opd = error_shape(client.get(f"{DASHBOARD}/sla?opd=TIDAKADA", headers=headers), 422)
+    kecamatan = error_shape(
+        client.get(f"{DASHBOARD}/trends?kecamatan=64.71.99", headers=headers | {"Accept-Language": "en"}), 422
+    )
+
+    assert opd["errors"]["opd"] == ["OPD tidak dikenal."]
+    assert kecamatan["errors"]["kecamatan"] == ["Unknown kecamatan."]
+
+
 def test_summary_is_served_from_the_short_cache(client, operator):
     headers = auth_headers(operator)
     assert client.get(f"{DASHBOARD}/summary", headers=headers).get_json()["open"] == 0
