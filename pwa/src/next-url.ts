@@ -27,7 +27,7 @@ export function safeNext(next: string | null | undefined): string | null {
 }
 
 /** The first screen of this role. */
-export function startOf(role: User["role"]): string {
+function startOf(role: User["role"]): string {
   return START[role];
 }
 

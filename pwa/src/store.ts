@@ -1,7 +1,7 @@
 // A tiny observable value with a hook, for the few pieces of app-wide state (session, language, network).
 import { useEffect, useState } from "preact/hooks";
 
-export interface Store<T> {
+interface Store<T> {
   get(): T;
   set(next: T): void;
   subscribe(listener: (value: T) => void): () => void;

@@ -1,7 +1,7 @@
 // The service catalogue (backend/catalog/schemas.py): what a person can report or apply for,
 // and the attributes (Open311 service definition) that make each service's form.
 import type { Localized } from "../i18n";
-import { api } from "./client";
+import { useApi } from "./use-api";
 
 export { type Localized, localized } from "../i18n";
 
@@ -53,8 +53,8 @@ export interface Service {
   attributes: ServiceAttribute[];
 }
 
-export const listServices = () => api<Service[]>("services");
-export const listServiceGroups = () => api<ServiceGroup[]>("service-groups");
+export const useServices = () => useApi<Service[]>("services");
+export const useServiceGroups = () => useApi<ServiceGroup[]>("service-groups");
 
 /** The text in the person's language, falling back to Bahasa Indonesia. */
 

@@ -40,14 +40,33 @@ export class ApiError extends Error {
     return this.status === 0;
   }
 
-  /** The first message for one field, for showing under its input. */
-  field(name: string): string | undefined {
-    const value = this.errors[name];
-    if (Array.isArray(value)) return value.map(String).join(" ");
-    if (value && typeof value === "object")
-      return Object.values(value).flat().map(String).join(" ");
-    return undefined;
+  /** The messages about a field (and its nested parts), for showing under its input: `path` is
+   * one name, or a way into nested fields such as ("name", "id") or ("values", 0, "key"). */
+  field(...path: (string | number)[]): string | undefined {
+    let node: unknown = this.errors;
+    for (const part of path) {
+      if (!node || typeof node !== "object" || Array.isArray(node))
+        return undefined;
+      node = (node as Record<string, unknown>)[String(part)];
+    }
+    const found = messages(node);
+    return found.length ? found.join(" ") : undefined;
   }
+
+  /** Only the messages about the field as a whole, not those of its nested parts. */
+  ownField(name: string): string | undefined {
+    const node = this.errors[name];
+    return Array.isArray(node) ? node.map(String).join(" ") : undefined;
+  }
+}
+
+/** The server's field errors nest for localized texts and list values: every message inside. */
+function messages(node: unknown): string[] {
+  if (typeof node === "string") return [node];
+  if (Array.isArray(node)) return node.flatMap(messages);
+  if (node && typeof node === "object")
+    return Object.values(node).flatMap(messages);
+  return [];
 }
 
 const USER_KEY = "satupintu.user";

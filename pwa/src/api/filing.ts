@@ -3,7 +3,7 @@
 import { language } from "../i18n";
 import { DIRECT_UPLOAD_HEADER } from "../offline/outbox-store";
 import type { Localized } from "./catalog";
-import { api, query } from "./client";
+import { api } from "./client";
 
 /** The fields of a filing, exactly as sent: every resend of one report carries the same content. */
 export interface FilingFields {
@@ -107,10 +107,6 @@ export function postFiling(
     xhr.send(form);
   });
 }
-
-/** Open requests of the service within about 150 m: "someone already reported this". */
-export const nearbyRequests = (lat: number, long: number, service: string) =>
-  api<NearbyRequest[]>(`requests/nearby${query({ lat, long, service })}`);
 
 /** "Me too" on an existing request (needs a login). */
 export const supportRequest = (code: string) =>

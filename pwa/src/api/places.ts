@@ -3,6 +3,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { setCityTimeZone } from "../i18n";
 import { createStore } from "../store";
 import { ApiError, api } from "./client";
+import { useApi } from "./use-api";
 
 export interface City {
   code: string;
@@ -53,6 +54,10 @@ export async function loadCity(): Promise<void> {
 }
 
 export const listKecamatan = () => api<Kecamatan[]>("kecamatan");
+export const useKecamatan = () => useApi<Kecamatan[]>("kecamatan");
+export const useKelurahan = () => useApi<Kelurahan[]>("kelurahan");
+/** The OPDs; not read while `wanted` is false (e.g. a form that is closed). */
+export const useOpds = (wanted = true) => useApi<Opd[]>(wanted ? "opds" : null);
 export const listKelurahan = (kecamatan?: string) =>
   api<Kelurahan[]>(
     kecamatan
@@ -80,7 +85,7 @@ export function loadKelurahanShapes(): Promise<KelurahanShapes> {
 }
 
 /** A kelurahan with its kecamatan spelled out: where a map pin is. */
-export interface PlaceOfPoint {
+interface PlaceOfPoint {
   code: string;
   name: string;
   common_name: string | null;

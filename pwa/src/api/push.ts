@@ -4,7 +4,7 @@ import { type Language, language } from "../i18n";
 import { ApiError, api } from "./client";
 
 /** A push service that never answers leaves subscribe() pending for ever; give up after this. */
-export const PUSH_TIMEOUT_MS = 10_000;
+const PUSH_TIMEOUT_MS = 10_000;
 
 export interface PushPreferences {
   news: boolean;
@@ -16,7 +16,7 @@ interface Saved extends PushPreferences {
   endpoint: string;
 }
 
-export type PushFailureKind = "denied" | "dismissed" | "timeout" | "failed";
+type PushFailureKind = "denied" | "dismissed" | "timeout" | "failed";
 
 /** Why the browser side of enabling failed (server failures stay ApiErrors). */
 export class PushFailure extends Error {

@@ -2,7 +2,7 @@
 // service worker (sw/outbox.ts). The caller holds REFRESH_LOCK: the refresh token rotates, and
 // one spent twice ends the login.
 /** U: the user as the caller reads it (the worker needs only the id). */
-export type Refreshed<U> =
+type Refreshed<U> =
   { ok: true; accessToken: string; user: U } | { ok: false; status: number };
 
 export async function tradeRefreshToken<U extends { id: number }>(

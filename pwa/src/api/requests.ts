@@ -23,7 +23,7 @@ export const OPEN_STATUSES: readonly RequestStatus[] = [
   "in_progress",
 ];
 
-export interface CodeName {
+interface CodeName {
   code: string;
   name: string;
 }
@@ -35,14 +35,14 @@ export interface RequestPhoto {
   height: number;
 }
 
-export interface RequestLocation {
+interface RequestLocation {
   lat: number | null;
   long: number | null;
   address: string | null;
 }
 
 /** What the person asking may do with the request. */
-export interface RequestViewer {
+interface RequestViewer {
   is_reporter: boolean;
   has_supported: boolean;
   can_reopen: boolean;
@@ -52,7 +52,7 @@ export interface RequestViewer {
 }
 
 /** Staff only: who filed it. */
-export interface RequestReporter {
+interface RequestReporter {
   name: string | null;
   email: string | null;
   phone: string | null;
@@ -100,7 +100,7 @@ export interface NearbyRequest extends ServiceRequest {
   distance_m: number;
 }
 
-export type EventKind =
+type EventKind =
   "created" | "status" | "comment" | "note" | "reroute" | "rating";
 
 /** Who wrote an event: a role (and the OPD for staff), never a person's name. */
@@ -125,7 +125,7 @@ export interface RequestEvent {
   created_at: string;
 }
 
-export interface SupportResult {
+interface SupportResult {
   supporter_count: number;
   has_supported: boolean;
 }

@@ -2,7 +2,7 @@
 // Coordinates mean nothing to most people, so a point on the map is only said to be there.
 import { t } from "../i18n";
 
-export interface PlaceParts {
+interface PlaceParts {
   address?: string | null;
   kelurahan?: string | null;
   kecamatan?: string | null;

@@ -19,7 +19,7 @@ function initialLanguage(): Language {
   return navigator.language.toLowerCase().startsWith("en") ? "en" : "id";
 }
 
-export const languageStore = createStore<Language>(initialLanguage());
+const languageStore = createStore<Language>(initialLanguage());
 document.documentElement.lang = languageStore.get();
 
 export function language(): Language {

@@ -6,7 +6,7 @@ import type { PathOptions } from "leaflet";
 import type { KelurahanShapes } from "../api/places";
 
 export const AREA_COLOUR = "#c51b7d";
-export const PROPOSED_DASH = "14 8";
+const PROPOSED_DASH = "14 8";
 
 export function areaShapes(
   shapes: KelurahanShapes,

@@ -9,7 +9,7 @@ export type L = typeof Leaflet;
 let loading: Promise<L> | null = null;
 
 /** Leaflet and its stylesheet, fetched once. */
-export function loadLeaflet(): Promise<L> {
+function loadLeaflet(): Promise<L> {
   loading ??= Promise.all([
     import("leaflet"),
     import("leaflet/dist/leaflet.css"),

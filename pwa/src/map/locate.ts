@@ -3,7 +3,7 @@
 
 export type LocateFailure = "unsupported" | "denied" | "failed";
 
-export interface Point {
+interface Point {
   lat: number;
   long: number;
 }

@@ -13,7 +13,7 @@ export const DIRECT_UPLOAD_HEADER = "X-Direct-Upload";
 
 /** waiting: sent at the next chance; needs_fix: the server refused it (4xx); login: its
  * reporter must log in again before it can go. */
-export type EntryState = "waiting" | "needs_fix" | "login";
+type EntryState = "waiting" | "needs_fix" | "login";
 
 export interface OutboxEntry {
   /** The Idempotency-Key of every send of this report. */
@@ -57,7 +57,6 @@ const receipts = createStore(RECEIPTS_DATABASE, "receipts");
 export const getEntry = (key: string) => get<OutboxEntry>(key, entries);
 export const deleteEntry = (key: string) => del(key, entries);
 export const deleteReceipt = (key: string) => del(key, receipts);
-export const getReceipt = (key: string) => get<Receipt>(key, receipts);
 
 export const putEntry = (entry: OutboxEntry) => set(entry.key, entry, entries);
 

@@ -16,7 +16,7 @@ import { onWorkerMessage } from "./sw-bridge";
 
 export type { OutboxEntry, Outcome, Receipt } from "./outbox-store";
 
-export interface OutboxView {
+interface OutboxView {
   entries: OutboxEntry[];
   receipts: Receipt[];
   /** Upload progress (0 to 1) of the reports being sent now, by key. */

@@ -9,7 +9,7 @@ import { t } from "../../i18n";
 import { ActiveBadge, AdminTable } from "./AdminTable";
 import { type Service, listAllOpds, listAllServices, listGroups } from "./api";
 import { ServiceForm } from "./ServiceForm";
-import { useLoad } from "./use-load";
+import { useLoad } from "../../api/use-api";
 import "./i18n";
 import "./admin.css";
 

@@ -5,7 +5,6 @@ import type { ApiError } from "../../api/client";
 import { TextField } from "../../components/Field";
 import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
-import { errorAt } from "./errors";
 
 export interface Texts {
   id: string;
@@ -39,7 +38,7 @@ export function LocalizedFields(props: LocalizedProps) {
         multiline={props.multiline}
         maxLength={maxLength}
         value={value.id}
-        error={errorAt(error, name, "id")}
+        error={error?.field(name, "id")}
         onInput={(text) => onInput({ ...value, id: text })}
       />
       <TextField
@@ -48,7 +47,7 @@ export function LocalizedFields(props: LocalizedProps) {
         multiline={props.multiline}
         maxLength={maxLength}
         value={value.en}
-        error={errorAt(error, name, "en")}
+        error={error?.field(name, "en")}
         onInput={(text) => onInput({ ...value, en: text })}
       />
     </>

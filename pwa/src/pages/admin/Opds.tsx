@@ -6,7 +6,7 @@ import { t } from "../../i18n";
 import { ActiveBadge, AdminTable, EditableRow } from "./AdminTable";
 import { listAllOpds } from "./api";
 import { OpdForm } from "./OpdForm";
-import { useLoad } from "./use-load";
+import { useLoad } from "../../api/use-api";
 import "./i18n";
 import "./admin.css";
 

@@ -8,7 +8,7 @@ import { t } from "../../i18n";
 import { type Service, listAllOpds, listAllServices, listGroups } from "./api";
 import { AttributeEditor } from "./AttributeEditor";
 import { ServiceForm } from "./ServiceForm";
-import { useLoad } from "./use-load";
+import { useLoad } from "../../api/use-api";
 import "./i18n";
 import "./admin.css";
 

@@ -14,7 +14,6 @@ import {
   createService,
   updateService,
 } from "./api";
-import { errorAt } from "./errors";
 import { FormButtons, LocalizedFields } from "./FormFields";
 import { fromTexts, toTexts, wholeNumber } from "./texts";
 
@@ -125,7 +124,7 @@ export function ServiceForm({ service, groups, opds, onSaved }: Props) {
           label={t("admin.service.keywords")}
           hint={t("admin.service.keywordsHint")}
           value={keywords}
-          error={errorAt(error, "keywords")}
+          error={error?.field("keywords")}
           onInput={setKeywords}
         />
       </fieldset>

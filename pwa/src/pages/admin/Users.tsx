@@ -9,7 +9,7 @@ import { formatDateTime, t } from "../../i18n";
 import { useStore } from "../../store";
 import { ActiveBadge, AdminTable, EditableRow } from "./AdminTable";
 import { type AdminUser, ROLES, listAllOpds, usersPath } from "./api";
-import { useLoad } from "./use-load";
+import { useLoad } from "../../api/use-api";
 import { UserEditor } from "./UserEditor";
 import "./i18n";
 import "./admin.css";

@@ -3,7 +3,6 @@ import { ApiError } from "../../api/client";
 import type { AttributeValue } from "../../api/catalog";
 import { TextField } from "../../components/Field";
 import { t } from "../../i18n";
-import { errorAt, ownErrorAt } from "./errors";
 import { fromTexts } from "./texts";
 
 export interface ValueRow {
@@ -37,7 +36,7 @@ interface Props {
 }
 
 export function ValuesEditor({ id, rows, error, onChange }: Props) {
-  const listError = ownErrorAt(error, "values");
+  const listError = error?.ownField("values");
   const change = (uid: number, part: Partial<ValueRow>) =>
     onChange(rows.map((one) => (one.uid === uid ? { ...one, ...part } : one)));
 
@@ -73,7 +72,7 @@ export function ValuesEditor({ id, rows, error, onChange }: Props) {
                 required
                 maxLength={60}
                 value={one.key}
-                error={errorAt(error, "values", index, "key")}
+                error={error?.field("values", index, "key")}
                 onInput={(key) => change(one.uid, { key })}
               />
               <TextField
@@ -81,14 +80,14 @@ export function ValuesEditor({ id, rows, error, onChange }: Props) {
                 label={t("admin.values.nameId", { number })}
                 required
                 value={one.id}
-                error={errorAt(error, "values", index, "name", "id")}
+                error={error?.field("values", index, "name", "id")}
                 onInput={(text) => change(one.uid, { id: text })}
               />
               <TextField
                 id={`${id}-${one.uid}-en`}
                 label={t("admin.values.nameEn", { number })}
                 value={one.en}
-                error={errorAt(error, "values", index, "name", "en")}
+                error={error?.field("values", index, "name", "en")}
                 onInput={(text) => change(one.uid, { en: text })}
               />
               <button

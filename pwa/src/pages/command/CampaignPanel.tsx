@@ -1,7 +1,7 @@
 // The latest push campaigns: how many were targeted, sent, failed and clicked, and the click rate.
 import { Empty } from "../../components/Status";
 import { formatDateTime, formatNumber, t } from "../../i18n";
-import type { CampaignStat } from "./dashboard-api";
+import type { CampaignStat } from "./api";
 
 export function CampaignPanel({ campaigns }: { campaigns: CampaignStat[] }) {
   if (campaigns.length === 0)

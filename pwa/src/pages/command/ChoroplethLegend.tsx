@@ -1,7 +1,7 @@
 // The choropleth's key: the open-count classes as coloured swatches, the overdue classes as outlines.
 import { formatNumber, t } from "../../i18n";
 import { FILLS, OUTLINES, openSteps, overdueSplit } from "./choropleth";
-import type { KelurahanLoad } from "./dashboard-api";
+import type { KelurahanLoad } from "./api";
 
 function ranges(steps: number[]): string[] {
   return steps.map((bound, index) => {

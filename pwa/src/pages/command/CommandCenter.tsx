@@ -2,10 +2,10 @@
 // panel, trends, the overdue list, the OPD league, the campaigns, the periodic jobs and the
 // warning sources' health, refreshed every 30 s in place; filters live in the URL, and `?wall=1` is the
 // 1920×1080 wall layout without the app's navigation.
+import { useKecamatan, useOpds } from "../../api/places";
 import "./i18n";
 import { useLocation } from "preact-iso";
 import type { Kecamatan, Opd } from "../../api/places";
-import { useApi } from "../../api/use-api";
 import { ErrorNote, Loading } from "../../components/Status";
 import { t } from "../../i18n";
 import { CampaignPanel } from "./CampaignPanel";
@@ -23,7 +23,7 @@ import { SourcesPanel } from "./SourcesPanel";
 import { StatusLine } from "./StatusLine";
 import { TrendChart } from "./TrendChart";
 import { WarningsPanel } from "./WarningsPanel";
-import type { Scope } from "./dashboard-api";
+import type { Scope } from "./api";
 import { NEW_INCIDENT_HREF } from "./incidents-api";
 import { useDashboard } from "./use-dashboard";
 import { type View, viewFrom, viewUrl } from "./view";
@@ -60,8 +60,8 @@ export function CommandCenter() {
     incident: view.incident,
   };
   const live = useDashboard(scope, view.refresh);
-  const kecamatan = useApi<Kecamatan[]>("kecamatan");
-  const opds = useApi<Opd[]>("opds");
+  const kecamatan = useKecamatan();
+  const opds = useOpds();
   useWallChrome(view.wall);
 
   const change = (next: Partial<View>) =>

@@ -8,7 +8,7 @@ import { useSubmit } from "../../api/use-submit";
 import { PagedStates } from "../../components/PagedStates";
 import { ErrorNote } from "../../components/Status";
 import { formatDateTime, formatNumber, t } from "../../i18n";
-import { requestHref } from "./dashboard-api";
+import { requestHref } from "./api";
 import {
   type IncidentDetail,
   type LinkedRequest,

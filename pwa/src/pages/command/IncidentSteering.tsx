@@ -1,8 +1,8 @@
 // Steering an open incident: which OPD leads it, and folding it into another open incident (its
 // requests, area and warnings move there, and the operator follows it there).
+import { useOpds } from "../../api/places";
 import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import type { Opd } from "../../api/places";
 import { useApi } from "../../api/use-api";
 import { useSubmit } from "../../api/use-submit";
 import { ErrorNote } from "../../components/Status";
@@ -88,7 +88,7 @@ function SelectForm({
 }
 
 export function LeadOpdForm({ incident, onChanged }: Props) {
-  const opds = useApi<Opd[]>("opds");
+  const opds = useOpds();
   // The select starts on the current lead, so it waits for the list that holds it.
   if (!opds.data) return <ErrorNote error={opds.error} />;
   return (

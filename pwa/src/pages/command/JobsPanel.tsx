@@ -2,7 +2,7 @@
 // last error, and a warning when one has not succeeded for a while (beat or the workers are down).
 import { Empty } from "../../components/Status";
 import { formatDateTime, t } from "../../i18n";
-import type { PeriodicJob } from "./dashboard-api";
+import type { PeriodicJob } from "./api";
 import { HealthTable, lastError } from "./HealthTable";
 
 export function JobsPanel({ jobs }: { jobs: PeriodicJob[] }) {

@@ -3,7 +3,7 @@
 import { localized } from "../../api/requests";
 import { Empty } from "../../components/Status";
 import { formatNumber, t } from "../../i18n";
-import type { Breakdown } from "./dashboard-api";
+import type { Breakdown } from "./api";
 
 export function KecamatanBars({
   rows,

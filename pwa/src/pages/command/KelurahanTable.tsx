@@ -2,7 +2,7 @@
 // requests, the busiest first.
 import { Empty } from "../../components/Status";
 import { formatNumber, t } from "../../i18n";
-import type { KelurahanLoad } from "./dashboard-api";
+import type { KelurahanLoad } from "./api";
 
 function busiestFirst(rows: KelurahanLoad[]): KelurahanLoad[] {
   return [...rows].sort(

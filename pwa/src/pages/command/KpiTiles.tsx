@@ -2,7 +2,7 @@
 import { Fragment } from "preact";
 import { formatNumber, t } from "../../i18n";
 import { type DurationPart, durationParts } from "../../i18n/duration";
-import type { Summary } from "./dashboard-api";
+import type { Summary } from "./api";
 
 interface Tile {
   key: string;

@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 import { Empty } from "../../components/Status";
 import { formatNumber, t } from "../../i18n";
 import { formatDuration } from "../../i18n/duration";
-import type { LeagueRow } from "./dashboard-api";
+import type { LeagueRow } from "./api";
 
 type Column = keyof Pick<
   LeagueRow,

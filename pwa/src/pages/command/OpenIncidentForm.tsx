@@ -1,11 +1,11 @@
 // Opening an incident by hand (a phone call, say) at /command/insiden/baru: its kind (a service
 // group), its kelurahan picked from a searchable list grouped by kecamatan, what is known, and
 // optionally the lead OPD. It opens active, and the operator lands on its page.
+import { useServiceGroups } from "../../api/catalog";
+import { useKecamatan, useKelurahan, useOpds } from "../../api/places";
 import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import type { ServiceGroup } from "../../api/catalog";
-import type { Kecamatan, Kelurahan, Opd } from "../../api/places";
-import { useApi } from "../../api/use-api";
+import type { Kelurahan } from "../../api/places";
 import { useSubmit } from "../../api/use-submit";
 import { ErrorNote, Loading } from "../../components/Status";
 import { localized, t } from "../../i18n";
@@ -32,8 +32,8 @@ function AreaPicker({
   chosen: Set<string>;
   onToggle: (code: string) => void;
 }) {
-  const kecamatan = useApi<Kecamatan[]>("kecamatan");
-  const kelurahan = useApi<Kelurahan[]>("kelurahan");
+  const kecamatan = useKecamatan();
+  const kelurahan = useKelurahan();
   const [typed, setTyped] = useState("");
   if (!kecamatan.data || !kelurahan.data) {
     const failure = kecamatan.error ?? kelurahan.error;
@@ -88,8 +88,8 @@ function AreaPicker({
 
 export function OpenIncidentForm() {
   const { route } = useLocation();
-  const groups = useApi<ServiceGroup[]>("service-groups");
-  const opds = useApi<Opd[]>("opds");
+  const groups = useServiceGroups();
+  const opds = useOpds();
   const [group, setGroup] = useState("");
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [description, setDescription] = useState("");

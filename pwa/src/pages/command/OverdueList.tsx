@@ -5,7 +5,7 @@ import { localized } from "../../api/requests";
 import { Empty } from "../../components/Status";
 import { formatDateTime, formatNumber, t } from "../../i18n";
 import { formatDuration } from "../../i18n/duration";
-import { type OverdueItem, requestHref } from "./dashboard-api";
+import { type OverdueItem, requestHref } from "./api";
 
 const FIRST_ROWS = 10;
 const WALL_ROWS = 6;

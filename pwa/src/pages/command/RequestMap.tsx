@@ -19,7 +19,7 @@ import {
   loadMapPoints,
   requestHref,
   scopeQuery,
-} from "./dashboard-api";
+} from "./api";
 import { IncidentAreaLegend } from "./incident-map/IncidentAreaLegend";
 import { useIncidentAreas } from "./incident-map/incident-layer";
 import type { Incident } from "./incidents-api";

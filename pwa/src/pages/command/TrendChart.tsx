@@ -5,7 +5,7 @@ import type uPlot from "uplot";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { formatDate, formatNumber, language, t } from "../../i18n";
 import { zonedNow } from "../../i18n/zoned-time";
-import type { TrendDay } from "./dashboard-api";
+import type { TrendDay } from "./api";
 import { loadUPlot, tokenColour } from "./uplot-loader";
 
 type Values = (number | null)[];

@@ -5,7 +5,7 @@ import type * as Leaflet from "leaflet";
 import type { KelurahanShapes } from "../../api/places";
 import { formatNumber, t } from "../../i18n";
 import type { L } from "../../map/leaflet";
-import type { KelurahanLoad } from "./dashboard-api";
+import type { KelurahanLoad } from "./api";
 
 /** Light to dark (ColorBrewer YlOrRd, readable by the colour-blind); zero is a neutral grey. */
 export const FILLS = ["#f0f0f0", "#fed976", "#fd8d3c", "#e31a1c", "#800026"];
@@ -26,7 +26,7 @@ export function openSteps(most: number): number[] {
 }
 
 /** The class of an open count: 0 for none, then 1 to 4 by `steps`. */
-export function openClass(open: number, steps: number[]): number {
+function openClass(open: number, steps: number[]): number {
   if (open <= 0) return 0;
   const index = steps.findIndex((bound) => open <= bound);
   return (index === -1 ? steps.length - 1 : index) + 1;

@@ -5,7 +5,7 @@ import type * as Leaflet from "leaflet";
 import type { City } from "../../api/places";
 import { formatNumber, t } from "../../i18n";
 import { type L, createCityMap, pinIcon } from "../../map/leaflet";
-import type { MapPoint } from "./dashboard-api";
+import type { MapPoint } from "./api";
 
 interface Pin {
   marker: Leaflet.Marker;

@@ -2,7 +2,7 @@
 import { query } from "../../api/client";
 import { downloadFile } from "../../api/download";
 import { zonedIso, zonedNow } from "../../i18n/zoned-time";
-import type { Scope } from "./dashboard-api";
+import type { Scope } from "./api";
 
 /** Today's date in the city ("2026-11-28"). */
 const cityToday = () => zonedNow().slice(0, 10);

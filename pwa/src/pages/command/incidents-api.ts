@@ -9,7 +9,7 @@ import type {
 } from "../../api/incidents";
 import type { Localized } from "../../i18n";
 
-export type IncidentState = "proposed" | "active" | "resolved" | "dismissed";
+type IncidentState = "proposed" | "active" | "resolved" | "dismissed";
 
 export interface Incident {
   id: number;
@@ -51,7 +51,7 @@ export interface LinkedRequest {
   created_at: string;
 }
 
-export interface AlertDraft {
+interface AlertDraft {
   title: string;
   body: string;
   title_en: string;
@@ -78,7 +78,7 @@ export interface IncidentDetail extends Incident {
   alerts?: AlertDelivery[];
 }
 
-export interface NewIncident {
+interface NewIncident {
   group: string;
   kelurahan: string[];
   description: string;

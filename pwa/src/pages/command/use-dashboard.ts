@@ -3,12 +3,7 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { ApiError } from "../../api/client";
 import { t } from "../../i18n";
-import {
-  type Dashboard,
-  type Scope,
-  loadDashboard,
-  scopeQuery,
-} from "./dashboard-api";
+import { type Dashboard, type Scope, loadDashboard, scopeQuery } from "./api";
 
 export interface Live {
   data: Dashboard | undefined;

@@ -1,7 +1,7 @@
 // What the command center shows, read from and written to the URL query, so that a wall screen
 // opens bookmarked with its period, kecamatan, OPD (or incident) and layout.
 import { query } from "../../api/client";
-import type { Scope } from "./dashboard-api";
+import type { Scope } from "./api";
 
 export const PERIODS = [7, 30, 90] as const;
 const DEFAULT_DAYS = 30;

@@ -19,7 +19,7 @@ export const SEVERITY_COLOURS: Record<string, string> = {
 };
 
 /** Dashes for a sent warning, dots for a draft waiting for an operator. */
-export const DASHES = { sent: "10 6", draft: "2 6" };
+const DASHES = { sent: "10 6", draft: "2 6" };
 
 export function headlineOf(warning: OfficialWarning): string {
   return (

@@ -45,12 +45,16 @@ function Greeting({ user }: { user: User | null }) {
 
 const PATIENCE_MS = 3000;
 
-function hasAnswered(read: Loaded<unknown>): boolean {
+function hasAnswered(
+  read: Pick<Loaded<unknown>, "loading" | "data" | "error">,
+): boolean {
   return !read.loading || read.data !== undefined || read.error !== undefined;
 }
 
 /** True once every read has answered (a later reload keeps it true), or after PATIENCE_MS. */
-function useAnswered(reads: Loaded<unknown>[]): boolean {
+function useAnswered(
+  reads: Pick<Loaded<unknown>, "loading" | "data" | "error">[],
+): boolean {
   const [waited, setWaited] = useState(false);
   useEffect(() => {
     const timer = window.setTimeout(() => setWaited(true), PATIENCE_MS);

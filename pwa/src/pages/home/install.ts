@@ -2,7 +2,7 @@
 // iOS hint needs (Safari has no prompt: the person adds the app to the Home Screen by hand).
 import { createStore } from "../../store";
 
-export interface InstallPromptEvent extends Event {
+interface InstallPromptEvent extends Event {
   prompt(): Promise<void>;
   userChoice: Promise<{ outcome: "accepted" | "dismissed" }>;
 }

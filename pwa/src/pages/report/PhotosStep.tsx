@@ -8,7 +8,7 @@ import { resizePhoto } from "./resize-photo";
 import { useObjectUrls } from "./use-object-urls";
 
 /** The server's limit (backend/service_requests/photos.py). */
-export const MAX_PHOTOS = 3;
+const MAX_PHOTOS = 3;
 
 /** One entry per photo (a draft from before photo positions has none). */
 const knownPoints = (draft: ReportDraft) =>

@@ -1,7 +1,6 @@
 // Kecamatan, then kelurahan: the way to say where without a map, a signal or GPS.
 // The whole kelurahan list is one cached request, so it still works offline after a first visit.
-import type { Kecamatan, Kelurahan } from "../../api/places";
-import { useApi } from "../../api/use-api";
+import { useKecamatan, useKelurahan } from "../../api/places";
 import { Field } from "../../components/Field";
 import { ErrorNote, Loading } from "../../components/Status";
 import { t } from "../../i18n";
@@ -15,8 +14,8 @@ interface Props {
 }
 
 export function PlacePicker({ kecamatan, kelurahan, error, onChange }: Props) {
-  const districts = useApi<Kecamatan[]>("kecamatan");
-  const villages = useApi<Kelurahan[]>("kelurahan");
+  const districts = useKecamatan();
+  const villages = useKelurahan();
   if (!districts.data || !villages.data) {
     if (districts.loading || villages.loading) return <Loading />;
     return <ErrorNote error={districts.error ?? villages.error} />;

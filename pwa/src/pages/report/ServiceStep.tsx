@@ -1,12 +1,13 @@
 // Step 1: choose the service, by typing a few words or from its group.
 import { useState } from "preact/hooks";
 import {
-  type Service,
-  type ServiceGroup,
   localized,
   searchServices,
+  type Service,
+  type ServiceGroup,
+  useServiceGroups,
+  useServices,
 } from "../../api/catalog";
-import { useApi } from "../../api/use-api";
 import { ErrorNote, Empty, Loading } from "../../components/Status";
 import { t } from "../../i18n";
 
@@ -59,8 +60,8 @@ function byGroup(services: Service[], groups: ServiceGroup[]) {
 }
 
 export function ServiceStep({ chosen, onChoose }: Props) {
-  const services = useApi<Service[]>("services");
-  const groups = useApi<ServiceGroup[]>("service-groups");
+  const services = useServices();
+  const groups = useServiceGroups();
   const [typed, setTyped] = useState("");
 
   if (services.loading && !services.data) return <Loading />;

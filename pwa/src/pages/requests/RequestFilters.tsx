@@ -1,7 +1,7 @@
 // The public list's filters: service, status and kecamatan, applied as soon as one changes.
-import type { Kecamatan } from "../../api/places";
-import { type Localized, OPEN_STATUSES } from "../../api/requests";
-import { useApi } from "../../api/use-api";
+import { useServices } from "../../api/catalog";
+import { useKecamatan } from "../../api/places";
+import { OPEN_STATUSES } from "../../api/requests";
 import { SelectField } from "../../components/Field";
 import {
   KecamatanOptions,
@@ -18,19 +18,14 @@ export interface Filters {
   q: string;
 }
 
-interface ServiceOption {
-  code: string;
-  name: Localized;
-}
-
 interface Props {
   filters: Filters;
   onChange: (filters: Filters) => void;
 }
 
 export function RequestFilters({ filters, onChange }: Props) {
-  const services = useApi<ServiceOption[]>("services");
-  const kecamatan = useApi<Kecamatan[]>("kecamatan");
+  const services = useServices();
+  const kecamatan = useKecamatan();
   const set = (name: keyof Filters) => (value: string) =>
     onChange({ ...filters, [name]: value });
 

@@ -1,9 +1,8 @@
 // The article's own fields: title, summary, category (with an agenda's date and place or a
 // warning's expiry), area, and for an admin's new article the OPD it speaks for.
+import { useKecamatan, useOpds } from "../../api/places";
 import type { ApiError } from "../../api/client";
 import { CATEGORIES } from "../../api/news";
-import type { Kecamatan, Opd } from "../../api/places";
-import { useApi } from "../../api/use-api";
 import {
   Field,
   SelectField,
@@ -25,8 +24,8 @@ interface Props {
 type Text = Exclude<keyof Draft, "cover" | "category">;
 
 export function ArticleFields({ draft, change, error, chooseOpd }: Props) {
-  const kecamatan = useApi<Kecamatan[]>("kecamatan");
-  const opds = useApi<Opd[]>(chooseOpd ? "opds" : null);
+  const kecamatan = useKecamatan();
+  const opds = useOpds(chooseOpd);
 
   function input(
     name: Text,

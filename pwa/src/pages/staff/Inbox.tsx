@@ -1,23 +1,18 @@
 // The OPD's inbox: its requests by SLA deadline (overdue first), searched and filtered (all kept in
 // the address), paged with a cursor. A tracking code typed exactly opens that request.
+import { useServices } from "../../api/catalog";
+import { useKecamatan, useOpds } from "../../api/places";
 import { useEffect } from "preact/hooks";
 import { useLocation, useRoute } from "preact-iso";
 import { query, userStore } from "../../api/client";
-import type { Kecamatan, Opd } from "../../api/places";
 import type { ServiceRequest } from "../../api/requests";
-import { useApi } from "../../api/use-api";
 import { usePaged } from "../../api/use-paged";
 import { PagedStates } from "../../components/PagedStates";
 import { SearchForm } from "../../components/SearchForm";
 import { t } from "../../i18n";
 import { useStore } from "../../store";
 import "./i18n";
-import {
-  type CatalogService,
-  type InboxFilters as Filters,
-  exactCode,
-  inboxPath,
-} from "./api";
+import { type InboxFilters as Filters, exactCode, inboxPath } from "./api";
 import { InboxFilters } from "./InboxFilters";
 import { InboxTable, workPath } from "./InboxTable";
 
@@ -43,9 +38,9 @@ export function Inbox() {
   const filters = filtersFrom(useRoute().query);
   const isAdmin = user?.role === "admin";
   const page = usePaged<ServiceRequest>(inboxPath(filters));
-  const services = useApi<CatalogService[]>("services");
-  const kecamatan = useApi<Kecamatan[]>("kecamatan");
-  const opds = useApi<Opd[]>(isAdmin ? "opds" : null);
+  const services = useServices();
+  const kecamatan = useKecamatan();
+  const opds = useOpds(isAdmin);
   const opdCode = isAdmin ? filters.opd : user?.opd?.code;
   const choose = (next: Filters) =>
     route(`/staf${query(addressOf(next))}`, true);

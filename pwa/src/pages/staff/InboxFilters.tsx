@@ -9,12 +9,13 @@ import {
   StatusOptions,
 } from "../../components/Options";
 import { t } from "../../i18n";
-import type { CatalogService, InboxFilters as Filters } from "./api";
+import type { Service } from "../../api/catalog";
+import type { InboxFilters as Filters } from "./api";
 
 interface Props {
   filters: Filters;
   onChange: (next: Filters) => void;
-  services: CatalogService[];
+  services: Service[];
   kecamatan: Kecamatan[];
   /** Admins only: the agencies to choose from (null hides the filter). */
   opds: Opd[] | null;

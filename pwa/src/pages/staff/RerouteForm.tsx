@@ -1,11 +1,11 @@
 // Sending the request to the agency that should handle it, with the reason on its timeline.
+import { useOpds } from "../../api/places";
 import { useState } from "preact/hooks";
 import type { Opd } from "../../api/places";
 import type { ServiceRequest } from "../../api/requests";
 import { type ConflictHandler, useSubmit } from "../../api/use-submit";
 import { SelectField, TextField } from "../../components/Field";
 import { ErrorNote } from "../../components/Status";
-import { useApi } from "../../api/use-api";
 import { t } from "../../i18n";
 import { reroute } from "./api";
 
@@ -19,7 +19,7 @@ export function RerouteForm({ request, onDone, onConflict }: Props) {
   const [open, setOpen] = useState(false);
   const [opd, setOpd] = useState("");
   const [reason, setReason] = useState("");
-  const opds = useApi<Opd[]>(open ? "opds" : null);
+  const opds = useOpds(open);
   const action = useSubmit(onConflict);
   const opdError = action.error?.field("opd");
   const reasonError = action.error?.field("reason");

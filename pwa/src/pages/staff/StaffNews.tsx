@@ -1,8 +1,7 @@
 // The OPD's articles in every state (admins: every OPD's, or one), newest first, with a way to write one.
+import { useOpds } from "../../api/places";
 import { useLocation, useRoute } from "preact-iso";
 import { query, userStore } from "../../api/client";
-import type { Opd } from "../../api/places";
-import { useApi } from "../../api/use-api";
 import { usePaged } from "../../api/use-paged";
 import { SelectField } from "../../components/Field";
 import { OpdOptions } from "../../components/Options";
@@ -22,7 +21,7 @@ export function StaffNews() {
   const page = usePaged<EditorArticle>(
     staffNewsPath({ status, opd: isAdmin ? opd : undefined }),
   );
-  const opds = useApi<Opd[]>(isAdmin ? "opds" : null);
+  const opds = useOpds(isAdmin);
   const choose = (next: {
     status?: string | undefined;
     opd?: string | undefined;

@@ -2,7 +2,6 @@
 import { api, query } from "../../api/client";
 import type { ArticleSummary, Category, NewsImage } from "../../api/news";
 import type {
-  Localized,
   RequestEvent,
   RequestStatus,
   ServiceRequest,
@@ -31,13 +30,6 @@ export function exactCode(words: string | undefined): string | null {
 
 export const inboxPath = (filters: InboxFilters, limit = 25) =>
   `staff/requests${query({ ...filters, overdue: filters.overdue || undefined, limit })}`;
-
-/** A catalogue service, as far as the inbox's service filter needs it. */
-export interface CatalogService {
-  code: string;
-  name: Localized;
-  opd: { code: string };
-}
 
 const base = (code: string) => `requests/${encodeURIComponent(code)}`;
 
@@ -71,7 +63,7 @@ export const reroute = (code: string, opd: string, reason: string) =>
     json: { opd, reason },
   });
 
-export type ArticleStatus = "draft" | "scheduled" | "published" | "archived";
+type ArticleStatus = "draft" | "scheduled" | "published" | "archived";
 export const ARTICLE_STATUSES: readonly ArticleStatus[] = [
   "draft",
   "scheduled",

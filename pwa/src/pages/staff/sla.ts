@@ -5,7 +5,7 @@ import { language } from "../../i18n";
 export type Sla = "overdue" | "due" | "ok";
 
 /** A deadline closer than this is "due soon" (amber). */
-export const DUE_SOON_MS = 24 * 60 * 60 * 1000;
+const DUE_SOON_MS = 24 * 60 * 60 * 1000;
 
 /** null once the request is no longer open: its deadline no longer matters. */
 export function slaOf(request: ServiceRequest, now = Date.now()): Sla | null {

@@ -44,7 +44,7 @@ export interface Target {
   values: string[];
 }
 
-export type NewCampaign = Pick<
+type NewCampaign = Pick<
   Campaign,
   | "title"
   | "body"

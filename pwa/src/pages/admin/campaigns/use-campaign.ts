@@ -7,7 +7,7 @@ import { type Campaign, campaignPath, isActive } from "./api";
 const POLL_MS = 2000;
 const RETRY_MS = 5000;
 
-export interface LiveCampaign {
+interface LiveCampaign {
   campaign: Campaign | null;
   error: ApiError | null;
   /** Take an answer the screen already has (e.g. from cancelling). */

@@ -6,7 +6,7 @@ import { type Target, isComplete, previewCount } from "./api";
 
 const DEBOUNCE_MS = 350;
 
-export interface TargetCount {
+interface TargetCount {
   count: number | null;
   loading: boolean;
   error: ApiError | null;

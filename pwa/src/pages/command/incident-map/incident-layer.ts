@@ -40,7 +40,7 @@ function drawnKey(incident: Incident): string {
   return JSON.stringify([incident.state, incident.area.map((a) => a.code)]);
 }
 
-export class IncidentLayer {
+class IncidentLayer {
   private readonly areas = new Map<
     number,
     { layer: Leaflet.GeoJSON; key: string }

@@ -1,7 +1,7 @@
 // The linked requests still open, as a table that prints: each by its own code (a link on screen).
 import { Empty } from "../../../components/Status";
 import { formatDateTime, t } from "../../../i18n";
-import { requestHref } from "../dashboard-api";
+import { requestHref } from "../api";
 import type { LinkedRequest } from "../incidents-api";
 
 const COLUMNS = ["code", "status", "opd", "kelurahan", "created"];
