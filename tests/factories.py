@@ -4,21 +4,29 @@ import itertools
 import json
 from io import BytesIO
 
+import pyotp
 from PIL import Image
 from sqlalchemy import select
 
 from backend.accounts import services as accounts
-from backend.accounts.models import Role, User
+from backend.accounts import two_factor
+from backend.accounts.models import Role, TwoFactor, User
 from backend.accounts.sessions import start_session
 from backend.database import utcnow
 from backend.extensions import db
 from backend.places.models import Opd
 
 PASSWORD = "kata-sandi-uji-1"
+# The authenticator app of every test admin and operator (two-factor sign-in is required for them).
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 _numbers = itertools.count(1)
 
 
-def make_user(role: Role = Role.RESIDENT, opd_code: str | None = None, **fields) -> User:
+def make_user(
+    role: Role = Role.RESIDENT, opd_code: str | None = None, two_factor_on: bool | None = None, **fields
+) -> User:
+    """A user with PASSWORD; admins and operators with two-factor sign-in on (TOTP_SECRET) unless
+    `two_factor_on` says otherwise."""
     number = next(_numbers)
     opd = db.session.scalar(select(Opd).where(Opd.code == opd_code)) if opd_code else None
     data = {
@@ -28,12 +36,25 @@ def make_user(role: Role = Role.RESIDENT, opd_code: str | None = None, **fields)
         "role": role,
         "opd": opd,
     } | fields
-    return accounts.create_user(data)
+    user = accounts.create_user(data)
+    if two_factor_on or (two_factor_on is None and two_factor.is_required(user)):
+        two_factor.enable(user, TOTP_SECRET)
+    return user
 
 
 def auth_headers(user: User) -> dict:
-    """A Bearer header for a fresh login of the user."""
-    return {"Authorization": f"Bearer {start_session(user, 'pytest').access_token}"}
+    """A Bearer header for a fresh login of the user, past the second factor."""
+    return {"Authorization": f"Bearer {start_session(user, 'pytest', second_factor=True).access_token}"}
+
+
+def fresh_totp(user: User, secret: str = TOTP_SECRET) -> str:
+    """A code of the user's app that the server has not accepted yet: the current step's, or the
+    next one's when the current was used (a second sign-in within 30 s)."""
+    db.session.commit()  # a new transaction, to see what the server accepted meanwhile
+    row = db.session.get(TwoFactor, user.id, populate_existing=True)
+    totp = pyotp.TOTP(secret)
+    step = max(totp.timecode(utcnow()), (row.last_step if row else 0) + 1)
+    return totp.generate_otp(step)
 
 
 def error_shape(response, code: int) -> dict:
