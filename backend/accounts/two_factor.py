@@ -122,10 +122,10 @@ def status(user: User) -> dict:
 
 def disable(user: User, password: str) -> None:
     """Turn it off (password required), where the role does not require it."""
-    if is_required(user):
-        raise Forbidden(REQUIRED_FOR_ROLE)
     if not passwords.verify_password(user.password_hash, password):
         raise Invalid(errors={"password": ["The current password is wrong."]})
+    if is_required(user):
+        raise Forbidden(REQUIRED_FOR_ROLE)
     if user.has_two_factor:
         record("two_factor.disabled", target_type="user", target_id=user.id)
     _remove(user)
