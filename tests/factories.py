@@ -13,12 +13,14 @@ from backend.accounts import two_factor
 from backend.accounts.models import Role, TwoFactor, User
 from backend.accounts.sessions import start_session
 from backend.database import utcnow
+from backend.demo import DEMO_TOTP_SECRET
 from backend.extensions import db
 from backend.places.models import Opd
 
 PASSWORD = "kata-sandi-uji-1"
-# The authenticator app of every test admin and operator (two-factor sign-in is required for them).
-TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+# The authenticator app of every test (and demo) admin and operator: two-factor sign-in is
+# required for them.
+TOTP_SECRET = DEMO_TOTP_SECRET
 _numbers = itertools.count(1)
 
 
