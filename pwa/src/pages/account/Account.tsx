@@ -14,6 +14,24 @@ import { VerifyContact } from "./VerifyContact";
 import "./i18n";
 import "./account.css";
 
+/** Two-factor sign-in, for the roles that may have it: on or off, and the way to its screen. */
+function TwoFactorCard({ user }: { user: User }) {
+  if (user.role === "resident") return null;
+  return (
+    <div class="card account-section">
+      <h2>{t("account.twoFactor.title")}</h2>
+      <p>
+        {t(user.two_factor_enabled ? "account.twoFactor.on" : "account.twoFactor.off")}
+      </p>
+      <p>
+        <a class="more-link" href="/akun/dua-langkah">
+          {t("account.twoFactor.manage")}
+        </a>
+      </p>
+    </div>
+  );
+}
+
 function WorkAreas({ role }: { role: User["role"] }) {
   const areas = [
     {
@@ -106,6 +124,7 @@ export function Account() {
       <ProfileForm key={`${user.email}|${user.phone}`} user={user} />
       <Settings title={t("account.settingsTitle")} />
       <PasswordForm />
+      <TwoFactorCard user={user} />
       <p class="account-section">
         <button
           type="button"
