@@ -41,7 +41,9 @@ export function afterLogin(
   user: User,
 ): string {
   const target = safeNext(next) ?? startOf(user.role);
-  return needsTwoFactorSetup(user) ? withNext(TWO_FACTOR_SETUP, target) : target;
+  return needsTwoFactorSetup(user)
+    ? withNext(TWO_FACTOR_SETUP, target)
+    : target;
 }
 
 /** `path` (the login or register screen) carrying where to go afterwards, when there is somewhere. */

@@ -77,7 +77,10 @@ export function AcceptInvitation() {
             onInput={setPassword}
           />
           <ErrorNote error={passwordError ? undefined : accept.error} />
-          <SubmitButton busy={accept.busy} label={t("account.invitation.accept")} />
+          <SubmitButton
+            busy={accept.busy}
+            label={t("account.invitation.accept")}
+          />
         </form>
       ) : null}
     </section>

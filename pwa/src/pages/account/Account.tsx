@@ -21,7 +21,11 @@ function TwoFactorCard({ user }: { user: User }) {
     <div class="card account-section">
       <h2>{t("account.twoFactor.title")}</h2>
       <p>
-        {t(user.two_factor_enabled ? "account.twoFactor.on" : "account.twoFactor.off")}
+        {t(
+          user.two_factor_enabled
+            ? "account.twoFactor.on"
+            : "account.twoFactor.off",
+        )}
       </p>
       <p>
         <a class="more-link" href="/akun/dua-langkah">

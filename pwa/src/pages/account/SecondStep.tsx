@@ -39,7 +39,11 @@ export function SecondStep({ challenge, onSignedIn, onRestart }: Props) {
   return (
     <form onSubmit={onSubmit} noValidate>
       <p>
-        {t(recovery ? "account.twoFactor.recoveryIntro" : "account.twoFactor.stepIntro")}
+        {t(
+          recovery
+            ? "account.twoFactor.recoveryIntro"
+            : "account.twoFactor.stepIntro",
+        )}
       </p>
       {recovery ? (
         <TextField
@@ -72,7 +76,11 @@ export function SecondStep({ challenge, onSignedIn, onRestart }: Props) {
       <SubmitButton busy={busy} label={t("account.twoFactor.verify")} />
       <p>
         <button type="button" class="btn" onClick={switchKind}>
-          {t(recovery ? "account.twoFactor.useApp" : "account.twoFactor.useRecovery")}
+          {t(
+            recovery
+              ? "account.twoFactor.useApp"
+              : "account.twoFactor.useRecovery",
+          )}
         </button>
       </p>
       {error?.status === 401 ? (

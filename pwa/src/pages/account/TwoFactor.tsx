@@ -42,9 +42,16 @@ export function TwoFactorPage() {
       {codes ? (
         <RecoveryCodes codes={codes} onDone={() => route(done, true)} />
       ) : status === null ? (
-        load.error ? <ErrorNote error={load.error} /> : <Loading />
+        load.error ? (
+          <ErrorNote error={load.error} />
+        ) : (
+          <Loading />
+        )
       ) : status.enabled ? (
-        <Enabled status={status} onDisabled={() => setStatus({ ...status, enabled: false })} />
+        <Enabled
+          status={status}
+          onDisabled={() => setStatus({ ...status, enabled: false })}
+        />
       ) : (
         <Setup required={status.required} onConfirmed={setCodes} />
       )}
@@ -76,7 +83,13 @@ function Setup({
   const codeError = confirm.error?.field("code");
   return (
     <>
-      <p>{t(required ? "account.twoFactor.requiredIntro" : "account.twoFactor.offerIntro")}</p>
+      <p>
+        {t(
+          required
+            ? "account.twoFactor.requiredIntro"
+            : "account.twoFactor.offerIntro",
+        )}
+      </p>
       <ErrorNote error={start.error} />
       {setup ? (
         <form onSubmit={onSubmit} noValidate>
@@ -132,7 +145,13 @@ function Setup({
   );
 }
 
-function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
+function RecoveryCodes({
+  codes,
+  onDone,
+}: {
+  codes: string[];
+  onDone: () => void;
+}) {
   const [copied, setCopied] = useState(false);
   const text = codes.join("\n");
 
@@ -143,7 +162,9 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
 
   function download() {
     const link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([`${text}\n`], { type: "text/plain" }));
+    link.href = URL.createObjectURL(
+      new Blob([`${text}\n`], { type: "text/plain" }),
+    );
     link.download = "satupintu-recovery-codes.txt";
     link.click();
     URL.revokeObjectURL(link.href);
