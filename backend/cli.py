@@ -40,8 +40,8 @@ def seed_command(with_demo: bool) -> None:
         for role, email in accounts:
             click.echo(f"  {role:<10} {email}")
         click.echo(
-            f"The admin and operator sign in with two-factor codes: add the secret {demo_data.DEMO_TOTP_SECRET} "
-            "to an authenticator app (Google Authenticator, Aegis, 2FAS...)."
+            "The admin and operator sign in with two-factor codes: add the secret "
+            f"{demo_data.DEMO_TOTP_SECRET} to an authenticator app (Google Authenticator, Aegis, 2FAS...)."
         )
 
 

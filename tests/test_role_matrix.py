@@ -94,8 +94,12 @@ PROTECTED = [
     Endpoint("GET", "/api/v1/me/two-factor", EVERYONE),
     # The test admins and operators have it on already (409); staff get a secret.
     Endpoint("POST", "/api/v1/me/two-factor/setup", STAFF, allowed_answers=(200, 409)),
-    Endpoint("POST", "/api/v1/me/two-factor/confirm", STAFF, body={"code": "123456"}, allowed_answers=(409, 422)),
-    Endpoint("DELETE", "/api/v1/me/two-factor", STAFF, body={"password": "bukan-sandinya"}, allowed_answers=(422,)),
+    Endpoint(
+        "POST", "/api/v1/me/two-factor/confirm", STAFF, body={"code": "123456"}, allowed_answers=(409, 422)
+    ),
+    Endpoint(
+        "DELETE", "/api/v1/me/two-factor", STAFF, body={"password": "bukan-sandinya"}, allowed_answers=(422,)
+    ),
     Endpoint(
         "POST",
         "/api/v1/admin/users/<id:user_id>/two-factor/reset",

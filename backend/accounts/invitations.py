@@ -100,7 +100,11 @@ def _send(invitation: Invitation, base_url: str, action: str) -> Invitation:
     invitation.token_hash = _digest(token)
     invitation.sent_at = utcnow()
     invitation.expires_at = invitation.sent_at + _ttl()
-    details = {"email": invitation.email, "role": invitation.role, "opd": invitation.opd and invitation.opd.code}
+    details = {
+        "email": invitation.email,
+        "role": invitation.role,
+        "opd": invitation.opd and invitation.opd.code,
+    }
     record(action, target_type="invitation", target_id=invitation.id, details=details)
     db.session.commit()
     deliver.enqueue(invitation.id, base_url, token)
@@ -110,7 +114,12 @@ def _send(invitation: Invitation, base_url: str, action: str) -> Invitation:
 def revoke(invitation_id: int) -> None:
     invitation = _pending(invitation_id)
     invitation.revoked_at = utcnow()
-    record("invitation.revoked", target_type="invitation", target_id=invitation.id, details={"email": invitation.email})
+    record(
+        "invitation.revoked",
+        target_type="invitation",
+        target_id=invitation.id,
+        details={"email": invitation.email},
+    )
     db.session.commit()
 
 
@@ -195,5 +204,7 @@ def deliver(invitation_id: int, base_url: str, token: str) -> None:
         return
     link = f"{base_url.rstrip('/')}/undangan#{token}"
     subject = MAIL_SUBJECT.format(app=APP)
-    message = channels.Message("email", invitation.email, subject, mail_text(invitation, link), f"invitation-{invitation.id}")
+    message = channels.Message(
+        "email", invitation.email, subject, mail_text(invitation, link), f"invitation-{invitation.id}"
+    )
     channels.send(message)

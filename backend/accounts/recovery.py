@@ -29,7 +29,9 @@ def _redeem_for_account(purpose: CodePurpose, login: str, code: str) -> User:
     return user
 
 
-def reset_password(login: str, code: str, new_password: str, user_agent: str | None) -> sessions.Tokens | dict:
+def reset_password(
+    login: str, code: str, new_password: str, user_agent: str | None
+) -> sessions.Tokens | dict:
     """Set a new password with a reset code: every other login ends, this device is logged in, or
     given the second step when the account has two-factor sign-in (a code proves the mailbox, not
     the person's phone)."""

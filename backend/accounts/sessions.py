@@ -97,7 +97,9 @@ def revoke_all_sessions(user: User, reason: str, keep: str | None = None) -> Non
     db.session.execute(
         update(LoginSession)
         .where(
-            LoginSession.user_id == user.id, LoginSession.revoked_at.is_(None), LoginSession.id != (keep or "")
+            LoginSession.user_id == user.id,
+            LoginSession.revoked_at.is_(None),
+            LoginSession.id != (keep or ""),
         )
         .values(revoked_at=utcnow(), revoked_reason=reason)
     )

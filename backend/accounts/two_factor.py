@@ -81,7 +81,9 @@ def start_setup(user: User) -> dict:
     _store_secret(user, secret)
     db.session.commit()
     account = user.email or user.phone or str(user.id)
-    uri = pyotp.TOTP(secret).provisioning_uri(name=account, issuer_name=current_app.config["TWO_FACTOR_ISSUER"])
+    uri = pyotp.TOTP(secret).provisioning_uri(
+        name=account, issuer_name=current_app.config["TWO_FACTOR_ISSUER"]
+    )
     qr_svg = segno.make(uri, error="m").svg_inline(scale=4, dark="#111", light="#fff")
     return {"secret": secret, "otpauth_uri": uri, "qr_svg": qr_svg}
 

@@ -54,7 +54,12 @@ def test_an_invitee_chooses_their_own_password_from_the_mailed_link(client, admi
     user = accepted.get_json()["user"]
     assert (user["role"], user["opd"]["code"], user["two_factor_required"]) == ("opd_staff", "DPU", False)
     error_shape(client.post(ACCEPT, json={"token": token, "password": PASSWORD}), 404)  # once only
-    assert client.post("/api/v1/auth/login", json={"login": "dewi@dpu.contoh.id", "password": PASSWORD}).status_code == 200
+    assert (
+        client.post(
+            "/api/v1/auth/login", json={"login": "dewi@dpu.contoh.id", "password": PASSWORD}
+        ).status_code
+        == 200
+    )
     assert actions() == ["invitation.sent", "invitation.accepted", "auth.sign_in", "auth.sign_in"]
     assert client.get(INVITATIONS, headers=auth_headers(admin)).get_json()["items"] == []
 
@@ -110,5 +115,7 @@ def test_invitations_are_checked(client, admin, staff):
 
 
 def test_no_admin_api_chooses_another_persons_password(client, admin, staff):
-    answer = client.patch(f"/api/v1/admin/users/{staff.id}", json={"password": "pilihan-admin"}, headers=auth_headers(admin))
+    answer = client.patch(
+        f"/api/v1/admin/users/{staff.id}", json={"password": "pilihan-admin"}, headers=auth_headers(admin)
+    )
     assert "password" in error_shape(answer, 422)["errors"]

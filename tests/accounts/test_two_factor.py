@@ -25,7 +25,9 @@ def totp_at(secret: str, clock, offset_steps: int = 0) -> str:
 
 
 def audit_actions(target_id) -> list[str]:
-    rows = db.session.scalars(select(AuditEntry).where(AuditEntry.target_id == str(target_id)).order_by(AuditEntry.id))
+    rows = db.session.scalars(
+        select(AuditEntry).where(AuditEntry.target_id == str(target_id)).order_by(AuditEntry.id)
+    )
     return [row.action for row in rows]
 
 
@@ -88,7 +90,9 @@ def test_a_recovery_code_works_once_and_is_audited(client, clock):
     staff = make_user(role=Role.OPD_STAFF, opd_code="DPU", two_factor_on=False)
     headers = auth_headers(staff)
     secret = client.post(SETUP, headers=headers).get_json()["secret"]
-    codes = client.post(CONFIRM, json={"code": totp_at(secret, clock)}, headers=headers).get_json()["recovery_codes"]
+    codes = client.post(CONFIRM, json={"code": totp_at(secret, clock)}, headers=headers).get_json()[
+        "recovery_codes"
+    ]
 
     first = client.post(SECOND, json={"token": challenge(client, staff), "recovery_code": codes[0].upper()})
     assert first.status_code == 200
@@ -155,9 +159,9 @@ def test_another_admin_resets_a_lost_phone_with_an_audit_row(client, clock):
     assert reset.status_code == 200
     assert reset.get_json()["two_factor_enabled"] is False
     error_shape(client.get("/api/v1/me", headers=operator_headers), 401)
-    assert db.session.scalar(select(LoginSession).where(LoginSession.user_id == operator.id)).revoked_reason == (
-        "two_factor_reset"
-    )
+    assert db.session.scalar(
+        select(LoginSession).where(LoginSession.user_id == operator.id)
+    ).revoked_reason == ("two_factor_reset")
     entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "two_factor.reset"))
     assert (entry.actor_id, entry.target_id) == (admin.id, str(operator.id))
 
@@ -170,7 +174,9 @@ def test_another_admin_resets_a_lost_phone_with_an_audit_row(client, clock):
 def test_privileged_sign_ins_are_audited_with_address_and_user_agent(client, clock):
     operator = make_user(role=Role.OPERATOR)
     token = challenge(client, operator)
-    client.post(SECOND, json={"token": token, "code": fresh_totp(operator)}, headers={"User-Agent": "Uji/1.0"})
+    client.post(
+        SECOND, json={"token": token, "code": fresh_totp(operator)}, headers={"User-Agent": "Uji/1.0"}
+    )
     entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "auth.sign_in"))
     assert (entry.actor_id, entry.user_agent, entry.ip_address) == (operator.id, "Uji/1.0", "127.0.0.1")
     assert entry.details == {"method": "totp", "second_factor": True}

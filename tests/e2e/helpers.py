@@ -11,8 +11,8 @@ from typing import TypeVar
 from playwright.sync_api import expect
 from sqlalchemy import select
 
-from backend.accounts.models import User
 from backend.accounts.identifiers import login_identifier
+from backend.accounts.models import User
 from backend.extensions import db
 
 from ..factories import PASSWORD, fresh_totp
