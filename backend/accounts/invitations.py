@@ -145,7 +145,7 @@ def pending_invitations() -> list[Invitation]:
 def find(token: str, lock: bool = False) -> Invitation:
     """The pending, unexpired invitation of a link's token; 404 otherwise."""
     query = select(Invitation).where(Invitation.token_hash == _digest(token))
-    invitation = db.session.scalar(query.with_for_update() if lock else query)
+    invitation = db.session.scalar(query.with_for_update(of=Invitation) if lock else query)
     if invitation is None or not invitation.is_pending or invitation.expires_at <= utcnow():
         raise NotFound(LINK_INVALID)
     return invitation
