@@ -163,7 +163,6 @@ def accept(token: str, password: str, user_agent: str | None) -> sessions.Tokens
         email=invitation.email,
         role=invitation.role,
         opd=invitation.opd,
-        locale=invitation.locale,
         password_hash=passwords.hash_password(password),
     )
     db.session.add(user)

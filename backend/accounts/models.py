@@ -165,7 +165,6 @@ class Invitation(db.Model):
     email: Mapped[str] = mapped_column(String(254), index=True)
     role: Mapped[str] = mapped_column(String(20))
     opd_id: Mapped[int | None] = mapped_column(ForeignKey("opds.id"))
-    locale: Mapped[str] = mapped_column(String(5), default="id")
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

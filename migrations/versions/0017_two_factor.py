@@ -24,7 +24,6 @@ def upgrade():
     sa.Column('email', sa.String(length=254), nullable=False),
     sa.Column('role', sa.String(length=20), nullable=False),
     sa.Column('opd_id', sa.Integer(), nullable=True),
-    sa.Column('locale', sa.String(length=5), nullable=False),
     sa.Column('token_hash', sa.String(length=64), nullable=False),
     sa.Column('invited_by_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),

@@ -34,6 +34,7 @@ def test_an_invited_operator_sets_a_password_and_two_factor_then_reaches_the_com
     page.get_by_role("button", name="Kirim undangan").click()
     expect(page.get_by_role("status").filter(has_text="Undangan terkirim")).to_be_visible()
     expect(page.get_by_role("button", name="Batalkan undangan Rina Operator Baru")).to_be_visible()
+    assert_accessible(page)
 
     link = LINK.search(live_mailbox.last_to("rina@kominfo.contoh.id").get_content())[0]
     invitee = browser.new_context(**(browser_context_args | {"base_url": base_url})).new_page()
