@@ -39,6 +39,10 @@ def seed_command(with_demo: bool) -> None:
         click.echo(f"Demo accounts (password: {demo_data.DEMO_PASSWORD}):")
         for role, email in accounts:
             click.echo(f"  {role:<10} {email}")
+        click.echo(
+            "The admin and operator sign in with two-factor codes: add the secret "
+            f"{demo_data.DEMO_TOTP_SECRET} to an authenticator app (Google Authenticator, Aegis, 2FAS...)."
+        )
 
 
 @click.command("create-admin")

@@ -188,6 +188,16 @@ class Config:
     # Per address, over every endpoint that sends a code (register, reset, code sign-in, new contact).
     RATELIMIT_CODE_SENDS = os.environ.get("RATELIMIT_CODE_SENDS", "30 per minute;300 per hour")
 
+    # Staff invitations and two-factor sign-in (accounts/invitations.py, accounts/two_factor.py).
+    # The address of the app in invitation links; without it, the address the admin used.
+    PUBLIC_URL = os.environ.get("PUBLIC_URL")
+    INVITATION_TTL_HOURS = int(os.environ.get("INVITATION_TTL_HOURS", "72"))
+    # Roles that must sign in with an authenticator app; until they set it up, only that is open.
+    TWO_FACTOR_REQUIRED_ROLES = _env_list("TWO_FACTOR_REQUIRED_ROLES", "admin,operator")
+    # How long the password step waits for the second one.
+    TWO_FACTOR_CHALLENGE_SECONDS = int(os.environ.get("TWO_FACTOR_CHALLENGE_SECONDS", "300"))
+    TWO_FACTOR_ISSUER = os.environ.get("TWO_FACTOR_ISSUER", "SatuPintu")
+
     # Push
     VAPID_PRIVATE_KEY = os.environ.get("VAPID_PRIVATE_KEY")
     VAPID_PUBLIC_KEY = os.environ.get("VAPID_PUBLIC_KEY")

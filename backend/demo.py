@@ -7,6 +7,7 @@ from datetime import UTC, timedelta
 from sqlalchemy import select
 
 from .accounts import services as accounts
+from .accounts import two_factor
 from .accounts.models import Role, User
 from .citypacks import pack_path
 from .database import utcnow
@@ -18,6 +19,9 @@ from .places.models import Kecamatan, Opd
 from .places.services import city_timezone
 
 DEMO_PASSWORD = "satupintu-demo"
+# The demo admin's and operator's authenticator app (two-factor sign-in is required for them): add
+# it to any TOTP app by hand, or `flask seed --demo` prints the otpauth address (README).
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 DEMO_RESIDENT_EMAIL = "warga@demo.satupintu.id"
 DEMO_ACCOUNTS = [
     ("Warga Demo", DEMO_RESIDENT_EMAIL, Role.RESIDENT, None),
@@ -33,12 +37,15 @@ def _opd(code: str | None) -> Opd | None:
 
 
 def seed_demo_accounts() -> list[tuple[str, str]]:
-    """One account per role with a known password."""
+    """One account per role with a known password; the roles that require two-factor sign-in with
+    DEMO_TOTP_SECRET."""
     for name, email, role, opd_code in DEMO_ACCOUNTS:
         if db.session.scalar(select(User.id).where(User.email == email)) is None:
-            accounts.create_user(
+            user = accounts.create_user(
                 {"name": name, "email": email, "role": role, "opd": _opd(opd_code), "password": DEMO_PASSWORD}
             )
+            if two_factor.is_required(user):
+                two_factor.enable(user, DEMO_TOTP_SECRET)
     return [(role.value, email) for _, email, role, _ in DEMO_ACCOUNTS]
 
 

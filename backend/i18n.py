@@ -105,6 +105,44 @@ INDONESIAN = {
     "Give the phone number the code should go to.": "Isi nomor telepon tujuan kode.",
     "Staff of an OPD need an OPD.": "Staf OPD harus memiliki OPD.",
     "Unknown OPD.": "OPD tidak dikenal.",
+    # Staff invitations and two-factor sign-in
+    "This e-mail address already has an account: change its role instead.": (
+        "Alamat e-mail ini sudah punya akun: ubah perannya saja."
+    ),
+    "This e-mail address already has a pending invitation: send it again or revoke it.": (
+        "Alamat e-mail ini sudah punya undangan yang menunggu: kirim ulang atau batalkan."
+    ),
+    "This invitation link is not valid any more. Ask an admin to send a new one.": (
+        "Tautan undangan ini sudah tidak berlaku. Minta admin mengirim yang baru."
+    ),
+    "This invitation was already accepted or revoked.": "Undangan ini sudah diterima atau dibatalkan.",
+    "Two-factor sign-in is already set up. Ask an admin to reset it if you lost your app.": (
+        "Verifikasi dua langkah sudah aktif. Minta admin mengatur ulangnya jika aplikasi Anda hilang."
+    ),
+    "Start the two-factor setup first.": "Mulai pengaturan verifikasi dua langkah terlebih dahulu.",
+    "Two-factor sign-in is for staff accounts.": "Verifikasi dua langkah untuk akun petugas.",
+    "The code is wrong or was already used. Enter the current code from your app.": (
+        "Kode salah atau sudah dipakai. Masukkan kode terbaru dari aplikasi Anda."
+    ),
+    "This recovery code is wrong or was already used.": "Kode pemulihan ini salah atau sudah dipakai.",
+    "The sign-in took too long. Please enter your password again.": (
+        "Proses masuk terlalu lama. Silakan masukkan kata sandi Anda lagi."
+    ),
+    "Your role requires two-factor sign-in; it cannot be turned off.": (
+        "Peran Anda mewajibkan verifikasi dua langkah; tidak dapat dimatikan."
+    ),
+    "Set up two-factor sign-in first: your role requires it.": (
+        "Atur verifikasi dua langkah terlebih dahulu: peran Anda mewajibkannya."
+    ),
+    "Another admin must reset your own two-factor sign-in.": (
+        "Verifikasi dua langkah Anda sendiri harus diatur ulang oleh admin lain."
+    ),
+    "Too many wrong codes. Please wait {seconds} s and try again.": (
+        "Terlalu banyak kode salah. Silakan tunggu {seconds} detik lalu coba lagi."
+    ),
+    "Enter the code from your authenticator app, or a recovery code.": (
+        "Masukkan kode dari aplikasi autentikator, atau kode pemulihan."
+    ),
     "Unknown kecamatan.": "Kecamatan tidak dikenal.",
     "An OPD with this code already exists.": "OPD dengan kode ini sudah ada.",
     "You cannot change your own role or deactivate yourself.": (

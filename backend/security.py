@@ -3,15 +3,18 @@
 Every protected endpoint uses `role_required`. The user is loaded from the database on every
 request, so a deactivation or a role change takes effect at once, not when a token expires;
 a revoked login (logout, password change, reuse of a refresh token) ends its access tokens too.
+A role that requires two-factor sign-in reaches only the endpoints marked `before_second_factor`
+(its setup, the profile) until its login has passed the second factor.
 """
 
 from functools import wraps
 
 from flask import Flask
-from flask_jwt_extended import current_user, verify_jwt_in_request
+from flask_jwt_extended import current_user, get_jwt, verify_jwt_in_request
 
 from .accounts.models import Role, User
 from .accounts.sessions import SESSION_ENDED, is_session_active
+from .accounts.two_factor import SET_UP_FIRST, setup_pending
 from .errors import Forbidden, error_response
 from .extensions import db, jwt
 
@@ -19,9 +22,9 @@ ALL_ROLES = tuple(Role)
 CSRF_FAILED = "The security token is missing or wrong. Please reload the page."
 
 
-def role_required(*roles: Role):
+def role_required(*roles: Role, second_factor: bool = True):
     """Require a valid access token (Bearer header) of an active user holding one of `roles`
-    (any role when none is given)."""
+    (any role when none is given), past the second factor where the role requires one."""
     allowed = roles or ALL_ROLES
 
     def decorator(view):
@@ -30,6 +33,8 @@ def role_required(*roles: Role):
             verify_jwt_in_request(locations=["headers"])
             if current_user.role not in allowed:
                 raise Forbidden()
+            if second_factor and setup_pending(current_user, get_jwt().get("sid")):
+                raise Forbidden(SET_UP_FIRST)
             return view(*args, **kwargs)
 
         wrapper.required_roles = allowed
@@ -41,6 +46,8 @@ def role_required(*roles: Role):
 
 
 login_required = role_required()
+# Any login, also one that has yet to set up the second factor its role requires.
+before_second_factor = role_required(second_factor=False)
 
 
 def optional_user() -> User | None:

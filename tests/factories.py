@@ -4,24 +4,34 @@ import itertools
 import json
 from io import BytesIO
 
+import pyotp
 from PIL import Image
 from sqlalchemy import select
 
 from backend.accounts import services as accounts
-from backend.accounts.models import Role, User
+from backend.accounts import two_factor
+from backend.accounts.models import Role, TwoFactor, User
 from backend.accounts.sessions import start_session
 from backend.citypacks import load_pack
 from backend.database import utcnow
+from backend.demo import DEMO_TOTP_SECRET
 from backend.extensions import db
 from backend.places.models import Opd
 
 PASSWORD = "kata-sandi-uji-1"
 # What registration accepts: the current privacy notice of the bundled city pack.
 PRIVACY_VERSION = load_pack("balikpapan")["privacy"]["notices"][-1]["version"]
+# The authenticator app of every test (and demo) admin and operator: two-factor sign-in is
+# required for them.
+TOTP_SECRET = DEMO_TOTP_SECRET
 _numbers = itertools.count(1)
 
 
-def make_user(role: Role = Role.RESIDENT, opd_code: str | None = None, **fields) -> User:
+def make_user(
+    role: Role = Role.RESIDENT, opd_code: str | None = None, two_factor_on: bool | None = None, **fields
+) -> User:
+    """A user with PASSWORD; admins and operators with two-factor sign-in on (TOTP_SECRET) unless
+    `two_factor_on` says otherwise."""
     number = next(_numbers)
     opd = db.session.scalar(select(Opd).where(Opd.code == opd_code)) if opd_code else None
     data = {
@@ -31,12 +41,27 @@ def make_user(role: Role = Role.RESIDENT, opd_code: str | None = None, **fields)
         "role": role,
         "opd": opd,
     } | fields
-    return accounts.create_user(data)
+    user = accounts.create_user(data)
+    if two_factor_on or (two_factor_on is None and two_factor.is_required(user)):
+        two_factor.enable(user, TOTP_SECRET)
+    return user
 
 
 def auth_headers(user: User) -> dict:
-    """A Bearer header for a fresh login of the user."""
-    return {"Authorization": f"Bearer {start_session(user, 'pytest').access_token}"}
+    """A Bearer header for a fresh login of the user, past the second factor."""
+    return {"Authorization": f"Bearer {start_session(user, 'pytest', second_factor=True).access_token}"}
+
+
+def fresh_totp(user: User, secret: str = TOTP_SECRET) -> str:
+    """The app's current code, made acceptable again: the helpers sign one account in many times a
+    minute, so the step the server accepted last is forgotten first (replays are tested in
+    tests/accounts/test_two_factor.py, without this)."""
+    db.session.commit()  # a new transaction, to see what the server accepted meanwhile
+    row = db.session.get(TwoFactor, user.id, populate_existing=True)
+    if row is not None:
+        row.last_step = 0
+        db.session.commit()
+    return pyotp.TOTP(secret).at(utcnow())
 
 
 def error_shape(response, code: int) -> dict:

@@ -11,7 +11,11 @@ from datetime import timedelta
 
 import pytest
 
+from backend.accounts.invitations import invite
+from backend.accounts.sessions import start_session
+from backend.accounts.two_factor import SET_UP_FIRST
 from backend.database import utcnow
+from backend.i18n import translate
 from backend.news.services import create_article
 from backend.open311.services import issue_key
 from backend.push.campaigns import create_campaign
@@ -59,6 +63,7 @@ class Endpoint:
         return f"{self.method} {self.rule}"
 
 
+INVITATION = {"name": "Calon Staf", "email": "calon.staf@contoh.id", "role": "opd_staff", "opd": "DPU"}
 SCHEDULED_CAMPAIGN = {"title": "Uji", "body": "Besok", "target_kind": "all", "target_values": []}
 NEW_SERVICE = {
     "code": "sumur-bor",
@@ -99,6 +104,41 @@ PROTECTED = [
     Endpoint("GET", "/api/v1/me/consents", EVERYONE),
     Endpoint("PUT", "/api/v1/me/consents", EVERYONE, body={"push": False, "location": True}),
     Endpoint("POST", "/api/v1/me/privacy-notice", EVERYONE, body={"version": PRIVACY_VERSION}),
+    Endpoint("GET", "/api/v1/me/two-factor", EVERYONE),
+    # The test admins and operators have it on already (409); staff get a secret.
+    Endpoint("POST", "/api/v1/me/two-factor/setup", STAFF, allowed_answers=(200, 409)),
+    Endpoint(
+        "POST", "/api/v1/me/two-factor/confirm", STAFF, body={"code": "123456"}, allowed_answers=(409, 422)
+    ),
+    Endpoint(
+        "DELETE", "/api/v1/me/two-factor", STAFF, body={"password": "bukan-sandinya"}, allowed_answers=(422,)
+    ),
+    Endpoint(
+        "POST",
+        "/api/v1/admin/users/<id:user_id>/two-factor/reset",
+        ADMIN,
+        "/api/v1/admin/users/{target}/two-factor/reset",
+    ),
+    Endpoint("GET", "/api/v1/admin/invitations", ADMIN),
+    Endpoint(
+        "POST",
+        "/api/v1/admin/invitations",
+        ADMIN,
+        body={"name": "Calon Operator", "email": "calon@contoh.id", "role": "operator"},
+        allowed_answers=(201,),
+    ),
+    Endpoint(
+        "POST",
+        "/api/v1/admin/invitations/<id:invitation_id>/resend",
+        ADMIN,
+        "/api/v1/admin/invitations/{invitation}/resend",
+    ),
+    Endpoint(
+        "DELETE",
+        "/api/v1/admin/invitations/<id:invitation_id>",
+        ADMIN,
+        "/api/v1/admin/invitations/{invitation}",
+    ),
     Endpoint("GET", "/api/v1/admin/users", ADMIN),
     Endpoint(
         "PATCH",
@@ -325,6 +365,9 @@ PUBLIC = {
     "POST /api/v1/auth/code",
     "POST /api/v1/auth/code/confirm",
     "POST /api/v1/auth/login",
+    "POST /api/v1/auth/second-factor",
+    "POST /api/v1/auth/invitation",
+    "POST /api/v1/auth/invitation/accept",
     "POST /api/v1/auth/refresh",
     "POST /api/v1/auth/logout",
     "GET /api/v1/services",
@@ -389,6 +432,7 @@ def fill_in(template: str, caller, admin, body=None) -> tuple[str, object]:
         "other_incident": lambda: make_incident(admin, "proposed", kelurahan=INCIDENT_AREA).id,
         "linked": lambda: linked["code"],
         "target": lambda: other.id,
+        "invitation": lambda: invite(admin, INVITATION, "http://localhost").id,
         "request": lambda: public_request.code,
         "comment": lambda: add_comment(public_request, other).id,
         "own_resolved": lambda: make_request(reporter=caller or other, status="resolved").code,
@@ -444,6 +488,28 @@ def test_role_matrix(client, users, endpoint, role):
     assert response.status_code in expected, response.get_data(as_text=True)
     if response.status_code >= 400:
         assert response.get_json()["code"] == response.status_code
+
+
+# What a login of a role that requires two-factor sign-in reaches before setting it up.
+BEFORE_SECOND_FACTOR = {
+    "GET /api/v1/me",
+    "GET /api/v1/me/two-factor",
+    "POST /api/v1/me/two-factor/setup",
+    "POST /api/v1/me/two-factor/confirm",
+}
+
+
+@pytest.mark.parametrize("endpoint", [e for e in PROTECTED if "admin" in e.roles], ids=str)
+def test_an_admin_without_the_second_factor_reaches_only_its_setup(client, users, endpoint):
+    admin = users["admin"]
+    url, body = fill_in(endpoint.url or endpoint.rule, admin, admin, endpoint.body)
+    headers = {"Authorization": f"Bearer {start_session(admin, 'pytest').access_token}"}
+    response = client.open(url, method=endpoint.method, json=body, headers=headers)
+    if str(endpoint) in BEFORE_SECOND_FACTOR:
+        assert response.status_code in endpoint.allowed_answers, response.get_data(as_text=True)
+    else:
+        assert response.status_code == 403, response.get_data(as_text=True)
+        assert response.get_json()["message"] == translate(SET_UP_FIRST, "id")
 
 
 @pytest.mark.parametrize("route", sorted(r for r in PUBLIC if r.startswith("GET") and "<" not in r))

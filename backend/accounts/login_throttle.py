@@ -32,10 +32,15 @@ def begin_attempt(login: str) -> str | None:
     """Count an attempt on the account behind `login`, or refuse it (429) while its delay runs.
 
     Answers the key that `succeeded` takes once the password proved right."""
+    return begin(_key(login), TOO_MANY)
+
+
+def begin(key: str, too_many: str) -> str | None:
+    """Count an attempt under `key` (an account's password, or its second factor), or refuse it
+    (429, `too_many` with the seconds to wait) while its delay runs."""
     if not limiter.enabled:
         return None
     storage = limiter.storage
-    key = _key(login)
     now = int(utcnow().timestamp())
     failures = storage.get(key)
     if failures:
@@ -45,7 +50,7 @@ def begin_attempt(login: str) -> str | None:
             storage.clear(key)
             failures = 0
         elif (wait := last + delay(failures) - now) > 0:
-            raise TooManyRequests(wait, TOO_MANY.format(seconds=wait))
+            raise TooManyRequests(wait, too_many.format(seconds=wait))
     number = storage.incr(key, KEEP_SECONDS)
     storage.clear(f"{key}/{number}")
     storage.incr(f"{key}/{number}", KEEP_SECONDS, amount=now)
@@ -53,7 +58,7 @@ def begin_attempt(login: str) -> str | None:
     if number > current_app.config["LOGIN_FREE_FAILURES"] and number != failures + 1:
         # Another attempt on this account started since we looked: it has the turn.
         wait = delay(number)
-        raise TooManyRequests(wait, TOO_MANY.format(seconds=wait))
+        raise TooManyRequests(wait, too_many.format(seconds=wait))
     return key
 
 
@@ -68,6 +73,6 @@ def forget(login: str) -> None:
 
 
 def succeeded(key: str | None) -> None:
-    """The password was right: the account's failures are forgotten."""
+    """The password (or second factor) was right: the account's failures are forgotten."""
     if key:
         limiter.storage.clear(key)

@@ -4,7 +4,7 @@ from datetime import datetime
 from enum import StrEnum
 from uuid import uuid4
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..database import TimestampMixin, UTCDateTime, utcnow
@@ -40,11 +40,18 @@ class User(TimestampMixin, db.Model):
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     opd: Mapped[Opd | None] = relationship(lazy="joined")
+    two_factor: Mapped["TwoFactor | None"] = relationship(
+        lazy="joined", cascade="all, delete-orphan", passive_deletes=True
+    )
     sessions: Mapped[list["LoginSession"]] = relationship(back_populates="user", cascade="all, delete-orphan")
 
     @property
     def can_log_in(self) -> bool:
         return self.is_active and self.deleted_at is None
+
+    @property
+    def has_two_factor(self) -> bool:
+        return self.two_factor is not None and self.two_factor.confirmed_at is not None
 
 
 class LoginSession(db.Model):
@@ -64,6 +71,9 @@ class LoginSession(db.Model):
     last_used_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     revoked_reason: Mapped[str | None] = mapped_column(String(32))
+    # Signed in with the second factor (or set it up in this session): what roles that require
+    # two-factor sign-in need to reach anything beyond setting it up (security.role_required).
+    second_factor: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     user: Mapped[User] = relationship(back_populates="sessions")
 
@@ -118,3 +128,55 @@ class OneTimeCode(db.Model):
     @property
     def address(self) -> str:
         return self.target.split(":", 1)[1]
+
+
+class TwoFactor(db.Model):
+    """A user's authenticator app (TOTP, RFC 6238): the secret encrypted with a key derived from
+    SECRET_KEY, set up (confirmed_at None) until one code confirms it."""
+
+    __tablename__ = "two_factor"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    secret_encrypted: Mapped[str] = mapped_column(String(255))
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The last 30-second step a code was accepted for: that code, and older ones, never work again.
+    last_step: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RecoveryCode(db.Model):
+    """One of the single-use codes that stand in for a lost authenticator, kept only as an HMAC."""
+
+    __tablename__ = "recovery_codes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64))
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Invitation(db.Model):
+    """An admin's invitation of a staff member, operator or admin: the e-mailed link (its token kept
+    only as a hash) lets the invitee choose their own password, once, within INVITATION_TTL_HOURS."""
+
+    __tablename__ = "invitations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    email: Mapped[str] = mapped_column(String(254), index=True)
+    role: Mapped[str] = mapped_column(String(20))
+    opd_id: Mapped[int | None] = mapped_column(ForeignKey("opds.id"))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    opd: Mapped[Opd | None] = relationship(lazy="joined")
+    invited_by: Mapped[User | None] = relationship(foreign_keys=[invited_by_id], lazy="joined")
+
+    @property
+    def is_pending(self) -> bool:
+        return self.accepted_at is None and self.revoked_at is None

@@ -5,7 +5,8 @@ limits are the same, and only the job that sends it looks for the account (one_t
 """
 
 from ..errors import Invalid
-from . import login_throttle, one_time_codes, passwords, sessions
+from ..extensions import db
+from . import login_throttle, one_time_codes, passwords, sessions, two_factor
 from .identifiers import login_identifier
 from .models import CodePurpose, Role, User
 from .one_time_codes import CODE_WRONG, account_with, channel_for, target_of
@@ -28,19 +29,27 @@ def _redeem_for_account(purpose: CodePurpose, login: str, code: str) -> User:
     return user
 
 
-def reset_password(login: str, code: str, new_password: str, user_agent: str | None) -> sessions.Tokens:
-    """Set a new password with a reset code: every other login ends, this device is logged in."""
+def reset_password(
+    login: str, code: str, new_password: str, user_agent: str | None
+) -> sessions.Tokens | dict:
+    """Set a new password with a reset code: every other login ends, this device is logged in, or
+    given the second step when the account has two-factor sign-in (a code proves the mailbox, not
+    the person's phone)."""
     passwords.require_acceptable(new_password, "new_password")
     user = _redeem_for_account(CodePurpose.RESET, login, code)
     user.password_hash = passwords.hash_password(new_password)
     sessions.revoke_all_sessions(user, "password_reset")
     login_throttle.forget(login)
-    return sessions.start_session(user, user_agent)
+    result = two_factor.sign_in(user, user_agent, "password_reset")
+    db.session.commit()
+    return result
 
 
-def sign_in_with_code(login: str, code: str, user_agent: str | None) -> sessions.Tokens:
+def sign_in_with_code(login: str, code: str, user_agent: str | None) -> sessions.Tokens | dict:
     """A resident's login by a code sent to their e-mail or phone, no password."""
     user = _redeem_for_account(CodePurpose.SIGN_IN, login, code)
     if user.role != Role.RESIDENT:
         raise Invalid(errors={"code": [CODE_WRONG]})
-    return sessions.start_session(user, user_agent)
+    result = two_factor.sign_in(user, user_agent, "code")
+    db.session.commit()
+    return result

@@ -11,8 +11,8 @@ from flask_jwt_extended import (
 
 from ..extensions import limiter
 from ..i18n import preferred_language
-from ..security import login_required, role_required
-from . import bp, recovery, services, sessions, verification
+from ..security import before_second_factor, login_required, role_required
+from . import bp, recovery, services, sessions, two_factor, verification
 from .models import CodePurpose, Role
 from .schemas import (
     AccountDeleteSchema,
@@ -28,6 +28,7 @@ from .schemas import (
     ProfileSchema,
     ProfileUpdateSchema,
     RegisterSchema,
+    SignInSchema,
     TokenSchema,
     UserQueryArgsSchema,
 )
@@ -51,6 +52,11 @@ def _failed_registration(response) -> bool:
 
 def _user_agent() -> str | None:
     return request.headers.get("User-Agent")
+
+
+def _answer_sign_in(result: sessions.Tokens | dict) -> dict:
+    """The session, or the challenge of the second step (two_factor.sign_in)."""
+    return _answer_with_tokens(result) if isinstance(result, sessions.Tokens) else result
 
 
 def _answer_with_tokens(tokens: sessions.Tokens) -> dict:
@@ -113,11 +119,12 @@ def request_password_reset(data):
 @bp.route("/auth/password-reset/confirm", methods=["POST"])
 @limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"], deduct_when=_wrong_code, scope="code-confirm")
 @bp.arguments(PasswordResetConfirmSchema)
-@bp.response(200, TokenSchema)
+@bp.response(200, SignInSchema)
 def reset_password(data):
-    """Set a new password with the code: every other login ends; this device is logged in."""
-    tokens = recovery.reset_password(data["login"], data["code"], data["new_password"], _user_agent())
-    return _answer_with_tokens(tokens)
+    """Set a new password with the code: every other login ends; this device is logged in (after
+    the second step, for an account with two-factor sign-in)."""
+    result = recovery.reset_password(data["login"], data["code"], data["new_password"], _user_agent())
+    return _answer_sign_in(result)
 
 
 @bp.route("/auth/code", methods=["POST"])
@@ -133,10 +140,10 @@ def request_sign_in_code(data):
 @bp.route("/auth/code/confirm", methods=["POST"])
 @limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"], deduct_when=_wrong_code, scope="code-confirm")
 @bp.arguments(CodeConfirmSchema)
-@bp.response(200, TokenSchema)
+@bp.response(200, SignInSchema)
 def sign_in_with_code(data):
     """Log in with the code; answers an access token and sets the refresh cookie."""
-    return _answer_with_tokens(recovery.sign_in_with_code(data["login"], data["code"], _user_agent()))
+    return _answer_sign_in(recovery.sign_in_with_code(data["login"], data["code"], _user_agent()))
 
 
 def _request_code(purpose: CodePurpose, data: dict) -> dict:
@@ -147,13 +154,14 @@ def _request_code(purpose: CodePurpose, data: dict) -> dict:
 @bp.route("/auth/login", methods=["POST"])
 @limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"], deduct_when=_failed_login)
 @bp.arguments(LoginSchema)
-@bp.response(200, TokenSchema)
+@bp.response(200, SignInSchema)
 def login(data):
-    """Log in with e-mail or phone; answers an access token and sets the refresh cookie.
+    """Log in with e-mail or phone; answers an access token and sets the refresh cookie. An account
+    with two-factor sign-in gets `second_factor` instead, for `/auth/second-factor`.
 
     After a few failures on one account each attempt waits a growing delay (429 with Retry-After)."""
     user = services.authenticate(data["login"], data["password"])
-    return _answer_with_tokens(sessions.start_session(user, _user_agent()))
+    return _answer_sign_in(two_factor.sign_in(user, _user_agent(), "password"))
 
 
 @bp.route("/auth/refresh", methods=["POST"])
@@ -175,10 +183,10 @@ def logout():
 
 
 @bp.route("/me", methods=["GET"])
-@login_required
+@before_second_factor
 @bp.response(200, ProfileSchema)
 def get_me():
-    """The logged-in person's profile."""
+    """The logged-in person's profile (open before a required second factor is set up)."""
     return current_user
 
 
@@ -219,7 +227,7 @@ def delete_me(data):
 def change_password(data):
     """Change the password; every other login ends, this one gets fresh tokens."""
     tokens = services.change_password(
-        current_user, data["current_password"], data["new_password"], _user_agent()
+        current_user, data["current_password"], data["new_password"], _user_agent(), get_jwt()["sid"]
     )
     return _answer_with_tokens(tokens)
 
@@ -240,3 +248,6 @@ def list_users(args):
 def update_user(changes, user_id):
     """Set a user's role, OPD or active flag (admins); takes effect at once."""
     return services.update_user(current_user, user_id, changes)
+
+
+from . import invitation_routes, two_factor_routes  # noqa: E402, F401 (they fill the same blueprint)

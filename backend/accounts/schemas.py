@@ -5,9 +5,10 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 from ..privacy.services import accepted_notice
 from .channels import PHONE_CHANNELS
 from .identifiers import InvalidPhone, normalise_email, normalise_phone
-from .models import Role
+from .models import STAFF_ROLES, Role
 from .one_time_codes import pending_contacts
 from .passwords import MAX_LENGTH
+from .two_factor import is_required
 
 PHONE_INVALID = "Not a valid Indonesian phone number."
 CONTACT_REQUIRED = "Give an e-mail address or a phone number."
@@ -15,6 +16,7 @@ LOCALES = ["id", "en"]
 CHANNELS = ["email", "sms", "whatsapp"]
 PHONE_FOR_CHANNEL = "Give the phone number the code should go to."
 CODE_FORMAT = "Enter the 6-digit code."
+SECOND_FACTOR_NEEDED = "Enter the code from your authenticator app, or a recovery code."
 
 
 class PhoneField(fields.String):
@@ -80,6 +82,8 @@ class UserSchema(Schema):
     opd = fields.Nested(OpdRefSchema, allow_none=True)
     locale = fields.String()
     created_at = fields.DateTime()
+    two_factor_enabled = fields.Boolean(attribute="has_two_factor")
+    two_factor_required = fields.Function(is_required, metadata={"description": "The role requires it"})
 
 
 def _accepted_notice_version(user) -> str | None:
@@ -161,6 +165,99 @@ class LoginSchema(Schema):
 class TokenSchema(Schema):
     access_token = fields.String()
     user = fields.Nested(ProfileSchema)
+
+
+class ChallengeSchema(Schema):
+    token = fields.String(metadata={"description": "Give it back with the code to /auth/second-factor"})
+    expires_in = fields.Integer(metadata={"description": "Seconds it stays valid"})
+
+
+class SignInSchema(TokenSchema):
+    """The session, or (the account has two-factor sign-in) only `second_factor`: the next step."""
+
+    second_factor = fields.Nested(ChallengeSchema)
+
+
+class SecondFactorSchema(Schema):
+    token = fields.String(required=True, validate=validate.Length(max=1000))
+    code = CodeField(metadata={"description": "The 6 digits the authenticator app shows"})
+    recovery_code = fields.String(validate=validate.Length(max=40))
+
+    @validates_schema
+    def _one_of_them(self, data, **kwargs):
+        if ("code" in data) == ("recovery_code" in data):
+            raise ValidationError({"code": [SECOND_FACTOR_NEEDED]})
+
+
+class TwoFactorStatusSchema(Schema):
+    enabled = fields.Boolean()
+    required = fields.Boolean(metadata={"description": "The role requires it: it cannot be turned off"})
+    recovery_codes_left = fields.Integer()
+
+
+class TwoFactorSetupSchema(Schema):
+    """Shown once, while it is set up: afterwards the secret is never answered again."""
+
+    secret = fields.String(metadata={"description": "Base32, to type into the app"})
+    otpauth_uri = fields.String()
+    qr_svg = fields.String(metadata={"description": "The otpauth address as a QR code (SVG)"})
+
+
+class TwoFactorConfirmSchema(Schema):
+    code = CodeField(required=True)
+
+
+class RecoveryCodesSchema(Schema):
+    recovery_codes = fields.List(fields.String(), metadata={"description": "Shown this once only"})
+
+
+class TwoFactorDisableSchema(Schema):
+    password = _password()
+
+
+class InvitationCreateSchema(Schema):
+    name = fields.String(required=True, validate=validate.Length(min=2, max=120))
+    email = EmailField(required=True, validate=validate.Length(max=254))
+    role = fields.String(required=True, validate=validate.OneOf([role.value for role in STAFF_ROLES]))
+    opd = fields.String(allow_none=True, validate=validate.Length(max=32))
+
+
+class InviterSchema(Schema):
+    id = fields.Integer()
+    name = fields.String()
+
+
+class InvitationSchema(Schema):
+    id = fields.Integer()
+    name = fields.String()
+    email = fields.String()
+    role = fields.String()
+    opd = fields.Nested(OpdRefSchema, allow_none=True)
+    invited_by = fields.Nested(InviterSchema, allow_none=True)
+    sent_at = fields.DateTime()
+    expires_at = fields.DateTime()
+
+
+class InvitationListSchema(Schema):
+    items = fields.List(fields.Nested(InvitationSchema))
+
+
+class InvitationPreviewSchema(Schema):
+    """What the invitee sees before choosing a password."""
+
+    name = fields.String()
+    email = fields.String()
+    role = fields.String()
+    opd = fields.Nested(OpdRefSchema, allow_none=True)
+    expires_at = fields.DateTime()
+
+
+class InvitationTokenSchema(Schema):
+    token = fields.String(required=True, validate=validate.Length(min=20, max=100))
+
+
+class InvitationAcceptSchema(InvitationTokenSchema):
+    password = _password()
 
 
 class ProfileUpdateSchema(Schema):

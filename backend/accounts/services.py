@@ -47,14 +47,18 @@ def authenticate(login: str, password: str) -> User:
     return user
 
 
-def change_password(user: User, current: str, new: str, user_agent: str | None) -> sessions.Tokens:
-    """Set a new password, end every login and open a fresh one for this device."""
+def change_password(
+    user: User, current: str, new: str, user_agent: str | None, session_id: str
+) -> sessions.Tokens:
+    """Set a new password, end every login and open a fresh one for this device (as far into
+    two-factor sign-in as this one was)."""
     if not passwords.verify_password(user.password_hash, current):
         raise Invalid(errors={"current_password": ["The current password is wrong."]})
     passwords.require_acceptable(new, "new_password")
     user.password_hash = passwords.hash_password(new)
+    second_factor = sessions.passed_second_factor(session_id)
     sessions.revoke_all_sessions(user, "password_change")
-    return sessions.start_session(user, user_agent)
+    return sessions.start_session(user, user_agent, second_factor)
 
 
 def delete_account(user: User, password: str) -> None:

@@ -7,10 +7,11 @@ from flask import current_app
 from flask_jwt_extended import create_access_token, create_refresh_token, get_jti
 from sqlalchemy import update
 
+from ..audit.services import record
 from ..database import utcnow
 from ..errors import Unauthorized
 from ..extensions import db
-from .models import LoginSession, User
+from .models import STAFF_ROLES, LoginSession, User
 
 SESSION_ENDED = "Your session has ended. Please log in again."
 
@@ -31,15 +32,26 @@ def _issue_tokens(session: LoginSession) -> Tokens:
     return Tokens(access_token, refresh_token, session.user)
 
 
-def start_session(user: User, user_agent: str | None) -> Tokens:
-    """Open a new login for the user and give its first token pair."""
-    session = LoginSession(user=user, user_agent=(user_agent or "")[:255] or None, refresh_jti="")
+def start_session(user: User, user_agent: str | None, second_factor: bool = False) -> Tokens:
+    """Open a new login for the user and give its first token pair. `second_factor`: the person
+    passed two-factor sign-in (two_factor.py), or the login carries on one that had."""
+    session = LoginSession(
+        user=user, user_agent=(user_agent or "")[:255] or None, refresh_jti="", second_factor=second_factor
+    )
     db.session.add(session)
     db.session.flush()
     tokens = _issue_tokens(session)
     user.last_login_at = utcnow()
     db.session.commit()
     return tokens
+
+
+def sign_in(user: User, user_agent: str | None, method: str, second_factor: bool = False) -> Tokens:
+    """A person signing in (not a refresh): staff, operators and admins leave an audit row."""
+    if user.role in STAFF_ROLES:
+        details = {"method": method, "second_factor": second_factor}
+        record("auth.sign_in", target_type="user", target_id=user.id, details=details, actor=user)
+    return start_session(user, user_agent, second_factor)
 
 
 def rotate_session(session_id: str, refresh_jti: str) -> Tokens:
@@ -79,13 +91,23 @@ def end_session(session_id: str) -> None:
         db.session.commit()
 
 
-def revoke_all_sessions(user: User, reason: str) -> None:
-    """End every login of the user (password change, deactivation, deletion). The caller commits."""
+def revoke_all_sessions(user: User, reason: str, keep: str | None = None) -> None:
+    """End every login of the user but `keep` (password change, deactivation, deletion). The
+    caller commits."""
     db.session.execute(
         update(LoginSession)
-        .where(LoginSession.user_id == user.id, LoginSession.revoked_at.is_(None))
+        .where(
+            LoginSession.user_id == user.id,
+            LoginSession.revoked_at.is_(None),
+            LoginSession.id != (keep or ""),
+        )
         .values(revoked_at=utcnow(), revoked_reason=reason)
     )
+
+
+def passed_second_factor(session_id: str | None) -> bool:
+    session = db.session.get(LoginSession, session_id) if session_id else None
+    return session is not None and session.second_factor
 
 
 def is_session_active(session_id: str | None) -> bool:

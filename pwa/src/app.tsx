@@ -46,6 +46,12 @@ const ForgotPassword = lazy(() =>
 const CodeSignIn = lazy(() =>
   import("./pages/account/CodeSignIn").then((m) => m.CodeSignIn),
 );
+const TwoFactorPage = lazy(() =>
+  import("./pages/account/TwoFactor").then((m) => m.TwoFactorPage),
+);
+const AcceptInvitation = lazy(() =>
+  import("./pages/account/AcceptInvitation").then((m) => m.AcceptInvitation),
+);
 const Notifications = lazy(() =>
   import("./pages/account/Notifications").then((m) => m.Notifications),
 );
@@ -111,6 +117,8 @@ export function App() {
             <Route path="/laporan-saya" component={MyRequests} />
             <Route path="/notifikasi" component={Notifications} />
             <Route path="/akun" component={Account} />
+            <Route path="/akun/dua-langkah" component={TwoFactorPage} />
+            <Route path="/undangan" component={AcceptInvitation} />
             <Route path="/masuk" component={Login} />
             <Route path="/daftar" component={Register} />
             <Route path="/lupa-sandi" component={ForgotPassword} />

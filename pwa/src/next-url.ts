@@ -1,6 +1,9 @@
 // Where a person goes after logging in: the screen they asked for (?next=), once, or their role's start.
 // `next` only ever names a path inside this app, so a link cannot send anyone to another site.
-import type { User } from "./api/client";
+import { type User, needsTwoFactorSetup } from "./api/client";
+
+/** Where a role that requires two-factor sign-in sets it up, before anything else. */
+export const TWO_FACTOR_SETUP = "/akun/dua-langkah";
 
 /** The screens that ask for a login: never a destination, or login would lead back to itself. */
 const AUTH_SCREENS = ["/masuk", "/daftar"];
@@ -27,16 +30,20 @@ export function safeNext(next: string | null | undefined): string | null {
 }
 
 /** The first screen of this role. */
-function startOf(role: User["role"]): string {
+export function startOf(role: User["role"]): string {
   return START[role];
 }
 
-/** After logging in: the screen asked for, if it is one of ours, else the role's start. */
+/** After logging in: the screen asked for, if it is one of ours, else the role's start; by way of
+ * the two-factor setup when the role requires it and it is not set up yet. */
 export function afterLogin(
   next: string | null | undefined,
   user: User,
 ): string {
-  return safeNext(next) ?? startOf(user.role);
+  const target = safeNext(next) ?? startOf(user.role);
+  return needsTwoFactorSetup(user)
+    ? withNext(TWO_FACTOR_SETUP, target)
+    : target;
 }
 
 /** `path` (the login or register screen) carrying where to go afterwards, when there is somewhere. */

@@ -9,8 +9,13 @@ from pathlib import Path
 from typing import TypeVar
 
 from playwright.sync_api import expect
+from sqlalchemy import select
 
-from ..factories import PASSWORD
+from backend.accounts.identifiers import login_identifier
+from backend.accounts.models import User
+from backend.extensions import db
+
+from ..factories import PASSWORD, fresh_totp
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_SCRIPT = ROOT / "pwa" / "node_modules" / "axe-core" / "axe.min.js"
@@ -74,13 +79,30 @@ def use_my_location(page) -> None:
     page.get_by_role("button", name="Izinkan").click()
 
 
+def _account(login: str) -> User:
+    kind, value = login_identifier(login)
+    return db.session.scalar(select(User).where(getattr(User, kind) == value))
+
+
 def log_in(page, login: str, password: str = PASSWORD) -> None:
-    """Logs in through the login screen and waits until the app has the session."""
+    """Logs in through the login screen (with the second step of an account that has two-factor
+    sign-in, such as the test admins and operators) and waits until the app has the session."""
     page.goto("/masuk")
     page.get_by_label("Email atau nomor HP").fill(login)
     page.get_by_label("Kata sandi").fill(password)
     page.get_by_role("button", name="Masuk").click()
+    account = _account(login)
+    if account is not None:
+        pass_second_step(page, account)
     page.wait_for_function("localStorage.getItem('satupintu.user') !== null")
+
+
+def pass_second_step(page, user) -> None:
+    """After the password on the login screen: the app's code, for an account with two-factor
+    sign-in (the test admins and operators)."""
+    if user.has_two_factor:
+        page.get_by_label("Kode dari aplikasi autentikator").fill(fresh_totp(user))
+        page.get_by_role("button", name="Verifikasi").click()
 
 
 def log_in_by_api(page, user) -> None:
@@ -88,6 +110,10 @@ def log_in_by_api(page, user) -> None:
     user); the app trades the cookie for its access token on the next page it loads."""
     answer = page.request.post("/api/v1/auth/login", data={"login": user.email, "password": PASSWORD})
     assert answer.status == 200, answer.text()
+    if "second_factor" in answer.json():
+        second = {"token": answer.json()["second_factor"]["token"], "code": fresh_totp(user)}
+        answer = page.request.post("/api/v1/auth/second-factor", data=second)
+        assert answer.status == 200, answer.text()
     if not page.url.startswith("http"):
         page.goto("/")
     remember = "user => localStorage.setItem('satupintu.user', JSON.stringify(user))"

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from backend.accounts.models import Role
 
 from ..factories import PASSWORD, make_user
-from .helpers import log_in
+from .helpers import log_in, pass_second_step
 
 STARTS = {
     Role.RESIDENT: ("/", re.compile("^Halo")),
@@ -24,6 +24,7 @@ def _submit_login(page, user) -> None:
     page.get_by_label("Email atau nomor HP").fill(user.email)
     page.get_by_label("Kata sandi").fill(PASSWORD)
     page.get_by_role("button", name="Masuk").click()
+    pass_second_step(page, user)
 
 
 def _at(page, live_server: str, path: str) -> None:

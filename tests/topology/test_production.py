@@ -24,10 +24,12 @@ import uuid
 from datetime import timedelta
 
 import psycopg
+import pyotp
 import pytest
 import requests
 
 from backend.accounts import services as accounts
+from backend.accounts import two_factor
 from backend.accounts.models import Role
 from backend.database import utcnow
 from backend.extensions import db
@@ -35,7 +37,7 @@ from backend.places.models import Opd
 from backend.push.models import Campaign, CampaignDelivery
 from backend.storage import key_for
 
-from ..factories import PRIVACY_VERSION, jpeg, subscribe_devices, valid_attributes
+from ..factories import PRIVACY_VERSION, TOTP_SECRET, jpeg, subscribe_devices, valid_attributes
 from ..services import CeleryProcesses, RedisServer, free_port, wait_until
 
 pytestmark = pytest.mark.once
@@ -139,6 +141,7 @@ def _run_scenario(traffic: Traffic, celery: CeleryProcesses, redis_server: Redis
     admin = accounts.create_user(
         {"name": "Admin Uji", "email": "admin@uji.id", "role": Role.ADMIN, "password": PASSWORD}
     )
+    two_factor.enable(admin, TOTP_SECRET)
     staff = accounts.create_user(
         {
             "name": "Staf Uji",
@@ -272,6 +275,12 @@ def _answers(traffic: Traffic, path: str) -> bool:
 
 
 def _login(traffic: Traffic, email: str) -> str:
+    """The password, then (admins) the code of the authenticator app."""
     answer = traffic.call("POST", "/api/v1/auth/login", json={"login": email, "password": PASSWORD})
     assert answer.status_code == 200, answer.text
+    if "second_factor" in answer.json():
+        code = pyotp.TOTP(TOTP_SECRET).now()
+        second = {"token": answer.json()["second_factor"]["token"], "code": code}
+        answer = traffic.call("POST", "/api/v1/auth/second-factor", json=second)
+        assert answer.status_code == 200, answer.text
     return answer.json()["access_token"]

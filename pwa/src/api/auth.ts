@@ -21,11 +21,39 @@ function begin(tokens: Tokens): User {
   return tokens.user;
 }
 
-export async function logIn(login: string, password: string): Promise<User> {
-  return begin(
-    await api<Tokens>("auth/login", {
+/** The first step of signing in: the person is in, or (two-factor sign-in) the challenge for the
+ * second step. */
+export type SignIn = { user: User } | { challenge: string };
+
+interface SignInAnswer {
+  access_token?: string;
+  user?: User;
+  second_factor?: { token: string; expires_in: number };
+}
+
+function beginOrChallenge(answer: SignInAnswer): SignIn {
+  if (answer.second_factor) return { challenge: answer.second_factor.token };
+  return { user: begin(answer as Tokens) };
+}
+
+export async function logIn(login: string, password: string): Promise<SignIn> {
+  return beginOrChallenge(
+    await api<SignInAnswer>("auth/login", {
       method: "POST",
       json: { login, password },
+    }),
+  );
+}
+
+/** The second step: a code from the authenticator app, or one recovery code. */
+export async function completeSignIn(
+  challenge: string,
+  factor: { code: string } | { recovery_code: string },
+): Promise<User> {
+  return begin(
+    await api<Tokens>("auth/second-factor", {
+      method: "POST",
+      json: { token: challenge, ...factor },
     }),
   );
 }
@@ -81,9 +109,9 @@ export async function resetPassword(
   login: string,
   code: string,
   newPassword: string,
-): Promise<User> {
-  return begin(
-    await api<Tokens>("auth/password-reset/confirm", {
+): Promise<SignIn> {
+  return beginOrChallenge(
+    await api<SignInAnswer>("auth/password-reset/confirm", {
       method: "POST",
       json: { login, code, new_password: newPassword },
     }),

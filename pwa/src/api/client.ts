@@ -19,6 +19,14 @@ export interface User {
   pending_phone?: string | null;
   /** The privacy notice version accepted (own profile only); null before any. */
   privacy_version?: string | null;
+  /** Two-factor sign-in: on for this account, and whether its role requires it. */
+  two_factor_enabled?: boolean;
+  two_factor_required?: boolean;
+}
+
+/** A role that requires two-factor sign-in, before it is set up: only the setup is open. */
+export function needsTwoFactorSetup(user: User): boolean {
+  return Boolean(user.two_factor_required && !user.two_factor_enabled);
 }
 
 export interface Page<T> {

@@ -16,6 +16,28 @@ import { VerifyContact } from "./VerifyContact";
 import "./i18n";
 import "./account.css";
 
+/** Two-factor sign-in, for the roles that may have it: on or off, and the way to its screen. */
+function TwoFactorCard({ user }: { user: User }) {
+  if (user.role === "resident") return null;
+  return (
+    <div class="card account-section">
+      <h2>{t("account.twoFactor.title")}</h2>
+      <p>
+        {t(
+          user.two_factor_enabled
+            ? "account.twoFactor.on"
+            : "account.twoFactor.off",
+        )}
+      </p>
+      <p>
+        <a class="more-link" href="/akun/dua-langkah">
+          {t("account.twoFactor.manage")}
+        </a>
+      </p>
+    </div>
+  );
+}
+
 function WorkAreas({ role }: { role: User["role"] }) {
   const areas = [
     {
@@ -109,6 +131,7 @@ export function Account() {
       <Settings title={t("account.settingsTitle")} />
       <Consents />
       <PasswordForm />
+      <TwoFactorCard user={user} />
       <p class="account-section">
         <button
           type="button"

@@ -11,6 +11,7 @@ import { afterLogin, safeNext } from "../../next-url";
 import { CodeScreen } from "./AskForCode";
 import { SubmitButton } from "./AuthButtons";
 import { CodeEntry } from "./CodeEntry";
+import { SecondStep } from "./SecondStep";
 import "./i18n";
 import "./account.css";
 
@@ -37,14 +38,27 @@ function NewPassword(props: {
   const { route } = useLocation();
   const [code, setCode] = useState("");
   const [password, setPassword] = useState("");
+  const [challenge, setChallenge] = useState<string | null>(null);
   const { busy, error, submit } = useSubmit();
 
   function onSubmit(event: Event) {
     event.preventDefault();
     void submit(async () => {
-      const user = await resetPassword(props.login, code, password);
-      route(afterLogin(props.next, user), true);
+      const signIn = await resetPassword(props.login, code, password);
+      if ("challenge" in signIn) setChallenge(signIn.challenge);
+      else route(afterLogin(props.next, signIn.user), true);
     });
+  }
+
+  if (challenge !== null) {
+    // The new password is saved; the account's second factor still proves the person.
+    return (
+      <SecondStep
+        challenge={challenge}
+        onSignedIn={(user) => route(afterLogin(props.next, user), true)}
+        onRestart={() => route("/masuk", true)}
+      />
+    );
   }
 
   const codeError = error?.field("code");

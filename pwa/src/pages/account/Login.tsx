@@ -11,6 +11,7 @@ import { t } from "../../i18n";
 import { afterLogin, safeNext, withNext } from "../../next-url";
 import { useStore } from "../../store";
 import { OtherScreen, SubmitButton } from "./AuthButtons";
+import { SecondStep } from "./SecondStep";
 import "./i18n";
 import "./account.css";
 
@@ -20,13 +21,32 @@ export function Login() {
   const user = useStore(userStore);
   const [login, setLogin] = useState("");
   const [password, setPassword] = useState("");
+  const [challenge, setChallenge] = useState<string | null>(null);
   const { busy, error, submit } = useSubmit();
 
   function onSubmit(event: Event) {
     event.preventDefault();
     void submit(async () => {
-      route(afterLogin(next, await logIn(login.trim(), password)), true);
+      const signIn = await logIn(login.trim(), password);
+      if ("challenge" in signIn) setChallenge(signIn.challenge);
+      else route(afterLogin(next, signIn.user), true);
     });
+  }
+
+  if (challenge !== null) {
+    return (
+      <section class="auth">
+        <h1>{t("account.loginTitle")}</h1>
+        <SecondStep
+          challenge={challenge}
+          onSignedIn={(signedIn) => route(afterLogin(next, signedIn), true)}
+          onRestart={() => {
+            setPassword("");
+            setChallenge(null);
+          }}
+        />
+      </section>
+    );
   }
 
   const loginError = error?.field("login");

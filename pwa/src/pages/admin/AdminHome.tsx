@@ -5,6 +5,7 @@ import "./admin.css";
 
 const LINKS = [
   { href: "/admin/pengguna", key: "users" },
+  { href: "/admin/undangan", key: "invitations" },
   { href: "/admin/opd", key: "opds" },
   { href: "/admin/layanan", key: "catalogue" },
   { href: "/admin/kampanye", key: "campaigns" },

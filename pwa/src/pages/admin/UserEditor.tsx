@@ -12,6 +12,7 @@ import {
   ROLES,
   type Role,
   type UserChanges,
+  resetTwoFactor,
   updateUser,
 } from "./api";
 import { InlineForm } from "./FormFields";
@@ -36,7 +37,13 @@ export function UserEditor({
   const [opd, setOpd] = useState(user.opd?.code ?? "");
   const [active, setActive] = useState(user.is_active);
   const { busy, error, submit } = useSubmit();
+  const reset = useSubmit();
   const prefix = `user-${user.id}`;
+
+  async function resetSecondFactor() {
+    const saved = await reset.submit(() => resetTwoFactor(user.id));
+    if (saved) onSaved(saved);
+  }
 
   const choices = opds.filter(
     (one) => one.is_active || one.code === user.opd?.code,
@@ -103,6 +110,23 @@ export function UserEditor({
         error={error?.field("is_active")}
         onChange={setActive}
       />
+      {user.two_factor_enabled ? (
+        <div class="field">
+          <button
+            type="button"
+            class="btn"
+            aria-describedby={`${prefix}-reset-hint`}
+            disabled={reset.busy}
+            onClick={() => void resetSecondFactor()}
+          >
+            {t("admin.users.resetTwoFactor")}
+          </button>
+          <p class="hint" id={`${prefix}-reset-hint`}>
+            {t("admin.users.resetTwoFactorHint")}
+          </p>
+          <ErrorNote error={reset.error} />
+        </div>
+      ) : null}
     </InlineForm>
   );
 }

@@ -145,6 +145,9 @@ function UserRow({ user, isMe, editing, onEdit, children }: RowProps) {
       <td>
         {t(`admin.role.${user.role}`)}
         {user.opd ? <span class="muted"> · {user.opd.short_name}</span> : null}
+        {user.two_factor_enabled ? (
+          <span class="badge">{t("admin.users.twoFactorOn")}</span>
+        ) : null}
       </td>
       <td>
         <ActiveBadge active={user.is_active} />

@@ -240,6 +240,8 @@ export const AUDIT_AREAS = [
   "requests",
   "audit",
   "auth",
+  "invitation",
+  "two_factor",
 ];
 export const AUDIT_TARGETS = [
   "request",
@@ -253,6 +255,7 @@ export const AUDIT_TARGETS = [
   "service",
   "opd",
   "open311_key",
+  "invitation",
 ];
 
 const auditValues = (filters: AuditFilters) => ({
@@ -268,3 +271,33 @@ export const auditPath = (filters: AuditFilters) =>
   `audit${query({ ...auditValues(filters), limit: 50 })}`;
 export const auditCsvUrl = (filters: AuditFilters) =>
   `/api/v1/audit.csv${query(auditValues(filters))}`;
+
+export interface Invitation {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+  opd: { code: string; name: string; short_name: string } | null;
+  invited_by: { id: number; name: string } | null;
+  sent_at: string;
+  expires_at: string;
+}
+
+export interface InvitationInput {
+  name: string;
+  email: string;
+  role: Role;
+  opd?: string | null;
+}
+
+export const listInvitations = () =>
+  api<{ items: Invitation[] }>("admin/invitations");
+export const inviteStaff = (input: InvitationInput) =>
+  api<Invitation>("admin/invitations", { method: "POST", json: input });
+export const resendInvitation = (id: number) =>
+  api<Invitation>(`admin/invitations/${id}/resend`, { method: "POST" });
+export const revokeInvitation = (id: number) =>
+  api<void>(`admin/invitations/${id}`, { method: "DELETE" });
+/** Another admin's answer to a lost phone: the user's logins end; they set it up again. */
+export const resetTwoFactor = (id: number) =>
+  api<AdminUser>(`admin/users/${id}/two-factor/reset`, { method: "POST" });

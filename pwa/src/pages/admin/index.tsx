@@ -6,6 +6,9 @@ import "./i18n";
 
 const AdminHome = lazy(() => import("./AdminHome").then((m) => m.AdminHome));
 const Users = lazy(() => import("./Users").then((m) => m.Users));
+const Invitations = lazy(() =>
+  import("./Invitations").then((m) => m.Invitations),
+);
 const Opds = lazy(() => import("./Opds").then((m) => m.Opds));
 const Catalogue = lazy(() => import("./Catalogue").then((m) => m.Catalogue));
 const ServiceEditor = lazy(() =>
@@ -32,6 +35,7 @@ export function AdminApp() {
     <Router>
       <Route path="/" component={AdminHome} />
       <Route path="/pengguna" component={Users} />
+      <Route path="/undangan" component={Invitations} />
       <Route path="/opd" component={Opds} />
       <Route path="/layanan" component={Catalogue} />
       <Route path="/layanan/:code" component={ServiceEditor} />
