@@ -8,9 +8,10 @@ from .extensions import db
 
 
 def by_code(model, code: str | None, field: str | None, message: str):
-    """The row of `model` whose code is `code`, None for no code. An unknown code is a 422 on `field`
-    (the body or query field it came in), or a 404 when it named the resource itself (no field)."""
-    if not code:
+    """The row of `model` whose code is `code`, None for no code (None; an empty code is unknown).
+    An unknown code is a 422 on `field` (the body or query field it came in), or a 404 when it named
+    the resource itself (no field)."""
+    if code is None:
         return None
     row = db.session.scalar(select(model).where(model.code == code))
     if row is None:

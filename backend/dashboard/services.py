@@ -11,12 +11,12 @@ from . import queries
 
 
 def kecamatan_id(code: str | None) -> int | None:
-    kecamatan = by_code(Kecamatan, code, "kecamatan", "Unknown kecamatan.")
+    kecamatan = by_code(Kecamatan, code or None, "kecamatan", "Unknown kecamatan.")
     return kecamatan.id if kecamatan else None
 
 
 def opd_id(code: str | None) -> int | None:
-    opd = by_code(Opd, code, "opd", "Unknown OPD.")
+    opd = by_code(Opd, code or None, "opd", "Unknown OPD.")
     return opd.id if opd else None
 
 

@@ -62,12 +62,12 @@ def _area(data: dict) -> dict:
     """kecamatan and kelurahan ids from codes; a kelurahan also sets its kecamatan."""
     area = {}
     if "kelurahan" in data:
-        kelurahan = by_code(Kelurahan, data["kelurahan"], "kelurahan", "Unknown kelurahan.")
+        kelurahan = by_code(Kelurahan, data["kelurahan"] or None, "kelurahan", "Unknown kelurahan.")
         area["kelurahan_id"] = kelurahan.id if kelurahan else None
         if kelurahan:
             area["kecamatan_id"] = kelurahan.kecamatan_id
     if "kecamatan" in data and "kecamatan_id" not in area:
-        kecamatan = by_code(Kecamatan, data["kecamatan"], "kecamatan", "Unknown kecamatan.")
+        kecamatan = by_code(Kecamatan, data["kecamatan"] or None, "kecamatan", "Unknown kecamatan.")
         area["kecamatan_id"] = kecamatan.id if kecamatan else None
     return area
 

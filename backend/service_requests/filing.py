@@ -66,7 +66,7 @@ def _location(service, data: dict) -> dict:
         raise Invalid(errors={"lat" if lat is None else "long": ["Give both latitude and longitude."]})
     if lat is None and service.needs_location and not data.get("address"):
         raise Invalid(errors={"lat": ["This service needs a location."]})
-    kelurahan = by_code(Kelurahan, data.get("kelurahan"), "kelurahan", "Unknown kelurahan.")
+    kelurahan = by_code(Kelurahan, data.get("kelurahan") or None, "kelurahan", "Unknown kelurahan.")
     if lat is not None:
         kelurahan = _kelurahan_of_pin(lat, long, kelurahan)
     return {

@@ -14,7 +14,7 @@ from .queries import exact_code, filter_requests, with_people
 
 def _known(model, code: str | None, field: str, message: str) -> str | None:
     """The code when it names a row; an unknown one answers 422 instead of an empty list."""
-    by_code(model, code, field, message)
+    by_code(model, code or None, field, message)
     return code
 
 
