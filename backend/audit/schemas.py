@@ -3,6 +3,7 @@
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from ..schemas import PageArgsSchema, limit_field, page_of
+from ..text_fields import record_id
 
 
 class AuditActorSchema(Schema):
@@ -27,7 +28,7 @@ AuditPageSchema = page_of(AuditEntrySchema, "AuditPage")
 
 
 class AuditFilterArgsSchema(Schema):
-    actor = fields.Integer(metadata={"description": "The acting user's id"})
+    actor = record_id(metadata={"description": "The acting user's id"})
     action = fields.String(
         validate=validate.Length(max=48),
         metadata={

@@ -151,3 +151,9 @@ def test_no_route_changes_or_deletes_an_audit_row(app, client, admin):
 @pytest.mark.parametrize("url", [AUDIT, f"{AUDIT}.csv"])
 def test_only_admins_read_the_audit_trail(client, users, role, url):
     error_shape(client.get(url, headers=auth_headers(users[role])), 403)
+
+
+@pytest.mark.parametrize("path", [AUDIT, f"{AUDIT}.csv"])
+def test_an_actor_id_out_of_range_is_refused_not_a_server_error(client, admin, path):
+    body = error_shape(client.get(f"{path}?actor=-5210032409692", headers=auth_headers(admin)), 422)
+    assert "actor" in body["errors"]
