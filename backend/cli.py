@@ -6,12 +6,12 @@ from flask import Flask, current_app
 from . import demo as demo_data
 from . import demo_requests
 from .accounts import services as accounts
-from .accounts.models import Role
 from .catalog import services as catalog
 from .citypacks import load_pack
 from .news import services as news
 from .places import services as places
 from .push import vapid
+from .security import Role
 from .storage import LocalStorage, S3Storage, migrate_local_files, storage
 from .warnings import intake as warnings_intake
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from .accounts import services as accounts
 from .accounts import two_factor
-from .accounts.models import Role, User
+from .accounts.models import User
 from .citypacks import pack_path
 from .database import utcnow
 from .extensions import db
@@ -17,6 +17,7 @@ from .news.models import Article, ArticleStatus
 from .news.services import unique_slug
 from .places.models import Kecamatan, Opd
 from .places.services import city_timezone
+from .security import Role
 
 DEMO_PASSWORD = "satupintu-demo"
 # The demo admin's and operator's authenticator app (two-factor sign-in is required for them): add

@@ -9,13 +9,14 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, update
 
-from .accounts.models import Role, User
+from .accounts.models import User
 from .catalog.models import Datatype, Service, ServiceAttribute
 from .database import utcnow
 from .demo import DEMO_RESIDENT_EMAIL
 from .extensions import db
 from .places.models import Kecamatan, Kelurahan
 from .places.services import city_boundaries, city_timezone, get_city
+from .security import Role
 from .service_requests import codes
 from .service_requests.models import EventKind, RequestEvent, ServiceRequest, Status
 

@@ -1,4 +1,5 @@
-"""Who may do what: the role decorator and the JWT callbacks behind it.
+"""Who may do what: the roles and their groups, the one rule for "works for this OPD", the role
+decorator and the JWT callbacks behind it.
 
 Every protected endpoint uses `role_required`. The user is loaded from the database on every
 request, so a deactivation or a role change takes effect at once, not when a token expires;
@@ -7,19 +8,42 @@ A role that requires two-factor sign-in reaches only the endpoints marked `befor
 (its setup, the profile) until its login has passed the second factor.
 """
 
+from enum import StrEnum
 from functools import wraps
+from typing import TYPE_CHECKING
 
 from flask import Flask
 from flask_jwt_extended import current_user, get_jwt, verify_jwt_in_request
 
-from .accounts.models import Role, User
-from .accounts.sessions import SESSION_ENDED, is_session_active
-from .accounts.two_factor import SET_UP_FIRST, setup_pending
 from .errors import Forbidden, error_response
 from .extensions import db, jwt
 
+if TYPE_CHECKING:
+    from .accounts.models import User
+
+
+class Role(StrEnum):
+    RESIDENT = "resident"
+    OPD_STAFF = "opd_staff"
+    OPERATOR = "operator"
+    ADMIN = "admin"
+
+
 ALL_ROLES = tuple(Role)
+# Everyone who works for the city: they see reporters' contacts, and their actions are audited.
+STAFF = (Role.OPD_STAFF, Role.OPERATOR, Role.ADMIN)
+# Who writes the news: an OPD's staff for their OPD, admins for any.
+EDITORS = (Role.OPD_STAFF, Role.ADMIN)
+# Who watches the whole city from the command center.
+WATCHERS = (Role.OPERATOR, Role.ADMIN)
 CSRF_FAILED = "The security token is missing or wrong. Please reload the page."
+
+
+def works_for(user: "User | None", opd_id: int | None) -> bool:
+    """An admin, or a member of the OPD's staff: who may change what belongs to that OPD."""
+    if user is None:
+        return False
+    return user.role == Role.ADMIN or (user.role == Role.OPD_STAFF and user.opd_id == opd_id)
 
 
 def role_required(*roles: Role, second_factor: bool = True):
@@ -30,6 +54,10 @@ def role_required(*roles: Role, second_factor: bool = True):
     def decorator(view):
         @wraps(view)
         def wrapper(*args, **kwargs):
+            # Imported here, as in register_jwt_callbacks: the accounts area takes its roles from
+            # this module, so this module cannot import the accounts area when it loads.
+            from .accounts.two_factor import SET_UP_FIRST, setup_pending
+
             verify_jwt_in_request(locations=["headers"])
             if current_user.role not in allowed:
                 raise Forbidden()
@@ -50,13 +78,16 @@ login_required = role_required()
 before_second_factor = role_required(second_factor=False)
 
 
-def optional_user() -> User | None:
+def optional_user() -> "User | None":
     """The logged-in user when a valid access token came with the request, else None."""
     verify_jwt_in_request(optional=True, locations=["headers"])
     return current_user if current_user else None
 
 
 def register_jwt_callbacks(app: Flask) -> None:
+    from .accounts.models import User
+    from .accounts.sessions import SESSION_ENDED, is_session_active
+
     @jwt.user_identity_loader
     def _identity(user: User) -> str:
         return str(user.id)

@@ -28,7 +28,7 @@ from flask_migrate import upgrade
 from sqlalchemy import event, select, text
 
 from backend import create_app
-from backend.accounts.models import Role, User
+from backend.accounts.models import User
 from backend.accounts.services import create_user
 from backend.accounts.sessions import start_session
 from backend.catalog.services import seed_catalog
@@ -36,6 +36,7 @@ from backend.citypacks import load_pack
 from backend.extensions import db
 from backend.places.models import Kecamatan, Opd
 from backend.places.services import seed_places
+from backend.security import Role
 
 DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/satupintu_bench"
 GOAL_RATIO = 2.0

@@ -16,7 +16,6 @@ from flask_migrate import upgrade
 from sqlalchemy import Engine, event, text
 
 from backend import create_app
-from backend.accounts.models import Role
 from backend.audit.services import allow_purge
 from backend.catalog.services import seed_catalog
 from backend.citypacks import load_pack
@@ -26,6 +25,7 @@ from backend.database import utcnow
 from backend.extensions import cache, db, limiter
 from backend.places.services import seed_places
 from backend.push.vapid import generate_keys
+from backend.security import Role
 
 from .factories import make_user
 from .push.fake_push_service import FakePushService

@@ -10,13 +10,14 @@ from sqlalchemy import select
 
 from backend.accounts import services as accounts
 from backend.accounts import two_factor
-from backend.accounts.models import Role, TwoFactor, User
+from backend.accounts.models import TwoFactor, User
 from backend.accounts.sessions import start_session
 from backend.citypacks import load_pack
 from backend.database import utcnow
 from backend.demo import DEMO_TOTP_SECRET
 from backend.extensions import db
 from backend.places.models import Opd
+from backend.security import Role
 
 PASSWORD = "kata-sandi-uji-1"
 # What registration accepts: the current privacy notice of the bundled city pack.

@@ -8,11 +8,12 @@ from itertools import groupby
 import pytest
 from sqlalchemy import delete, func, select
 
-from backend.accounts.models import Role, User
+from backend.accounts.models import User
 from backend.database import utcnow
 from backend.demo import DEMO_RESIDENT_EMAIL
 from backend.extensions import db
 from backend.places.models import City, Kecamatan
+from backend.security import Role
 from backend.service_requests.models import EventKind, RequestEvent, ServiceRequest, Status
 
 # Instants where a calendar rule can slip: month end, year end, either side of midnight in the city

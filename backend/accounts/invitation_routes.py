@@ -4,9 +4,8 @@ from flask import current_app, request
 from flask_jwt_extended import current_user
 
 from ..extensions import limiter
-from ..security import role_required
+from ..security import Role, role_required
 from . import bp, invitations
-from .models import Role
 from .routes import _answer_with_tokens, _user_agent
 from .schemas import (
     InvitationAcceptSchema,

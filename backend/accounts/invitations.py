@@ -20,9 +20,10 @@ from ..errors import Conflict, Invalid, NotFound
 from ..extensions import db
 from ..jobs import job
 from ..places.models import Opd
+from ..security import Role
 from . import channels, passwords, sessions
 from .code_messages import APP
-from .models import Invitation, Role, User
+from .models import Invitation, User
 
 ALREADY_REGISTERED = "This e-mail address already has an account: change its role instead."
 ALREADY_INVITED = "This e-mail address already has a pending invitation: send it again or revoke it."

@@ -10,16 +10,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..database import TimestampMixin, UTCDateTime, utcnow
 from ..extensions import db
 from ..places.models import Opd
+from ..security import Role
 
-
-class Role(StrEnum):
-    RESIDENT = "resident"
-    OPD_STAFF = "opd_staff"
-    OPERATOR = "operator"
-    ADMIN = "admin"
-
-
-STAFF_ROLES = (Role.OPD_STAFF, Role.OPERATOR, Role.ADMIN)
 DELETED_NAME = "Pengguna terhapus"
 
 

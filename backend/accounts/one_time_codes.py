@@ -22,8 +22,9 @@ from ..database import utcnow
 from ..errors import Invalid, TooManyRequests, Unavailable
 from ..extensions import db
 from ..jobs import job, periodic
+from ..security import Role
 from . import channels, code_messages
-from .models import CodePurpose, OneTimeCode, Role, User
+from .models import CodePurpose, OneTimeCode, User
 
 log = logging.getLogger(__name__)
 

@@ -6,9 +6,10 @@ limits are the same, and only the job that sends it looks for the account (one_t
 
 from ..errors import Invalid
 from ..extensions import db
+from ..security import Role
 from . import login_throttle, one_time_codes, passwords, sessions, two_factor
 from .identifiers import login_identifier
-from .models import CodePurpose, Role, User
+from .models import CodePurpose, User
 from .one_time_codes import CODE_WRONG, account_with, channel_for, target_of
 from .verification import code_sent
 

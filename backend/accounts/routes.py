@@ -11,9 +11,9 @@ from flask_jwt_extended import (
 
 from ..extensions import limiter
 from ..i18n import preferred_language
-from ..security import before_second_factor, login_required, role_required
+from ..security import Role, before_second_factor, login_required, role_required
 from . import bp, recovery, services, sessions, two_factor, verification
-from .models import CodePurpose, Role
+from .models import CodePurpose
 from .schemas import (
     AccountDeleteSchema,
     AdminUserPageSchema,

@@ -3,9 +3,9 @@
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from ..privacy.services import accepted_notice
+from ..security import STAFF, Role
 from .channels import PHONE_CHANNELS
 from .identifiers import InvalidPhone, normalise_email, normalise_phone
-from .models import STAFF_ROLES, Role
 from .one_time_codes import pending_contacts
 from .passwords import MAX_LENGTH
 from .two_factor import is_required
@@ -218,7 +218,7 @@ class TwoFactorDisableSchema(Schema):
 class InvitationCreateSchema(Schema):
     name = fields.String(required=True, validate=validate.Length(min=2, max=120))
     email = EmailField(required=True, validate=validate.Length(max=254))
-    role = fields.String(required=True, validate=validate.OneOf([role.value for role in STAFF_ROLES]))
+    role = fields.String(required=True, validate=validate.OneOf([role.value for role in STAFF]))
     opd = fields.String(allow_none=True, validate=validate.Length(max=32))
 
 

@@ -10,9 +10,10 @@ from ..errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
 from ..extensions import db
 from ..pagination import Page, keyset_page
 from ..places.models import Opd
+from ..security import Role
 from . import login_throttle, one_time_codes, passwords, sessions
 from .identifiers import login_identifier
-from .models import DELETED_NAME, Role, User
+from .models import DELETED_NAME, User
 
 LOGIN_FAILED = "The login or password is wrong."
 

@@ -11,7 +11,8 @@ from ..audit.services import record
 from ..database import utcnow
 from ..errors import Unauthorized
 from ..extensions import db
-from .models import STAFF_ROLES, LoginSession, User
+from ..security import STAFF
+from .models import LoginSession, User
 
 SESSION_ENDED = "Your session has ended. Please log in again."
 
@@ -48,7 +49,7 @@ def start_session(user: User, user_agent: str | None, second_factor: bool = Fals
 
 def sign_in(user: User, user_agent: str | None, method: str, second_factor: bool = False) -> Tokens:
     """A person signing in (not a refresh): staff, operators and admins leave an audit row."""
-    if user.role in STAFF_ROLES:
+    if user.role in STAFF:
         details = {"method": method, "second_factor": second_factor}
         record("auth.sign_in", target_type="user", target_id=user.id, details=details, actor=user)
     return start_session(user, user_agent, second_factor)

@@ -27,8 +27,9 @@ from ..audit.services import record
 from ..database import utcnow
 from ..errors import Conflict, Forbidden, Invalid, Unauthorized
 from ..extensions import db
+from ..security import STAFF
 from . import login_throttle, passwords, sessions
-from .models import STAFF_ROLES, LoginSession, RecoveryCode, TwoFactor, User
+from .models import LoginSession, RecoveryCode, TwoFactor, User
 
 RECOVERY_CODE_COUNT = 10
 ALREADY_ON = "Two-factor sign-in is already set up. Ask an admin to reset it if you lost your app."
@@ -73,7 +74,7 @@ def _store_secret(user: User, secret: str) -> TwoFactor:
 def start_setup(user: User) -> dict:
     """A new secret for the user's app (pending until `confirm_setup`): as text, as an otpauth://
     address and as a QR code (SVG) of it. Starting again replaces a pending secret."""
-    if user.role not in STAFF_ROLES:
+    if user.role not in STAFF:
         raise Forbidden(STAFF_ONLY)
     if user.has_two_factor:
         raise Conflict(ALREADY_ON)

@@ -4,9 +4,8 @@ from flask import current_app
 from flask_jwt_extended import current_user, get_jwt
 
 from ..extensions import limiter
-from ..security import before_second_factor, role_required
+from ..security import STAFF, Role, before_second_factor, role_required
 from . import bp, services, two_factor
-from .models import Role
 from .routes import _answer_with_tokens, _user_agent, _wrong_code
 from .schemas import (
     AdminUserSchema,
@@ -62,7 +61,7 @@ def confirm_two_factor(data):
 
 
 @bp.route("/me/two-factor", methods=["DELETE"])
-@role_required(Role.OPD_STAFF, Role.OPERATOR, Role.ADMIN)
+@role_required(*STAFF)
 @bp.arguments(TwoFactorDisableSchema)
 @bp.response(204)
 def disable_two_factor(data):

@@ -14,10 +14,11 @@ from ..errors import Invalid, TooManyRequests, Unavailable
 from ..extensions import db
 from ..privacy import notices
 from ..privacy.services import record_notice_accepted
+from ..security import Role
 from . import one_time_codes, passwords, sessions
 from .channels import PHONE_CHANNELS
 from .identifiers import login_identifier
-from .models import CodePurpose, Role, User
+from .models import CodePurpose, User
 from .one_time_codes import CODE_WRONG, account_with, channel_for, target_of
 
 log = logging.getLogger(__name__)

@@ -2,8 +2,7 @@
 
 from flask import Response, stream_with_context
 
-from ..accounts.models import Role
-from ..security import role_required
+from ..security import Role, role_required
 from . import bp, models, queries, services
 from .schemas import AuditFilterArgsSchema, AuditPageSchema, AuditQueryArgsSchema
 

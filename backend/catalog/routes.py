@@ -1,9 +1,8 @@
 """HTTP endpoints for the catalogue."""
 
-from ..accounts.models import Role
 from ..errors import Forbidden
 from ..http_cache import cacheable
-from ..security import optional_user, role_required
+from ..security import Role, optional_user, role_required
 from . import bp, services
 from .schemas import (
     AttributeCreateSchema,

@@ -4,9 +4,8 @@ from functools import wraps
 
 from flask import Response, stream_with_context
 
-from ..accounts.models import Role
 from ..http_cache import cacheable
-from ..security import role_required
+from ..security import WATCHERS, role_required
 from . import bp, export, queries, services
 from .schemas import (
     BreakdownSchema,
@@ -22,8 +21,6 @@ from .schemas import (
     SummarySchema,
     TrendDaySchema,
 )
-
-WATCHERS = (Role.OPERATOR, Role.ADMIN)
 
 
 def dashboard_read(path: str, response, arguments=ScopeArgsSchema):

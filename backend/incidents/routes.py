@@ -3,11 +3,10 @@ residents see the public face (area, status, updates, how many reported it)."""
 
 from flask_jwt_extended import current_user
 
-from ..accounts.models import Role
 from ..idempotency import HEADER_DOC as IDEMPOTENCY_HEADER
 from ..idempotency import idempotency_key
 from ..schemas import PageArgsSchema
-from ..security import role_required
+from ..security import STAFF, WATCHERS, role_required
 from . import actions, bp, detection, models, public, services, situation
 from .presenters import present_detail, present_event, present_incident, present_linked
 from .schemas import (
@@ -34,13 +33,11 @@ from .schemas import (
 
 __all__ = ["bp", "detection", "models"]  # detection registers its periodic job; the models their tables
 
-READERS = (Role.OPD_STAFF, Role.OPERATOR, Role.ADMIN)
-OPERATORS = (Role.OPERATOR, Role.ADMIN)
 INCIDENT = "/incidents/<id:incident_id>"
 
 
 @bp.route("/incidents", methods=["GET"])
-@role_required(*READERS)
+@role_required(*STAFF)
 @bp.arguments(IncidentQueryArgsSchema, location="query")
 @bp.response(200, IncidentPageSchema)
 def list_incidents(args):
@@ -50,7 +47,7 @@ def list_incidents(args):
 
 
 @bp.route("/incidents", methods=["POST"])
-@role_required(*OPERATORS)
+@role_required(*WATCHERS)
 @bp.arguments(IncidentCreateSchema)
 @bp.response(201, IncidentDetailSchema)
 def open_incident(data):
@@ -70,7 +67,7 @@ def nearby(args):
 
 
 @bp.route(INCIDENT, methods=["GET"])
-@role_required(*READERS)
+@role_required(*STAFF)
 @bp.response(200, IncidentDetailSchema)
 def get_incident(incident_id):
     """One incident with its timeline and the prefilled alert; for operators and admins, the delivery
@@ -79,7 +76,7 @@ def get_incident(incident_id):
 
 
 @bp.route(f"{INCIDENT}/requests", methods=["GET"])
-@role_required(*READERS)
+@role_required(*STAFF)
 @bp.arguments(PageArgsSchema, location="query")
 @bp.response(200, LinkedRequestPageSchema)
 def list_linked(args, incident_id):
@@ -89,7 +86,7 @@ def list_linked(args, incident_id):
 
 
 @bp.route(f"{INCIDENT}/requests/candidates", methods=["GET"])
-@role_required(*OPERATORS)
+@role_required(*WATCHERS)
 @bp.arguments(PageArgsSchema, location="query")
 @bp.response(200, LinkedRequestPageSchema)
 def list_candidates(args, incident_id):
@@ -100,7 +97,7 @@ def list_candidates(args, incident_id):
 
 
 @bp.route(f"{INCIDENT}/situation", methods=["GET"])
-@role_required(*OPERATORS)
+@role_required(*WATCHERS)
 @bp.response(200, IncidentSituationSchema)
 def get_situation(incident_id):
     """The situation report operators print: the detail plus linked reports per hour, the words of
@@ -116,7 +113,7 @@ def get_public(incident_id):
 
 
 @bp.route(f"{INCIDENT}/confirm", methods=["POST"])
-@role_required(*OPERATORS)
+@role_required(*WATCHERS)
 @bp.response(200, IncidentDetailSchema)
 def confirm(incident_id):
     """A proposed incident is real: it becomes active."""
@@ -124,7 +121,7 @@ def confirm(incident_id):
 
 
 @bp.route(f"{INCIDENT}/dismiss", methods=["POST"])
-@role_required(*OPERATORS)
+@role_required(*WATCHERS)
 @bp.arguments(IncidentDismissSchema)
 @bp.response(200, IncidentDetailSchema)
 def dismiss(data, incident_id):
@@ -133,7 +130,7 @@ def dismiss(data, incident_id):
 
 
 @bp.route(f"{INCIDENT}/merge", methods=["POST"])
-@role_required(*OPERATORS)
+@role_required(*WATCHERS)
 @bp.arguments(IncidentMergeSchema)
 @bp.response(200, IncidentDetailSchema)
 def merge(data, incident_id):
@@ -142,7 +139,7 @@ def merge(data, incident_id):
 
 
 @bp.route(f"{INCIDENT}/requests", methods=["POST"])
-@role_required(*OPERATORS)
+@role_required(*WATCHERS)
 @bp.arguments(IncidentRequestsSchema)
 @bp.response(200, IncidentDetailSchema)
 def link(data, incident_id):
@@ -151,7 +148,7 @@ def link(data, incident_id):
 
 
 @bp.route(f"{INCIDENT}/requests/unlink", methods=["POST"])
-@role_required(*OPERATORS)
+@role_required(*WATCHERS)
 @bp.arguments(IncidentRequestsSchema)
 @bp.response(200, IncidentDetailSchema)
 def unlink(data, incident_id):
@@ -160,7 +157,7 @@ def unlink(data, incident_id):
 
 
 @bp.route(f"{INCIDENT}/lead-opd", methods=["POST"])
-@role_required(*OPERATORS)
+@role_required(*WATCHERS)
 @bp.arguments(IncidentLeadOpdSchema)
 @bp.response(200, IncidentDetailSchema)
 def lead_opd(data, incident_id):
@@ -169,7 +166,7 @@ def lead_opd(data, incident_id):
 
 
 @bp.route(f"{INCIDENT}/notes", methods=["POST"])
-@role_required(*OPERATORS)
+@role_required(*WATCHERS)
 @bp.arguments(IncidentNoteSchema)
 @bp.response(201, IncidentEventSchema)
 def add_note(data, incident_id):
@@ -178,7 +175,7 @@ def add_note(data, incident_id):
 
 
 @bp.route(f"{INCIDENT}/alert", methods=["POST"])
-@role_required(*OPERATORS)
+@role_required(*WATCHERS)
 @bp.arguments(IncidentAlertCreateSchema)
 @bp.doc(parameters=[IDEMPOTENCY_HEADER])
 @bp.response(201, IncidentAlertSchema)
@@ -189,7 +186,7 @@ def alert(data, incident_id):
 
 
 @bp.route(f"{INCIDENT}/updates", methods=["POST"])
-@role_required(*OPERATORS)
+@role_required(*WATCHERS)
 @bp.arguments(IncidentUpdateCreateSchema)
 @bp.response(201, IncidentArticleSchema)
 def publish_update(data, incident_id):
@@ -198,7 +195,7 @@ def publish_update(data, incident_id):
 
 
 @bp.route(f"{INCIDENT}/close", methods=["POST"])
-@role_required(*OPERATORS)
+@role_required(*WATCHERS)
 @bp.arguments(IncidentCloseSchema)
 @bp.response(200, IncidentDetailSchema)
 def close(data, incident_id):

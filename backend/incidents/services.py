@@ -4,7 +4,7 @@ change is one timeline entry, committed with it."""
 
 from sqlalchemy import exists, or_, select
 
-from ..accounts.models import Role, User
+from ..accounts.models import User
 from ..catalog.models import Service, ServiceGroup
 from ..database import utcnow
 from ..errors import Conflict, Invalid, NotFound
@@ -14,6 +14,7 @@ from ..pagination import Page, keyset_page
 from ..places.models import Kelurahan
 from ..places.services import get_opd
 from ..push.models import Campaign
+from ..security import WATCHERS, Role
 from ..service_requests.models import OPEN_STATUSES, ServiceRequest
 from . import linking
 from .models import OPEN_STATES, EventKind, Incident, IncidentEvent, IncidentRequest, IncidentState
@@ -35,7 +36,7 @@ def _involving_opd(opd_id: int):
 
 def works_incidents(user: User) -> bool:
     """Operators and admins run incidents; they alone see an alert's delivery."""
-    return user.role in (Role.OPERATOR, Role.ADMIN)
+    return user.role in WATCHERS
 
 
 def may_read(incident: Incident, user: User) -> bool:

@@ -4,13 +4,12 @@ from flask import Blueprint, current_app, request
 from flask_jwt_extended import current_user
 
 from .. import media
-from ..accounts.models import Role
 from ..errors import Invalid, NotFound
 from ..extensions import limiter
 from ..http_cache import cacheable
 from ..places.services import get_city
 from ..schemas import ModerationSchema
-from ..security import optional_user, role_required
+from ..security import EDITORS, Role, optional_user, role_required
 from ..storage import storage
 from . import atom, bp, markdown, presenters, services
 from .schemas import (
@@ -30,7 +29,6 @@ from .schemas import (
     StaffNewsArgsSchema,
 )
 
-EDITORS = (Role.OPD_STAFF, Role.ADMIN)
 IMAGE_UPLOAD = {
     "content": {
         "multipart/form-data": {

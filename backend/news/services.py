@@ -5,7 +5,7 @@ from slugify import slugify
 from sqlalchemy import and_, exists, func, or_, select, update
 
 from .. import events
-from ..accounts.models import Role, User
+from ..accounts.models import User
 from ..audit.services import record
 from ..database import utcnow
 from ..errors import Conflict, Forbidden, Invalid, NotFound
@@ -14,12 +14,13 @@ from ..jobs import periodic
 from ..lookups import by_code
 from ..pagination import Page, keyset_page
 from ..places.models import Kecamatan, Kelurahan, Opd
+from ..security import Role, works_for
 from . import markdown
 from .models import READABLE_STATUSES, Article, ArticleStatus, Category, NewsImage, article_kelurahan
 
 
 def may_edit(article: Article, user: User) -> bool:
-    return user.role == Role.ADMIN or (user.role == Role.OPD_STAFF and user.opd_id == article.opd_id)
+    return works_for(user, article.opd_id)
 
 
 RESERVED_SLUGS = {"banner", "images", "preview"}  # paths under /news/ that are not articles

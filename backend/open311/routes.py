@@ -2,8 +2,7 @@
 
 from flask_jwt_extended import current_user
 
-from ..accounts.models import Role
-from ..security import role_required
+from ..security import Role, role_required
 from . import bp, georeport, services
 from .schemas import KeyCreateSchema, KeySchema, NewKeySchema
 

@@ -4,10 +4,9 @@ jobs' status."""
 from flask import Response, current_app, jsonify, request
 
 from .. import metrics
-from ..accounts.models import Role
 from ..errors import NotFound
 from ..jobs import periodic_names
-from ..security import role_required
+from ..security import WATCHERS, role_required
 from . import bp, health_bp, services
 from .schemas import PeriodicJobSchema
 
@@ -49,7 +48,7 @@ def _through_an_untrusted_proxy() -> bool:
 
 
 @bp.route("/operations/jobs", methods=["GET"])
-@role_required(Role.OPERATOR, Role.ADMIN)
+@role_required(*WATCHERS)
 @bp.response(200, PeriodicJobSchema(many=True))
 def list_periodic_jobs():
     """Each periodic job's last run, last success and last error (command center)."""

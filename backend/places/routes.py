@@ -2,10 +2,9 @@
 
 from flask import jsonify
 
-from ..accounts.models import Role
 from ..errors import Forbidden
 from ..http_cache import cacheable
-from ..security import optional_user, role_required
+from ..security import Role, optional_user, role_required
 from . import bp, services
 from .schemas import (
     BoundariesSchema,

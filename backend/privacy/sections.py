@@ -7,10 +7,11 @@ from datetime import datetime
 
 from sqlalchemy import or_, select
 
-from ..accounts.models import STAFF_ROLES, LoginSession, OneTimeCode, User
+from ..accounts.models import LoginSession, OneTimeCode, User
 from ..accounts.one_time_codes import target_of
 from ..extensions import db
 from ..push.models import PushSubscription
+from ..security import STAFF
 from ..service_requests.models import EventKind, RequestEvent, ServiceRequest, Support
 from .models import Consent
 
@@ -50,7 +51,7 @@ def _shown_to(user: User, event: RequestEvent) -> bool:
         return True
     if event.is_internal or event.is_hidden:
         return False
-    return event.kind != EventKind.COMMENT or event.author_role in STAFF_ROLES
+    return event.kind != EventKind.COMMENT or event.author_role in STAFF
 
 
 def _timeline_entry(user: User, event: RequestEvent) -> dict:

@@ -3,13 +3,12 @@
 from flask import current_app
 from flask_jwt_extended import current_user
 
-from ..accounts.models import Role
 from ..errors import Unavailable
 from ..extensions import client_address, limiter
 from ..idempotency import HEADER_DOC as IDEMPOTENCY_HEADER
 from ..idempotency import idempotency_key
 from ..schemas import PageArgsSchema
-from ..security import optional_user, role_required
+from ..security import Role, optional_user, role_required
 from . import bp, campaigns, services
 from .schemas import (
     CampaignCreateSchema,

@@ -1,6 +1,7 @@
 """Who may see and work a request."""
 
-from ..accounts.models import Role, User
+from ..accounts.models import User
+from ..security import Role, works_for
 from .models import ServiceRequest
 
 
@@ -12,14 +13,12 @@ def works_on(request: ServiceRequest, user: User | None) -> bool:
     """Staff of the request's OPD, operators and admins."""
     if user is None:
         return False
-    if user.role in (Role.ADMIN, Role.OPERATOR):
-        return True
-    return user.role == Role.OPD_STAFF and user.opd_id == request.opd_id
+    return user.role == Role.OPERATOR or works_for(user, request.opd_id)
 
 
 def may_change_status(request: ServiceRequest, user: User) -> bool:
     """Staff of the request's OPD and admins; operators dispatch, they do not work requests."""
-    return user.role == Role.ADMIN or (user.role == Role.OPD_STAFF and user.opd_id == request.opd_id)
+    return works_for(user, request.opd_id)
 
 
 def is_publicly_visible(request: ServiceRequest) -> bool:

@@ -2,12 +2,13 @@
 
 from sqlalchemy import select
 
-from ..accounts.models import Role, User
+from ..accounts.models import User
 from ..catalog.models import Service
 from ..database import utcnow
 from ..lookups import by_code
 from ..pagination import Page, keyset_page
 from ..places.models import Kecamatan, Opd
+from ..security import Role
 from .models import OPEN_STATUSES, ServiceRequest
 from .queries import exact_code, filter_requests, with_people
 

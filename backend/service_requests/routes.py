@@ -5,13 +5,12 @@ from flask_jwt_extended import current_user
 from marshmallow import ValidationError
 
 from .. import request_guard
-from ..accounts.models import Role
 from ..extensions import limiter
 from ..http_cache import cacheable
 from ..idempotency import HEADER_DOC as IDEMPOTENCY_HEADER
 from ..idempotency import idempotency_key
 from ..schemas import ModerationSchema, PageArgsSchema
-from ..security import login_required, optional_user, role_required
+from ..security import STAFF, Role, login_required, optional_user, role_required
 from . import bp, filing, inbox, presenters, queries, workflow
 from .codes import token_hash
 from .photos import send_photo
@@ -38,7 +37,6 @@ from .schemas import (
     ViewArgsSchema,
 )
 
-STAFF = (Role.OPD_STAFF, Role.OPERATOR, Role.ADMIN)
 # The data areas public request reads show (http_cache.py); browsers revalidate them every time.
 REQUESTS = ("service_requests", "catalog", "places")
 FILING_BODY = {
@@ -237,7 +235,7 @@ def staff_inbox(args):
 
 
 @bp.route("/requests/<code>/transitions", methods=["POST"])
-@role_required(Role.OPD_STAFF, Role.ADMIN)
+@role_required(Role.OPD_STAFF, Role.ADMIN)  # operators dispatch; they do not work requests
 @bp.doc(
     requestBody={
         "content": {

@@ -3,9 +3,10 @@ is added here, with its author as the role and OPD they acted in."""
 
 from datetime import datetime
 
-from ..accounts.models import Role, User
+from ..accounts.models import User
 from ..database import utcnow
 from ..extensions import db
+from ..security import Role
 from .models import RequestEvent, ServiceRequest
 
 

@@ -5,12 +5,13 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from .. import events
-from ..accounts.models import Role, User
+from ..accounts.models import User
 from ..audit.services import record
 from ..database import utcnow
 from ..errors import Conflict, Forbidden, Invalid, NotFound
 from ..extensions import db
 from ..places.services import get_opd
+from ..security import Role
 from . import access, photos
 from .models import OPEN_STATUSES, EventKind, RequestEvent, ServiceRequest, Status, Support
 from .queries import get_request

@@ -3,9 +3,8 @@
 
 from flask import current_app
 
-from ..accounts.models import Role
 from ..http_cache import cacheable
-from ..security import role_required
+from ..security import WATCHERS, role_required
 from . import alerting, alerts_bp, bp, cap_out, models, queries
 from .schemas import CommandWarningsSchema, WarningSchema
 
@@ -14,7 +13,7 @@ plain_blueprints = (alerts_bp,)
 
 
 @bp.route("/dashboard/warnings", methods=["GET"])
-@role_required(Role.OPERATOR, Role.ADMIN)
+@role_required(*WATCHERS)
 @cacheable(max_age=5, public=False)
 @bp.response(200, CommandWarningsSchema)
 def command_warnings():
@@ -24,7 +23,7 @@ def command_warnings():
 
 
 @bp.route("/warnings/<id:warning_id>/send", methods=["POST"])
-@role_required(Role.OPERATOR, Role.ADMIN)
+@role_required(*WATCHERS)
 @bp.response(200, WarningSchema)
 def send_warning(warning_id):
     """Send a draft warning: publish its article and start its campaign (an operator's one tap).

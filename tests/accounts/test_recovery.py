@@ -6,8 +6,9 @@ import time
 
 from sqlalchemy import func, select
 
-from backend.accounts.models import LoginSession, OneTimeCode, Role
+from backend.accounts.models import LoginSession, OneTimeCode
 from backend.extensions import db
+from backend.security import Role
 
 from ..factories import PASSWORD, auth_headers, error_shape, make_user
 

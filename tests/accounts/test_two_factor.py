@@ -4,10 +4,11 @@ recovery codes, the setup-only session of a role that requires it, and an admin'
 import pyotp
 from sqlalchemy import select
 
-from backend.accounts.models import LoginSession, Role, TwoFactor
+from backend.accounts.models import LoginSession, TwoFactor
 from backend.accounts.sessions import start_session
 from backend.audit.models import AuditEntry
 from backend.extensions import db
+from backend.security import Role
 
 from ..factories import PASSWORD, TOTP_SECRET, auth_headers, error_shape, fresh_totp, make_user
 

@@ -5,11 +5,11 @@ from datetime import datetime
 import pytest
 from sqlalchemy import select
 
-from backend.accounts.models import Role
 from backend.catalog.models import Service, ServiceAttribute, ServiceGroup
 from backend.catalog.services import seed_catalog
 from backend.citypacks import load_pack
 from backend.extensions import db
+from backend.security import Role
 
 from ..factories import auth_headers, error_shape, make_user, post_request
 

@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from backend.accounts.models import Role
+from backend.security import Role
 
 from ..factories import auth_headers, error_shape, make_request, make_user, set_fields, warnings_logged
 

@@ -5,8 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from backend.accounts.models import Role, User
+from backend.accounts.models import User
 from backend.extensions import db
+from backend.security import Role
 
 from ..factories import add_comment, make_request, make_user
 from .conftest import wait_for_service_worker

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from backend.accounts.models import Role
+from backend.security import Role
 from backend.service_requests.workflow import change_status
 
 from ..factories import make_request, make_user

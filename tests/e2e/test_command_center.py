@@ -11,7 +11,6 @@ import pytest
 from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
-from backend.accounts.models import Role
 from backend.catalog.services import seed_catalog
 from backend.citypacks import load_pack
 from backend.database import utcnow
@@ -21,6 +20,7 @@ from backend.jobs import periodic_names
 from backend.operations.services import record_run
 from backend.places.services import seed_places
 from backend.push.models import Campaign
+from backend.security import Role
 
 from ..conftest import empty_database
 from ..factories import auth_headers, make_request, make_user

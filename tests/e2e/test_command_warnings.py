@@ -12,9 +12,9 @@ from datetime import timedelta
 import pytest
 from playwright.sync_api import expect
 
-from backend.accounts.models import Role
 from backend.database import utcnow
 from backend.extensions import db
+from backend.security import Role
 from backend.warnings.models import OfficialWarning, WarningSource
 
 from ..factories import (

@@ -8,8 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from backend.accounts.models import Role
 from backend.incidents import actions, detection
+from backend.security import Role
 
 from ..factories import make_request, make_user, subscribe_devices
 from ..incidents.helpers import make_incident

@@ -5,8 +5,8 @@ that incident."""
 
 from playwright.sync_api import expect
 
-from backend.accounts.models import Role
 from backend.incidents import services
+from backend.security import Role
 
 from ..factories import make_request, make_user, subscribe_devices
 from .helpers import assert_accessible, log_in, screenshot

@@ -5,10 +5,10 @@ its page; a resident filing the same kind of report there sees "Sedang ditangani
 from playwright.sync_api import expect
 from sqlalchemy import select
 
-from backend.accounts.models import Role
 from backend.extensions import db
 from backend.incidents import detection
 from backend.push.models import Campaign
+from backend.security import Role
 
 from ..factories import make_request, make_user, point_in, subscribe_devices
 from .helpers import assert_accessible, log_in, screenshot, use_my_location

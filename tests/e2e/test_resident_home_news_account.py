@@ -9,10 +9,11 @@ import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
 
-from backend.accounts.models import Role, User
+from backend.accounts.models import User
 from backend.database import utcnow
 from backend.extensions import db
 from backend.news import services as news
+from backend.security import Role
 
 from ..factories import PASSWORD, auth_headers, jpeg, make_user, set_fields
 from .conftest import wait_for_service_worker

@@ -4,7 +4,7 @@ the workflow as its OPD would, make residents. No tests live here."""
 import json
 import uuid
 
-from backend.accounts.models import Role
+from backend.security import Role
 from backend.service_requests import workflow
 
 from ..factories import auth_headers, make_user, point_in, valid_attributes

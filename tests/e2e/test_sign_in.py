@@ -7,7 +7,7 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import expect
 
-from backend.accounts.models import Role
+from backend.security import Role
 
 from ..factories import PASSWORD, make_user
 from .helpers import log_in, pass_second_step

@@ -8,9 +8,9 @@ from datetime import timedelta
 import pytest
 from playwright.sync_api import expect
 
-from backend.accounts.models import Role
 from backend.database import utcnow
 from backend.news.services import create_article, publish_article
+from backend.security import Role
 
 from ..factories import auth_headers, jpeg, make_request, make_user, set_fields
 from .helpers import assert_accessible, log_in, screenshot

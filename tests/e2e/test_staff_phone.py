@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from backend.accounts.models import Role
+from backend.security import Role
 
 from ..factories import make_request, make_user
 from .helpers import assert_accessible, log_in, screenshot

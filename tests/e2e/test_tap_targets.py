@@ -5,7 +5,7 @@ where running text lives (RUNNING_TEXT below)."""
 import pytest
 from playwright.sync_api import expect
 
-from backend.accounts.models import Role
+from backend.security import Role
 
 from ..factories import make_request, make_user
 from .helpers import log_in_by_api, screenshot

@@ -11,7 +11,7 @@ from io import BytesIO
 import pytest
 from werkzeug.serving import make_server
 
-from backend.accounts.models import Role
+from backend.security import Role
 
 from ..factories import (
     add_comment,

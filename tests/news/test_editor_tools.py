@@ -1,9 +1,9 @@
 """The editor's tools: an article with its Markdown source for its editors, and the live preview
 (the body rendered and sanitised exactly as saving would, nothing stored)."""
 
-from backend.accounts.models import Role
 from backend.extensions import db
 from backend.news.models import Article
+from backend.security import Role
 
 from ..factories import auth_headers, error_shape, make_user
 from .test_markdown import assert_harmless

@@ -2,7 +2,7 @@
 
 import pytest
 
-from backend.accounts.models import Role
+from backend.security import Role
 
 from ..factories import auth_headers, error_shape, make_user
 

@@ -2,7 +2,7 @@
 
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
-from backend.accounts.models import Role
+from backend.security import Role
 
 from ..factories import (
     REQUESTS,

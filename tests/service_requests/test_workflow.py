@@ -6,8 +6,8 @@ from io import BytesIO
 import pytest
 
 from backend import events
-from backend.accounts.models import Role
 from backend.database import utcnow
+from backend.security import Role
 from backend.service_requests.models import TRANSITIONS, Status
 
 from ..factories import (

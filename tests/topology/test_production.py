@@ -30,11 +30,11 @@ import requests
 
 from backend.accounts import services as accounts
 from backend.accounts import two_factor
-from backend.accounts.models import Role
 from backend.database import utcnow
 from backend.extensions import db
 from backend.places.models import Opd
 from backend.push.models import Campaign, CampaignDelivery
+from backend.security import Role
 from backend.storage import key_for
 
 from ..factories import PRIVACY_VERSION, TOTP_SECRET, jpeg, subscribe_devices, valid_attributes
