@@ -9,7 +9,7 @@ import {
   previewInvitation,
 } from "../../api/two-factor";
 import { useSubmit } from "../../api/use-submit";
-import { TextField } from "../../components/Field";
+import { NewPasswordField } from "./NewPasswordField";
 import { ErrorNote, Loading } from "../../components/Status";
 import { formatDateTime, t } from "../../i18n";
 import { afterLogin } from "../../next-url";
@@ -64,15 +64,10 @@ export function AcceptInvitation() {
             readOnly
             hidden
           />
-          <TextField
+          <NewPasswordField
             id="invitation-password"
             label={t("account.invitation.password")}
-            hint={t("account.passwordHint")}
             error={passwordError}
-            type="password"
-            autoComplete="new-password"
-            minLength={8}
-            required
             value={password}
             onInput={setPassword}
           />

@@ -2,7 +2,7 @@
 // cooldown. The field takes a pasted "123 456" and the phone's SMS autofill (one-time-code).
 import { useEffect, useState } from "preact/hooks";
 import type { CodeSent } from "../../api/auth";
-import { TextField } from "../../components/Field";
+import { CodeField } from "./CodeField";
 import { t } from "../../i18n";
 import "./i18n";
 
@@ -46,19 +46,13 @@ export function CodeEntry({ id, sent, code, onCode, error, onResend }: Props) {
           minutes: Math.round(sent.expires_in / 60),
         })}
       </p>
-      <TextField
+      <CodeField
         id={id}
         label={t("account.code")}
         hint={t("account.codeHint")}
         error={error}
-        name="one-time-code"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        pattern="[0-9]*"
-        class="code-input"
-        required
         value={code}
-        onInput={(value) => onCode(value.replace(/\D/g, "").slice(0, 6))}
+        onInput={onCode}
       />
       <p>
         <button

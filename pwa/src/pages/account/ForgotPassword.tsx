@@ -4,7 +4,7 @@ import { useState } from "preact/hooks";
 import { useLocation, useRoute } from "preact-iso";
 import { type CodeSent, requestCode, resetPassword } from "../../api/auth";
 import { useSubmit } from "../../api/use-submit";
-import { TextField } from "../../components/Field";
+import { NewPasswordField } from "./NewPasswordField";
 import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
 import { afterLogin, safeNext } from "../../next-url";
@@ -75,15 +75,9 @@ function NewPassword(props: {
           submit(() => requestCode("password-reset", props.login))
         }
       />
-      <TextField
+      <NewPasswordField
         id="reset-password"
-        label={t("account.newPassword")}
-        hint={t("account.passwordHint")}
         error={passwordError}
-        type="password"
-        autoComplete="new-password"
-        minLength={8}
-        required
         value={password}
         onInput={setPassword}
       />

@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import { changePassword } from "../../api/auth";
 import { useSubmit } from "../../api/use-submit";
 import { TextField } from "../../components/Field";
+import { NewPasswordField } from "./NewPasswordField";
 import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
 import "./i18n";
@@ -38,13 +39,9 @@ export function PasswordForm() {
         value={current}
         onInput={setCurrent}
       />
-      <TextField
+      <NewPasswordField
         id="password-new"
-        label={t("account.newPassword")}
-        hint={t("account.passwordHint")}
         error={nextError}
-        type="password"
-        autoComplete="new-password"
         value={next}
         onInput={setNext}
       />

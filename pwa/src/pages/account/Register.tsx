@@ -13,6 +13,7 @@ import {
 import { useSubmit } from "../../api/use-submit";
 import { NoticeConsent } from "./NoticeConsent";
 import { TextField } from "../../components/Field";
+import { NewPasswordField } from "./NewPasswordField";
 import { ErrorNote } from "../../components/Status";
 import { language, t } from "../../i18n";
 import { afterLogin, safeNext } from "../../next-url";
@@ -138,15 +139,10 @@ function Details({
           value={contact}
           onInput={setContact}
         />
-        <TextField
+        <NewPasswordField
           id="register-password"
           label={t("account.password")}
-          hint={t("account.passwordHint")}
           error={passwordError}
-          type="password"
-          autoComplete="new-password"
-          minLength={8}
-          required
           value={password}
           onInput={setPassword}
         />

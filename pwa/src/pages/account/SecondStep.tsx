@@ -5,6 +5,7 @@ import { completeSignIn } from "../../api/auth";
 import type { User } from "../../api/client";
 import { useSubmit } from "../../api/use-submit";
 import { TextField } from "../../components/Field";
+import { CodeField } from "./CodeField";
 import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
 import { SubmitButton } from "./AuthButtons";
@@ -58,18 +59,12 @@ export function SecondStep({ challenge, onSignedIn, onRestart }: Props) {
           onInput={setCode}
         />
       ) : (
-        <TextField
+        <CodeField
           id="second-code"
           label={t("account.twoFactor.appCode")}
           error={fieldError}
-          name="one-time-code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]*"
-          class="code-input"
-          required
           value={code}
-          onInput={(value) => setCode(value.replace(/\D/g, "").slice(0, 6))}
+          onInput={setCode}
         />
       )}
       <ErrorNote error={fieldError ? undefined : error} />

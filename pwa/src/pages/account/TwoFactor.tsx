@@ -14,6 +14,7 @@ import {
 } from "../../api/two-factor";
 import { useSubmit } from "../../api/use-submit";
 import { TextField } from "../../components/Field";
+import { CodeField } from "./CodeField";
 import { ErrorNote, Loading } from "../../components/Status";
 import { t } from "../../i18n";
 import { TWO_FACTOR_SETUP, safeNext, startOf, withNext } from "../../next-url";
@@ -113,18 +114,12 @@ function Setup({
             </li>
             <li>{t("account.twoFactor.stepConfirm")}</li>
           </ol>
-          <TextField
+          <CodeField
             id="setup-code"
             label={t("account.twoFactor.appCode")}
             error={codeError}
-            name="one-time-code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9]*"
-            class="code-input"
-            required
             value={code}
-            onInput={(value) => setCode(value.replace(/\D/g, "").slice(0, 6))}
+            onInput={setCode}
           />
           <ErrorNote error={codeError ? undefined : confirm.error} />
           <p>
