@@ -111,7 +111,8 @@ def test_the_production_topology_survives_a_killed_worker_and_a_redis_restart(
     subprocess.run([*flask, "db", "upgrade"], env=environment, check=True, capture_output=True)
     subprocess.run([*flask, "seed"], env=environment, check=True, capture_output=True)
 
-    local = make_app(SQLALCHEMY_DATABASE_URI=database)
+    # The production secret: the test makes the admin's second factor, which it encrypts with it.
+    local = make_app(SQLALCHEMY_DATABASE_URI=database, SECRET_KEY=settings["SECRET_KEY"])
     celery = CeleryProcesses({"JOB_QUEUE": "satupintu"}, environment, tmp_path)
     gunicorn = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
