@@ -1,4 +1,5 @@
-"""Schemas every area shares: paging arguments, the page envelope, moderation."""
+"""Schemas every area shares: paging arguments, the page envelope, moderation, code and name, and
+the wrapper that adds what depends on the viewer to an object a schema dumps."""
 
 from marshmallow import Schema, fields, validate
 
@@ -28,3 +29,25 @@ class ModerationSchema(Schema):
 
     hidden = fields.Boolean(required=True)
     reason = PlainText(validate=validate.Length(max=300), allow_none=True)
+
+
+class CodeNameSchema(Schema):
+    """A place or an OPD where a response names it: its code and its name."""
+
+    code = fields.String()
+    name = fields.String()
+
+
+class Viewed:
+    """An object as one viewer sees it, for a response schema to dump: the schema reads each name in
+    `parts` (what depends on the viewer) from there, and every other name from the object. A part
+    set to `marshmallow.missing` is left out of the response."""
+
+    def __init__(self, item, **parts):
+        self._item = item
+        self._parts = parts
+
+    def __getattr__(self, name):
+        if name in self._parts:
+            return self._parts[name]
+        return getattr(self._item, name)
