@@ -34,3 +34,12 @@ class AuditEntry(db.Model):
     user_agent: Mapped[str | None] = mapped_column(String(255))
 
     actor: Mapped[User | None] = relationship(lazy="joined")
+
+
+class AuditPurge(db.Model):
+    """A row here exists only inside a transaction that deletes audit rows (services.purge_allowed):
+    the database refuses a delete from audit_entries while this table is empty (migration 0021)."""
+
+    __tablename__ = "audit_purges"
+
+    id: Mapped[int] = mapped_column(primary_key=True)

@@ -2,22 +2,22 @@
 action that rolls back leaves no row and one that commits always leaves one.
 
 Rows are never changed or deleted by the app, with two exceptions the database trigger (migration
-0017) also allows: `pseudonymise` for an account's deletion, and `purge_older_than` for retention."""
+0017, 0021) also allows: `pseudonymise` for an account's deletion, and `purge_older_than` for retention."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from enum import Enum
 
 from flask import g, has_request_context, request
-from sqlalchemy import delete, or_, select, text
+from sqlalchemy import delete, or_, select
 
 from ..accounts.models import User
 from ..extensions import db
-from .models import AuditEntry
+from .models import AuditEntry, AuditPurge
 
 # The keys of `details` that may name a person; pseudonymisation removes them.
 PERSONAL_KEYS = ("name", "email", "phone", "login", "contact")
-# The PostgreSQL setting a transaction sets to be allowed to delete rows (see migration 0017).
-PURGE_SETTING = "satupintu.audit_purge"
 
 
 def record(
@@ -76,14 +76,20 @@ def pseudonymise(user_id: int) -> int:
 def purge_older_than(cutoff: datetime) -> int:
     """Delete the rows older than `cutoff` (the retention job's one use), in the caller's
     transaction; the number deleted."""
-    allow_purge()
-    return db.session.execute(delete(AuditEntry).where(AuditEntry.at < cutoff)).rowcount
+    with purge_allowed():
+        return db.session.execute(delete(AuditEntry).where(AuditEntry.at < cutoff)).rowcount
 
 
-def allow_purge() -> None:
-    """Let this transaction delete audit rows; PostgreSQL's trigger refuses it otherwise."""
-    if db.session.get_bind().dialect.name == "postgresql":
-        db.session.execute(text("SELECT set_config(:name, 'on', true)"), {"name": PURGE_SETTING})
+@contextmanager
+def purge_allowed() -> Iterator[None]:
+    """Let the statements inside delete audit rows. The mark is taken away before the transaction
+    ends, so no other transaction ever sees it, and a rollback takes it away too."""
+    mark = AuditPurge()
+    db.session.add(mark)
+    db.session.flush()
+    yield
+    db.session.delete(mark)
+    db.session.flush()
 
 
 def _plain(value):

@@ -4,19 +4,15 @@ retention purge are the only ways a row changes or goes."""
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import DatabaseError
 
-from backend.audit.models import AuditEntry
-from backend.audit.services import pseudonymise, purge_older_than, record
+from backend.audit.models import AuditEntry, AuditPurge
+from backend.audit.services import pseudonymise, purge_allowed, purge_older_than, record
 from backend.extensions import db
 from backend.places.services import retention_settings
 
 from ..factories import make_user
-
-
-def on_postgresql() -> bool:
-    return db.engine.dialect.name == "postgresql"
 
 
 def _entry(actor, **fields) -> int:
@@ -49,12 +45,31 @@ def test_a_raw_update_is_refused(app, change):
     assert db.session.get(AuditEntry, entry_id).action == "user.role_changed"
 
 
-@pytest.mark.parametrize("statement", ["DELETE FROM audit_entries WHERE id = :id", "TRUNCATE audit_entries"])
-def test_a_raw_delete_is_refused_on_postgresql(app, statement):
-    if not on_postgresql():
-        pytest.skip("SQLite has no trigger against deletes (see migration 0017)")
+# Emptying the table at once: PostgreSQL's TRUNCATE, SQLite's DELETE without a WHERE.
+EMPTYING = {"postgresql": "TRUNCATE audit_entries", "sqlite": "DELETE FROM audit_entries"}
+
+
+def test_a_raw_delete_is_refused(app):
     entry_id = _entry(make_user())
-    _refused(statement, id=entry_id)
+    _refused("DELETE FROM audit_entries WHERE id = :id", id=entry_id)
+    _refused(EMPTYING[db.engine.dialect.name])
+    assert db.session.get(AuditEntry, entry_id) is not None
+
+
+def test_a_delete_is_refused_once_the_purge_has_ended(app):
+    entry_id = _entry(make_user())
+    with purge_allowed():
+        pass
+    _refused("DELETE FROM audit_entries WHERE id = :id", id=entry_id)
+    assert db.session.scalar(select(func.count()).select_from(AuditPurge)) == 0
+
+
+def test_another_connection_does_not_see_a_purge_in_progress(app):
+    entry_id = _entry(make_user())
+    with purge_allowed():
+        with db.engine.connect() as other:
+            assert other.scalar(select(func.count()).select_from(AuditPurge)) == 0
+    db.session.rollback()
     assert db.session.get(AuditEntry, entry_id) is not None
 
 
