@@ -8,7 +8,8 @@ Migration 0017 let a PostgreSQL transaction delete audit rows by a per-transacti
 SQLite no guard against deletes at all, since SQLite has no such setting. Now both refuse a delete
 from audit_entries unless the deleting transaction holds a row in `audit_purges`: the app adds one,
 deletes, and takes it away again before the transaction ends (audit.services.purge_allowed), so
-other transactions never see it. PostgreSQL keeps refusing TRUNCATE the same way.
+other transactions never see it. PostgreSQL refuses TRUNCATE the same way; 0017's function keeps
+the UPDATE rule (its own DELETE branch is no longer reached).
 """
 from alembic import op
 import sqlalchemy as sa
@@ -20,29 +21,35 @@ down_revision = '0020'
 branch_labels = None
 depends_on = None
 
-PG_FUNCTION = """
-CREATE OR REPLACE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+# PostgreSQL: 0017's function keeps the UPDATE rule; deletes and TRUNCATE get a function of their own.
+PG_NO_DELETE = """
+CREATE FUNCTION audit_entries_no_delete() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP IN ('DELETE', 'TRUNCATE') THEN
-        IF {allowed} THEN
-            RETURN OLD;
-        END IF;
-        RAISE EXCEPTION 'audit_entries is append-only: rows cannot be deleted';
+    IF EXISTS (SELECT 1 FROM audit_purges) THEN
+        RETURN OLD;
     END IF;
-    IF NEW.id IS DISTINCT FROM OLD.id OR NEW.at IS DISTINCT FROM OLD.at
-        OR NEW.actor_id IS DISTINCT FROM OLD.actor_id OR NEW.actor_role IS DISTINCT FROM OLD.actor_role
-        OR NEW.action IS DISTINCT FROM OLD.action OR NEW.target_type IS DISTINCT FROM OLD.target_type
-        OR NEW.target_id IS DISTINCT FROM OLD.target_id
-        OR (NEW.ip_address IS NOT NULL AND NEW.ip_address IS DISTINCT FROM OLD.ip_address)
-        OR (NEW.user_agent IS NOT NULL AND NEW.user_agent IS DISTINCT FROM OLD.user_agent)
-        OR NOT (NEW.details::jsonb <@ OLD.details::jsonb) THEN
-        RAISE EXCEPTION 'audit_entries is append-only: only pseudonymisation may change a row';
-    END IF;
-    RETURN NEW;
+    RAISE EXCEPTION 'audit_entries is append-only: rows cannot be deleted';
 END $$
 """
-MARKED = "EXISTS (SELECT 1 FROM audit_purges)"
-SET_BY_0017 = "coalesce(current_setting('satupintu.audit_purge', true), '') = 'on'"
+PG_TRIGGERS_0017 = (
+    'CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON audit_entries '
+    'FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only()',
+    'CREATE TRIGGER audit_entries_no_truncate BEFORE TRUNCATE ON audit_entries '
+    'FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_append_only()',
+)
+PG_TRIGGERS = (
+    'CREATE TRIGGER audit_entries_append_only BEFORE UPDATE ON audit_entries '
+    'FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only()',
+    'CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON audit_entries '
+    'FOR EACH ROW EXECUTE FUNCTION audit_entries_no_delete()',
+    'CREATE TRIGGER audit_entries_no_truncate BEFORE TRUNCATE ON audit_entries '
+    'FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_no_delete()',
+)
+PG_DROP = (
+    'DROP TRIGGER IF EXISTS audit_entries_append_only ON audit_entries',
+    'DROP TRIGGER IF EXISTS audit_entries_no_delete ON audit_entries',
+    'DROP TRIGGER IF EXISTS audit_entries_no_truncate ON audit_entries',
+)
 
 SQLITE_TRIGGER = """
 CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON audit_entries
@@ -59,14 +66,18 @@ def upgrade():
     sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_purges'))
     )
     if op.get_bind().dialect.name == 'postgresql':
-        op.execute(PG_FUNCTION.format(allowed=MARKED))
+        op.execute(PG_NO_DELETE)
+        for statement in PG_DROP + PG_TRIGGERS:
+            op.execute(statement)
     else:
         op.execute(SQLITE_TRIGGER)
 
 
 def downgrade():
     if op.get_bind().dialect.name == 'postgresql':
-        op.execute(PG_FUNCTION.format(allowed=SET_BY_0017))
+        for statement in PG_DROP + PG_TRIGGERS_0017:
+            op.execute(statement)
+        op.execute('DROP FUNCTION audit_entries_no_delete()')
     else:
         op.execute('DROP TRIGGER IF EXISTS audit_entries_no_delete')
     op.drop_table('audit_purges')
