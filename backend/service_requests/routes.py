@@ -2,7 +2,7 @@
 
 from flask import current_app, request
 from flask_jwt_extended import current_user
-from marshmallow import ValidationError
+from marshmallow import ValidationError, missing
 
 from .. import request_guard
 from ..extensions import limiter
@@ -113,10 +113,13 @@ def file_request():
     data, files = _filing_input()
     viewer = optional_user()
     filed = filing.file_request(data, viewer, files, idempotency_key())
-    answer = presenters.present_request(filed.request, viewer, token_holder=filed.tracking_token is not None)
-    if filed.tracking_token:
-        answer["tracking_token"] = filed.tracking_token
-    return answer, 200 if filed.replayed else 201
+    shown = presenters.present_request(
+        filed.request,
+        viewer,
+        token_holder=filed.tracking_token is not None,
+        tracking_token=filed.tracking_token or missing,
+    )
+    return shown, 200 if filed.replayed else 201
 
 
 @bp.route("/requests", methods=["GET"])
@@ -144,7 +147,7 @@ def list_nearby(args):
     """Open public requests of a service within about 150 m: "someone already reported this"."""
     viewer = optional_user()
     return [
-        presenters.present_request(found, viewer, contact=False) | {"distance_m": round(distance)}
+        presenters.present_request(found, viewer, contact=False, distance_m=round(distance))
         for found, distance in queries.nearby(args["lat"], args["long"], args["service"])
     ]
 
@@ -157,10 +160,10 @@ def get_request(args, code):
     """One request: public, or the viewer's own, or with its tracking token, or for staff."""
     viewer = optional_user()
     found = queries.get_visible_request(code, viewer, args.get("token"))
-    answer = _present(found, viewer, args.get("token"))
-    if any((answer.get("reporter") or {}).values()):
+    shown = _present(found, viewer, args.get("token"))
+    if any((shown.reporter or {}).values()):
         queries.note_contact_read(found, viewer)
-    return answer
+    return shown
 
 
 @bp.route("/requests/<code>/events", methods=["GET"])
@@ -171,7 +174,7 @@ def list_events(args, code):
     """The request's timeline; internal notes and hidden comments only for staff."""
     viewer = optional_user()
     found = queries.get_visible_request(code, viewer, args.get("token"))
-    return [presenters.present_event(event) for event in queries.timeline(found, viewer)]
+    return queries.timeline(found, viewer)
 
 
 @bp.route("/requests/<code>/photos/<name>", methods=["GET"])
@@ -193,7 +196,7 @@ def get_photo(args, code, name):
 @bp.response(201, EventSchema)
 def add_comment(data, code):
     """A public comment."""
-    return presenters.present_event(workflow.add_comment(code, current_user, data["text"]))
+    return workflow.add_comment(code, current_user, data["text"])
 
 
 @bp.route("/requests/<code>/support", methods=["POST"])
@@ -265,7 +268,7 @@ def transition(code):
 @bp.response(201, EventSchema)
 def add_note(data, code):
     """An internal note, never shown publicly."""
-    return presenters.present_event(workflow.add_note(code, current_user, data["text"]))
+    return workflow.add_note(code, current_user, data["text"])
 
 
 @bp.route("/requests/<code>/reroute", methods=["POST"])
@@ -292,7 +295,7 @@ def moderate_request(data, code):
 @bp.response(200, EventSchema)
 def moderate_comment(data, code, event_id):
     """Hide (or show again) a comment."""
-    return presenters.present_event(workflow.set_event_hidden(code, event_id, data["hidden"]))
+    return workflow.set_event_hidden(code, event_id, data["hidden"])
 
 
 @bp.route("/admin/moderation/requests", methods=["GET"])
@@ -301,12 +304,7 @@ def moderate_comment(data, code, event_id):
 @bp.response(200, ModeratedRequestPageSchema)
 def moderation_requests(args):
     """Public requests, hidden ones too (?hidden= picks one side), newest first, with why they were hidden."""
-    page = queries.moderation_requests(args)
-    items = [
-        presenters.present_request(item, current_user, contact=False) | {"hidden_reason": item.hidden_reason}
-        for item in page.items
-    ]
-    return {"items": items, "next": page.next}
+    return _page(queries.moderation_requests(args), current_user)
 
 
 @bp.route("/admin/moderation/comments", methods=["GET"])
@@ -315,6 +313,4 @@ def moderation_requests(args):
 @bp.response(200, ModeratedCommentPageSchema)
 def moderation_comments(args):
     """Comments on public requests, hidden ones too (?hidden= picks one side), newest first."""
-    page = queries.moderation_comments(args)
-    items = [presenters.present_event(event) | {"request_code": event.request.code} for event in page.items]
-    return {"items": items, "next": page.next}
+    return queries.moderation_comments(args)

@@ -1,11 +1,12 @@
-"""Marshmallow schemas for requests. Answers are built by presenters.py for each viewer;
-these schemas describe them for OpenAPI and check input."""
+"""Marshmallow schemas for requests: the answers, dumped from the ServiceRequest and RequestEvent
+objects (what depends on the viewer added by presenters.py), and the input they check."""
 
-from marshmallow import Schema, ValidationError, fields, validate
+from marshmallow import Schema, ValidationError, fields, missing, pre_dump, validate
 
-from ..schemas import PageArgsSchema, page_of
+from ..schemas import CodeNameSchema, PageArgsSchema, Viewed, page_of
 from ..text_fields import AwareTime, PlainText
 from .models import Status
+from .photos import photo_urls
 
 STATUSES = [status.value for status in Status]
 
@@ -27,16 +28,41 @@ class RequestCreateSchema(Schema):
     )
 
 
-class CodeNameSchema(Schema):
-    code = fields.String()
-    name = fields.Raw()
+class ServiceNameSchema(CodeNameSchema):
+    """A request's service: its code and its name in each language."""
+
+    name = fields.Dict(keys=fields.String(), values=fields.String())
+
+
+class OpdShortNameSchema(CodeNameSchema):
+    """An OPD where a request or an event names it: by its short name."""
+
+    name = fields.String(attribute="short_name")
+
+
+class OwnFields(fields.Nested):
+    """A nested object made of the dumped object's own fields (a request's lat, long and address are
+    its location), or null where `present(obj)` is false."""
+
+    def __init__(self, nested, present=lambda obj: True, **kwargs):
+        super().__init__(nested, **kwargs)
+        self.present = present
+
+    def get_value(self, obj, attr, accessor=None, default=missing):
+        return obj if self.present(obj) else None
 
 
 class PhotoSchema(Schema):
+    """A RequestPhoto: its size and URLs, signed for an hour while its request is not public."""
+
     url = fields.String()
     thumb_url = fields.String()
     width = fields.Integer()
     height = fields.Integer()
+
+    @pre_dump
+    def _urls(self, photo, **kwargs):
+        return photo_urls(photo.request, photo)
 
 
 class LocationSchema(Schema):
@@ -60,17 +86,23 @@ class ReporterSchema(Schema):
 
 
 class RequestSchema(Schema):
+    """A request as presenters.present_request() shows it to one viewer: `viewer`, `attributes`,
+    `reporter` and `is_hidden` come from there, everything else from the ServiceRequest."""
+
     code = fields.String()
-    service = fields.Nested(CodeNameSchema)
+    service = fields.Nested(ServiceNameSchema)
     status = fields.String(metadata={"enum": STATUSES})
-    open311_status = fields.String(metadata={"enum": ["open", "closed"]})
+    open311_status = fields.Function(
+        lambda request: "open" if request.is_open else "closed",
+        metadata={"type": "string", "enum": ["open", "closed"]},
+    )
     description = fields.String()
     attributes = fields.Dict()
-    location = fields.Nested(LocationSchema)
+    location = OwnFields(LocationSchema)
     kelurahan = fields.Nested(CodeNameSchema, allow_none=True)
     kecamatan = fields.Nested(CodeNameSchema, allow_none=True)
-    opd = fields.Nested(CodeNameSchema)
-    photos = fields.List(fields.Nested(PhotoSchema))
+    opd = fields.Nested(OpdShortNameSchema)
+    photos = fields.List(fields.Nested(PhotoSchema), attribute="report_photos")
     is_public = fields.Boolean()
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
@@ -81,10 +113,17 @@ class RequestSchema(Schema):
     is_overdue = fields.Boolean()
     supporter_count = fields.Integer()
     rating = fields.Integer(allow_none=True)
-    duplicate_of = fields.String(allow_none=True)
+    duplicate_of = fields.Pluck(CodeNameSchema, "code", allow_none=True)
     viewer = fields.Nested(ViewerSchema)
     reporter = fields.Nested(ReporterSchema, metadata={"description": "Staff only"})
     is_hidden = fields.Boolean(metadata={"description": "Staff only"})
+
+    @pre_dump
+    def _as_viewed(self, request, **kwargs):
+        # A bare ServiceRequest would answer its reporter's account and is_hidden to anyone.
+        if not isinstance(request, Viewed):
+            raise TypeError("Dump a request as presenters.present_request() shows it.")
+        return request
 
 
 class FiledRequestSchema(RequestSchema):
@@ -110,18 +149,20 @@ ModeratedRequestPageSchema = page_of(ModeratedRequestSchema, "ModeratedRequestPa
 class AuthorSchema(Schema):
     """Who wrote an event, by role (and OPD for staff): never a person's name."""
 
-    role = fields.String(allow_none=True)
-    opd = fields.Nested(CodeNameSchema, allow_none=True)
+    role = fields.String(attribute="author_role", allow_none=True)
+    opd = fields.Nested(OpdShortNameSchema, attribute="author_opd", allow_none=True)
 
 
 class EventSchema(Schema):
+    """A RequestEvent: one entry of a request's timeline."""
+
     id = fields.Integer()
     kind = fields.String()
     from_status = fields.String(allow_none=True)
     to_status = fields.String(allow_none=True)
-    from_opd = fields.Nested(CodeNameSchema, allow_none=True)
-    to_opd = fields.Nested(CodeNameSchema, allow_none=True)
-    author = fields.Nested(AuthorSchema, allow_none=True)
+    from_opd = fields.Nested(OpdShortNameSchema, allow_none=True)
+    to_opd = fields.Nested(OpdShortNameSchema, allow_none=True)
+    author = OwnFields(AuthorSchema, present=lambda event: event.author_role, allow_none=True)
     text = fields.String(allow_none=True)
     photos = fields.List(fields.Nested(PhotoSchema))
     is_internal = fields.Boolean()
@@ -130,7 +171,7 @@ class EventSchema(Schema):
 
 
 class ModeratedCommentSchema(EventSchema):
-    request_code = fields.String()
+    request_code = fields.String(attribute="request.code")
 
 
 ModeratedCommentPageSchema = page_of(ModeratedCommentSchema, "ModeratedCommentPageSchema")

@@ -2,7 +2,10 @@
 
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
+import pytest
+
 from backend.security import Role
+from backend.service_requests.schemas import RequestSchema
 
 from ..factories import (
     REQUESTS,
@@ -154,3 +157,19 @@ def test_a_photo_is_served_only_under_its_own_request(client, resident):
     name = photo["url"].rsplit("/", 1)[1]
     error_shape(client.get(f"{REQUESTS}/{other.code}/photos/{name}"), 404)
     error_shape(client.get(f"{REQUESTS}/{other.code}/photos/..%2F..%2Fetc%2Fpasswd"), 404)
+
+
+def test_a_hidden_requests_reporter_gets_signed_photo_urls(client, resident, admin):
+    """The reporter is not shown is_hidden, yet the photo URLs still know the request is hidden."""
+    code = post_request(client, resident, photos=[jpeg()]).get_json()["code"]
+    hide_request(client, admin, code)
+
+    [photo] = client.get(f"{REQUESTS}/{code}", headers=auth_headers(resident)).get_json()["photos"]
+
+    assert parse_qs(urlsplit(photo["url"]).query)["sig"]
+    assert client.get(photo["url"]).status_code == 200
+
+
+def test_a_request_schema_refuses_a_bare_request_which_would_show_its_reporter(app):
+    with pytest.raises(TypeError):
+        RequestSchema().dump(make_request())

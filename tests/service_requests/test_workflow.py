@@ -51,6 +51,16 @@ def detail(client, code: str, user=None) -> dict:
     return client.get(f"{REQUESTS}/{code}", headers=auth_headers(user) if user else {}).get_json()
 
 
+def resolved_ago(reporter, elapsed: timedelta):
+    request = make_request(reporter=reporter, status="resolved")
+    set_fields(request, resolved_at=utcnow() - elapsed)
+    return request
+
+
+def reopen(client, user, code: str, reason: str = "Masih berlubang."):
+    return client.post(f"{REQUESTS}/{code}/reopen", json={"reason": reason}, headers=auth_headers(user))
+
+
 def test_a_request_lives_from_filing_to_rating(client, resident, staff):
     filed = post_request(client, resident, photos=[jpeg(color="gray")]).get_json()
     code = filed["code"]
@@ -143,14 +153,9 @@ def test_rating_is_one_to_five(client, resident, rating):
 
 
 def test_reporter_reopens_within_seven_days(client, resident):
-    request = make_request(reporter=resident, status="resolved")
-    set_fields(request, resolved_at=utcnow() - timedelta(days=6, hours=23))
+    request = resolved_ago(resident, timedelta(days=6, hours=23))
 
-    response = client.post(
-        f"{REQUESTS}/{request.code}/reopen",
-        json={"reason": "Masih berlubang."},
-        headers=auth_headers(resident),
-    )
+    response = reopen(client, resident, request.code)
 
     assert response.status_code == 200
     assert response.get_json()["status"] == "in_progress"
@@ -164,14 +169,9 @@ def test_reporter_reopens_within_seven_days(client, resident):
 
 
 def test_reopening_after_seven_days_conflicts(client, resident):
-    request = make_request(reporter=resident, status="resolved")
-    set_fields(request, resolved_at=utcnow() - timedelta(days=7, minutes=1))
+    request = resolved_ago(resident, timedelta(days=7, minutes=1))
 
-    response = client.post(
-        f"{REQUESTS}/{request.code}/reopen",
-        json={"reason": "Masih berlubang."},
-        headers=auth_headers(resident),
-    )
+    response = reopen(client, resident, request.code)
 
     body = error_shape(response, 409)
     assert body["message"] == "Laporan hanya dapat dibuka kembali dalam 7 hari setelah diselesaikan."
@@ -185,15 +185,10 @@ def test_reopening_after_seven_days_conflicts(client, resident):
 def test_the_offer_to_reopen_and_the_reopening_agree_at_the_edge_of_the_week(
     client, resident, clock, elapsed, reopens
 ):
-    request = make_request(reporter=resident, status="resolved")
-    set_fields(request, resolved_at=utcnow() - elapsed)
+    request = resolved_ago(resident, elapsed)
 
     offered = detail(client, request.code, resident)["viewer"]["can_reopen"]
-    response = client.post(
-        f"{REQUESTS}/{request.code}/reopen",
-        json={"reason": "Masih berlubang."},
-        headers=auth_headers(resident),
-    )
+    response = reopen(client, resident, request.code)
 
     assert offered is reopens
     assert response.status_code == (200 if reopens else 409)
@@ -202,9 +197,7 @@ def test_the_offer_to_reopen_and_the_reopening_agree_at_the_edge_of_the_week(
 def test_only_the_reporter_reopens(client, resident):
     code = make_request(reporter=resident, status="resolved").code
 
-    response = client.post(
-        f"{REQUESTS}/{code}/reopen", json={"reason": "Belum."}, headers=auth_headers(make_user())
-    )
+    response = reopen(client, make_user(), code, "Belum.")
 
     error_shape(response, 403)
 
@@ -213,9 +206,7 @@ def test_only_the_reporter_reopens(client, resident):
 def test_only_a_resolved_request_reopens(client, resident, status):
     code = make_request(reporter=resident, status=status).code
 
-    response = client.post(
-        f"{REQUESTS}/{code}/reopen", json={"reason": "Belum."}, headers=auth_headers(resident)
-    )
+    response = reopen(client, resident, code, "Belum.")
 
     assert (
         error_shape(response, 409)["message"] == "Hanya laporan yang sudah selesai yang dapat dibuka kembali."
@@ -396,9 +387,7 @@ def test_every_change_sends_its_signal_once(client, resident, staff):
         note(client, dlh_staff, code)
         transition(client, dlh_staff, code, "in_progress")
         transition(client, dlh_staff, code, "resolved", "Sudah dipotong.")
-        client.post(
-            f"{REQUESTS}/{code}/reopen", json={"reason": "Masih ada."}, headers=auth_headers(resident)
-        )
+        reopen(client, resident, code, "Masih ada.")
         transition(client, dlh_staff, code, "closed")
         reroute(client, staff, dpu_code)
         transition(client, staff, dpu_code, "accepted")
