@@ -101,7 +101,7 @@ class Incident(TimestampMixin, db.Model):
 
     @property
     def started_at(self) -> datetime:
-        """When it started for the public: its confirmation, or its opening if it was never proposed."""
+        """When it started, as residents see it: when it was confirmed, else when it was opened."""
         return self.confirmed_at or self.created_at
 
     @property

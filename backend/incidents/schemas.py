@@ -88,6 +88,8 @@ class IncidentNearbyArgsSchema(Schema):
 
 
 class LeadOpdSchema(CodeNameSchema):
+    """The lead OPD by its short name."""
+
     name = fields.String(attribute="short_name")
 
 
@@ -97,6 +99,8 @@ class IncidentKindSchema(Schema):
 
 
 class ArticleHeadingSchema(Schema):
+    """What every answer naming a status update's article shows of it."""
+
     slug = fields.String()
     title = fields.String()
     published_at = fields.DateTime()
@@ -178,6 +182,9 @@ LinkedRequestPageSchema = page_of(LinkedRequestSchema, "LinkedRequestPageSchema"
 
 
 class AlertDeliverySchema(Schema):
+    """An area alert's campaign as its batches count it: devices targeted, sent, failed (gone ones
+    included) and still to send."""
+
     campaign = fields.Integer(attribute="id")
     title = fields.String()
     status = fields.String()
@@ -195,6 +202,8 @@ class AlertDeliverySchema(Schema):
 
 
 class IncidentDetailSchema(IncidentSchema):
+    """Dumps presenters.as_read_by(): `alerts` is left out for OPD staff."""
+
     timeline = fields.List(fields.Nested(IncidentEventSchema), attribute="events")
     alert_draft = fields.Function(alert_texts, metadata={"description": "The prefilled area alert texts"})
     alerts = fields.List(
@@ -231,6 +240,8 @@ class SituationUpdateSchema(IncidentUpdateSchema):
 
 
 class IncidentSituationSchema(IncidentDetailSchema):
+    """Dumps situation.situation_report()."""
+
     generated_at = fields.DateTime()
     hourly = fields.List(
         fields.Nested(HourCountSchema),
