@@ -3,13 +3,14 @@
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, Column, Float, ForeignKey, Integer, String, Table, Text, select
+from sqlalchemy import JSON, Column, Float, ForeignKey, Integer, String, Table, Text, func, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
 from ..catalog.models import ServiceGroup
 from ..database import TimestampMixin, UTCDateTime, utcnow
 from ..extensions import db
+from ..news.models import Article
 from ..places.models import Kelurahan, Opd
 from ..warnings.models import OfficialWarning
 
@@ -87,6 +88,8 @@ class Incident(TimestampMixin, db.Model):
         secondary=incident_kelurahan, lazy="selectin", order_by=Kelurahan.code
     )
     warnings: Mapped[list[OfficialWarning]] = relationship(secondary=incident_warnings, lazy="selectin")
+    # Its timeline, oldest first; entries are added by linking.record(), never through this list.
+    events: Mapped[list["IncidentEvent"]] = relationship(order_by="IncidentEvent.id", viewonly=True)
 
     @property
     def is_open(self) -> bool:
@@ -95,6 +98,33 @@ class Incident(TimestampMixin, db.Model):
     @property
     def kelurahan_codes(self) -> list[str]:
         return [area.code for area in self.kelurahan]
+
+    @property
+    def started_at(self) -> datetime:
+        """When it started, as residents see it: when it was confirmed, else when it was opened."""
+        return self.confirmed_at or self.created_at
+
+    @property
+    def report_count(self) -> int:
+        """How many requests are linked to it."""
+        return db.session.scalar(
+            select(func.count())
+            .select_from(IncidentRequest)
+            .where(IncidentRequest.incident_id == self.id, IncidentRequest.unlinked_at.is_(None))
+        )
+
+    @property
+    def update_articles(self) -> list[Article]:
+        """The articles it published as status updates, expired and hidden ones too, oldest first."""
+        slugs = [event.data["article"] for event in self.events if event.kind == EventKind.UPDATE]
+        query = select(Article).where(Article.slug.in_(slugs)).order_by(Article.published_at, Article.id)
+        return list(db.session.scalars(query))
+
+    @property
+    def public_updates(self) -> list[Article]:
+        """The status updates residents may read, newest first."""
+        readable = [article for article in self.update_articles if article.is_readable]
+        return sorted(readable, key=lambda article: article.published_at, reverse=True)
 
 
 class IncidentRequest(db.Model):

@@ -1,10 +1,13 @@
-"""Marshmallow schemas for incidents."""
+"""Marshmallow schemas for incidents: the responses dump the incident, its timeline entries, the
+requests linked to it and the campaigns of its area alerts."""
 
 from marshmallow import Schema, fields, validate
 
-from ..schemas import PageArgsSchema, page_of
+from ..schemas import CodeNameSchema, PageArgsSchema, page_of
 from ..text_fields import PlainText, record_id
+from .actions import alert_texts
 from .models import IncidentState
+from .services import failed_deliveries, pending_deliveries
 
 STATES = [state.value for state in IncidentState]
 
@@ -84,9 +87,10 @@ class IncidentNearbyArgsSchema(Schema):
     service = fields.String(required=True, validate=validate.Length(max=40))
 
 
-class IncidentPlaceSchema(Schema):
-    code = fields.String()
-    name = fields.String()
+class LeadOpdSchema(CodeNameSchema):
+    """The lead OPD by its short name."""
+
+    name = fields.String(attribute="short_name")
 
 
 class IncidentKindSchema(Schema):
@@ -94,23 +98,28 @@ class IncidentKindSchema(Schema):
     name = fields.Raw(metadata={"description": '{"id": ..., "en": ...}'})
 
 
-class IncidentUpdateSchema(Schema):
+class ArticleHeadingSchema(Schema):
+    """What every answer naming a status update's article shows of it."""
+
     slug = fields.String()
     title = fields.String()
-    summary = fields.String()
     published_at = fields.DateTime()
+
+
+class IncidentUpdateSchema(ArticleHeadingSchema):
+    summary = fields.String()
 
 
 class PublicIncidentSchema(Schema):
     id = fields.Integer()
-    status = fields.String(metadata={"description": "active or resolved"})
-    kind = fields.Nested(IncidentKindSchema)
-    area = fields.List(fields.Nested(IncidentPlaceSchema))
+    status = fields.String(attribute="state", metadata={"description": "active or resolved"})
+    kind = fields.Nested(IncidentKindSchema, attribute="group")
+    area = fields.List(fields.Nested(CodeNameSchema), attribute="kelurahan")
     started_at = fields.DateTime()
     resolved_at = fields.DateTime(allow_none=True)
-    closing_message = fields.String(allow_none=True)
+    closing_message = fields.String(attribute="close_message", allow_none=True)
     report_count = fields.Integer()
-    updates = fields.List(fields.Nested(IncidentUpdateSchema))
+    updates = fields.List(fields.Nested(IncidentUpdateSchema), attribute="public_updates")
 
 
 class IncidentWarningSchema(Schema):
@@ -124,12 +133,12 @@ class IncidentSchema(Schema):
     id = fields.Integer()
     state = fields.String()
     source = fields.String(metadata={"description": "detection or manual"})
-    kind = fields.Nested(IncidentKindSchema)
-    area = fields.List(fields.Nested(IncidentPlaceSchema))
+    kind = fields.Nested(IncidentKindSchema, attribute="group")
+    area = fields.List(fields.Nested(CodeNameSchema), attribute="kelurahan")
     reason = fields.Raw(metadata={"description": 'Why it fired: {"id": ..., "en": ...}'})
     window_count = fields.Integer(allow_none=True)
     baseline = fields.Float(allow_none=True)
-    lead_opd = fields.Nested(IncidentPlaceSchema, allow_none=True)
+    lead_opd = fields.Nested(LeadOpdSchema, allow_none=True)
     warnings = fields.List(fields.Nested(IncidentWarningSchema))
     report_count = fields.Integer()
     created_at = fields.DateTime()
@@ -138,7 +147,7 @@ class IncidentSchema(Schema):
     dismissed_at = fields.DateTime(allow_none=True)
     dismiss_reason = fields.String(allow_none=True)
     close_message = fields.String(allow_none=True)
-    merged_into = fields.Integer(allow_none=True)
+    merged_into = fields.Integer(attribute="merged_into_id", allow_none=True)
 
 
 IncidentPageSchema = page_of(IncidentSchema, "IncidentPageSchema")
@@ -160,10 +169,10 @@ class IncidentEventSchema(Schema):
 
 class LinkedRequestSchema(Schema):
     code = fields.String(metadata={"description": "The request's own code, its Open311 service_request_id"})
-    service = fields.String()
+    service = fields.Pluck(CodeNameSchema, "code")
     status = fields.String()
-    kelurahan = fields.String(allow_none=True)
-    opd = fields.String()
+    kelurahan = fields.Pluck(CodeNameSchema, "code", allow_none=True)
+    opd = fields.Pluck(CodeNameSchema, "code")
     lat = fields.Float(allow_none=True)
     long = fields.Float(allow_none=True)
     created_at = fields.DateTime()
@@ -173,30 +182,37 @@ LinkedRequestPageSchema = page_of(LinkedRequestSchema, "LinkedRequestPageSchema"
 
 
 class AlertDeliverySchema(Schema):
-    campaign = fields.Integer()
+    """An area alert's campaign as its batches count it: devices targeted, sent, failed (gone ones
+    included) and still to send."""
+
+    campaign = fields.Integer(attribute="id")
     title = fields.String()
     status = fields.String()
     created_at = fields.DateTime()
     finished_at = fields.DateTime(allow_none=True)
     targeted = fields.Integer(metadata={"description": "Devices in the incident's kelurahan"})
     sent = fields.Integer()
-    failed = fields.Integer(metadata={"description": "Refused by the push service or gone"})
-    pending = fields.Integer(metadata={"description": "Still to send; 0 once the campaign has ended"})
+    failed = fields.Function(
+        failed_deliveries, metadata={"type": "integer", "description": "Refused by the push service or gone"}
+    )
+    pending = fields.Function(
+        pending_deliveries,
+        metadata={"type": "integer", "description": "Still to send; 0 once the campaign has ended"},
+    )
 
 
 class IncidentDetailSchema(IncidentSchema):
-    timeline = fields.List(fields.Nested(IncidentEventSchema))
-    alert_draft = fields.Raw(metadata={"description": "The prefilled area alert texts"})
+    """Dumps presenters.as_read_by(): `alerts` is left out for OPD staff."""
+
+    timeline = fields.List(fields.Nested(IncidentEventSchema), attribute="events")
+    alert_draft = fields.Function(alert_texts, metadata={"description": "The prefilled area alert texts"})
     alerts = fields.List(
         fields.Nested(AlertDeliverySchema),
         metadata={"description": "Operators and admins only: the delivery of each area alert sent from it"},
     )
 
 
-class IncidentArticleSchema(Schema):
-    slug = fields.String()
-    title = fields.String()
-    published_at = fields.DateTime()
+class IncidentArticleSchema(ArticleHeadingSchema):
     expires_at = fields.DateTime()
 
 
@@ -224,6 +240,8 @@ class SituationUpdateSchema(IncidentUpdateSchema):
 
 
 class IncidentSituationSchema(IncidentDetailSchema):
+    """Dumps situation.situation_report()."""
+
     generated_at = fields.DateTime()
     hourly = fields.List(
         fields.Nested(HourCountSchema),
@@ -232,7 +250,11 @@ class IncidentSituationSchema(IncidentDetailSchema):
     alerts = fields.List(
         fields.Nested(SituationAlertSchema), metadata={"description": "Area alerts sent: delivery and words"}
     )
-    updates = fields.List(fields.Nested(SituationUpdateSchema), metadata={"description": "Public updates"})
+    updates = fields.List(
+        fields.Nested(SituationUpdateSchema),
+        attribute="update_articles",
+        metadata={"description": "Public updates"},
+    )
     open_requests = fields.List(
         fields.Nested(LinkedRequestSchema), metadata={"description": "Every linked request still open"}
     )

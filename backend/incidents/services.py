@@ -13,7 +13,7 @@ from ..lookups import by_code
 from ..pagination import Page, keyset_page
 from ..places.models import Kelurahan
 from ..places.services import get_opd
-from ..push.models import Campaign
+from ..push.models import Campaign, CampaignStatus
 from ..security import WATCHERS, Role
 from ..service_requests.models import OPEN_STATUSES, ServiceRequest
 from . import linking
@@ -21,6 +21,7 @@ from .models import OPEN_STATES, EventKind, Incident, IncidentEvent, IncidentReq
 
 NOT_OPEN = "Only a proposed or active incident can be changed."
 NEWEST_FIRST = [ServiceRequest.created_at, ServiceRequest.id]
+ENDED_CAMPAIGNS = (CampaignStatus.DONE, CampaignStatus.CANCELLED)
 
 
 def _involving_opd(opd_id: int):
@@ -61,10 +62,9 @@ def list_incidents(user: User, args: dict) -> Page:
 
 
 def get_incident(incident_id: int, for_update: bool = False) -> Incident:
-    query = select(Incident).where(Incident.id == incident_id)
-    if for_update:
-        query = query.with_for_update(of=Incident).execution_options(populate_existing=True)
-    incident = db.session.scalar(query)
+    """The incident; `for_update` locks its row (PostgreSQL) so that two changes never cross."""
+    lock = {"of": Incident} if for_update else None
+    incident = db.session.get(Incident, incident_id, with_for_update=lock, populate_existing=for_update)
     if incident is None:
         raise NotFound("Unknown incident.")
     return incident
@@ -92,9 +92,7 @@ def linked_requests(incident: Incident, args: dict) -> Page:
         .join(IncidentRequest, IncidentRequest.request_id == ServiceRequest.id)
         .where(IncidentRequest.incident_id == incident.id, IncidentRequest.unlinked_at.is_(None))
     )
-    return keyset_page(
-        query, [ServiceRequest.created_at, ServiceRequest.id], args.get("cursor"), args["limit"]
-    )
+    return keyset_page(query, NEWEST_FIRST, args.get("cursor"), args["limit"])
 
 
 def link_candidates(incident: Incident, args: dict) -> Page:
@@ -115,25 +113,28 @@ def link_candidates(incident: Incident, args: dict) -> Page:
             ServiceRequest.id.not_in(held),
         )
     )
-    return keyset_page(
-        query, [ServiceRequest.created_at, ServiceRequest.id], args.get("cursor"), args["limit"]
-    )
+    return keyset_page(query, NEWEST_FIRST, args.get("cursor"), args["limit"])
 
 
-def alert_campaigns(events: list[IncidentEvent]) -> list[Campaign]:
+def alert_campaigns(incident: Incident) -> list[Campaign]:
     """The area alerts sent from the incident (its timeline names them), oldest first."""
-    ids = [event.data["campaign"] for event in events if event.kind == EventKind.ALERT]
+    ids = [event.data["campaign"] for event in incident.events if event.kind == EventKind.ALERT]
     if not ids:
         return []
     return list(db.session.scalars(select(Campaign).where(Campaign.id.in_(ids)).order_by(Campaign.id)))
 
 
-def timeline(incident: Incident) -> list[IncidentEvent]:
-    return list(
-        db.session.scalars(
-            select(IncidentEvent).where(IncidentEvent.incident_id == incident.id).order_by(IncidentEvent.id)
-        )
-    )
+def failed_deliveries(campaign: Campaign) -> int:
+    """An area alert's devices the push service refused, gone ones included."""
+    return campaign.failed + campaign.gone
+
+
+def pending_deliveries(campaign: Campaign) -> int:
+    """An area alert's devices still to send to; none once the campaign has ended, since it sends
+    nothing more."""
+    if campaign.status in ENDED_CAMPAIGNS:
+        return 0
+    return max(campaign.targeted - campaign.sent - failed_deliveries(campaign), 0)
 
 
 def _kelurahan(codes: list[str]) -> list[Kelurahan]:

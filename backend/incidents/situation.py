@@ -1,21 +1,18 @@
 """An incident's situation report, which operators print: its detail plus the linked reports per
-hour, the words of the area alerts sent (besides their delivery), the public updates and the
-linked requests still open."""
+hour, the words of the area alerts sent (besides their delivery), the public updates (expired ones
+too) and the linked requests still open."""
 
 from collections import Counter
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from ..accounts.models import User
 from ..database import utcnow
 from ..extensions import db
-from ..news.models import Article
-from ..push.models import Campaign
+from ..schemas import Viewed
 from ..service_requests.models import OPEN_STATUSES, ServiceRequest
-from .models import EventKind, Incident, IncidentEvent, linked_request_ids
-from .presenters import present_delivery, present_detail, present_linked
-from .services import alert_campaigns, timeline
+from .models import Incident, linked_request_ids
+from .services import alert_campaigns
 
 HOUR = timedelta(hours=1)
 MOST_HOURS = 7 * 24  # a week of hours still prints as one chart
@@ -53,35 +50,12 @@ def _open_requests(incident: Incident) -> list[ServiceRequest]:
     )
 
 
-def _alert(campaign: Campaign) -> dict:
-    words = {"body": campaign.body, "title_en": campaign.title_en, "body_en": campaign.body_en}
-    return present_delivery(campaign) | words
-
-
-def _updates(events: list[IncidentEvent]) -> list[dict]:
-    """The updates published, expired ones too (they were part of the response)."""
-    slugs = [event.data["article"] for event in events if event.kind == EventKind.UPDATE]
-    articles = db.session.scalars(
-        select(Article).where(Article.slug.in_(slugs)).order_by(Article.published_at, Article.id)
+def situation_report(incident: Incident) -> Viewed:
+    """The incident with what its report adds, for the situation schema to dump."""
+    return Viewed(
+        incident,
+        generated_at=utcnow(),
+        hourly=hourly_counts(incident, _reported_times(incident)),
+        alerts=alert_campaigns(incident),
+        open_requests=_open_requests(incident),
     )
-    return [
-        {
-            "slug": article.slug,
-            "title": article.title,
-            "summary": article.summary,
-            "published_at": article.published_at,
-            "expires_at": article.expires_at,
-        }
-        for article in articles
-    ]
-
-
-def present_situation(incident: Incident, reader: User) -> dict:
-    events = timeline(incident)
-    return present_detail(incident, reader) | {
-        "generated_at": utcnow(),
-        "hourly": hourly_counts(incident, _reported_times(incident)),
-        "alerts": [_alert(campaign) for campaign in alert_campaigns(events)],
-        "updates": _updates(events),
-        "open_requests": [present_linked(request) for request in _open_requests(incident)],
-    }

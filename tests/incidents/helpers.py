@@ -19,6 +19,7 @@ from ..factories import make_request
 INCIDENTS = "/api/v1/incidents"
 FLOOD = "banjir-genangan"  # in the infrastruktur group
 GUNUNG_SAMARINDA = "64.71.03.1002"
+MANGGAR = "64.71.01.1001"  # in another kecamatan
 # Reports an hour across the city, by hour of the day (WITA = UTC+8): quiet at night, busy by day.
 HOURLY = [1, 1, 1, 1, 1, 2, 4, 6, 7, 7, 6, 6, 6, 6, 6, 6, 5, 5, 4, 3, 3, 2, 2, 1]
 

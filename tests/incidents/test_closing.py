@@ -12,10 +12,9 @@ from backend.service_requests.models import RequestEvent, ServiceRequest
 
 from ..factories import auth_headers, make_request, make_user, subscribe_devices
 from ..push.helpers import subscribe, wait_for_jobs
-from .helpers import FLOOD, GUNUNG_SAMARINDA, INCIDENTS
+from .helpers import FLOOD, GUNUNG_SAMARINDA, INCIDENTS, MANGGAR
 
 CLOSING = "Saluran sudah dibersihkan dan air surut. Terima kasih atas laporan Anda."
-OTHER_AREA = "64.71.01.1001"
 
 
 def open_incident(client, operator, kelurahan=(GUNUNG_SAMARINDA,)) -> int:
@@ -50,7 +49,7 @@ def test_closing_resolves_thirty_requests_with_one_push_and_one_entry_each_and_a
     bystander_device = push_service.device()
     bystander = make_user()
     subscribe_devices([bystander_device], bystander.id)
-    elsewhere = make_request(FLOOD, reporter=bystander, kelurahan=OTHER_AREA)
+    elsewhere = make_request(FLOOD, reporter=bystander, kelurahan=MANGGAR)
     unlinked_here = make_request(FLOOD, reporter=bystander, kelurahan=GUNUNG_SAMARINDA)
     incident_id = open_incident(client, operator)
     url = f"{INCIDENTS}/{incident_id}"
@@ -90,7 +89,7 @@ def test_the_area_alert_reaches_the_incidents_kelurahan_only(app, client, operat
     inside, english, outside = push_service.device(), push_service.device(), push_service.device()
     subscribe(client, inside, kelurahan=GUNUNG_SAMARINDA)
     subscribe(client, english, kelurahan=GUNUNG_SAMARINDA, locale="en")
-    subscribe(client, outside, kelurahan=OTHER_AREA)
+    subscribe(client, outside, kelurahan=MANGGAR)
     incident_id = open_incident(client, operator)
     detail = client.get(f"{INCIDENTS}/{incident_id}", headers=auth_headers(operator)).get_json()
     assert detail["alert_draft"]["title"] == "Penanganan infrastruktur di Gunung Samarinda"

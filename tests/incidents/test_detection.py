@@ -9,7 +9,7 @@ from backend.incidents import detection
 from backend.incidents.models import IncidentRequest, IncidentState
 from backend.warnings.models import OfficialWarning, WarningStatus
 
-from .helpers import GUNUNG_SAMARINDA, detect_at, file_at, incidents, quiet_month
+from .helpers import GUNUNG_SAMARINDA, MANGGAR, detect_at, file_at, incidents, quiet_month
 
 MONTH_START = datetime(2026, 10, 1, tzinfo=UTC)
 BURST_START = datetime(2026, 11, 3, 9, 0, 30, tzinfo=UTC)  # 17:00 WITA, a Tuesday
@@ -115,7 +115,7 @@ def warning(identifier: str, kelurahan: list[str], expires_in: timedelta, status
 
 def test_the_active_warning_covering_the_burst_is_linked_and_others_are_not(app, clock):
     covering = warning("covering", [GUNUNG_SAMARINDA, "64.71.03.1005"], timedelta(hours=3))
-    warning("elsewhere", ["64.71.01.1001"], timedelta(hours=3))
+    warning("elsewhere", [MANGGAR], timedelta(hours=3))
     warning("expired", [GUNUNG_SAMARINDA], -timedelta(minutes=5))
     warning("replaced", [GUNUNG_SAMARINDA], timedelta(hours=3), status=WarningStatus.REPLACED)
     for number in range(5):

@@ -7,23 +7,10 @@ from datetime import timedelta
 import pytest
 
 from backend.extensions import db
-from backend.incidents import detection
 
 from ..factories import auth_headers, error_shape, make_request, make_user, subscribe_devices
 from ..push.helpers import wait_for_jobs
-from .helpers import FLOOD, GUNUNG_SAMARINDA, INCIDENTS, file_at
-
-OTHER_AREA = "64.71.01.1001"
-
-
-@pytest.fixture
-def proposed(app, clock):
-    """A proposed incident of five flood reports in Gunungsamarinda, filed a second apart."""
-    start = clock.now
-    for number in range(5):
-        file_at(clock, start + timedelta(seconds=number))
-    [incident] = detection.run(start + timedelta(minutes=1))
-    return incident.id
+from .helpers import FLOOD, GUNUNG_SAMARINDA, INCIDENTS, MANGGAR, file_at
 
 
 def read_all(client, path: str, user, limit: int) -> list[list[str]]:
@@ -62,7 +49,7 @@ def test_candidates_are_open_requests_of_the_kind_and_area_that_no_open_incident
     later = clock.now + timedelta(minutes=5)
     loose = file_at(clock, later)
     same_group = file_at(clock, later, service="drainase-tersumbat")
-    file_at(clock, later, kelurahan=OTHER_AREA)
+    file_at(clock, later, kelurahan=MANGGAR)
     file_at(clock, later, service="sampah-menumpuk")
     closed = file_at(clock, later)
     closed.status = "closed"

@@ -3,24 +3,10 @@ lead OPD and notes, each on the timeline; what OPD staff and residents may see."
 
 from datetime import timedelta
 
-import pytest
-
 from backend.incidents import detection
 
 from ..factories import auth_headers, error_shape, make_request, make_user, point_in
-from .helpers import FLOOD, GUNUNG_SAMARINDA, INCIDENTS, file_at
-
-OTHER_AREA = "64.71.01.1001"
-
-
-@pytest.fixture
-def proposed(app, clock):
-    """A proposed incident: five flood reports in Gunungsamarinda within a minute (BPBD's)."""
-    start = clock.now
-    for number in range(5):
-        file_at(clock, start + timedelta(seconds=number))
-    [incident] = detection.run(start + timedelta(minutes=1))
-    return incident.id
+from .helpers import FLOOD, GUNUNG_SAMARINDA, INCIDENTS, MANGGAR, file_at
 
 
 def linked_codes(client, incident_id, user) -> list[str]:
@@ -73,15 +59,15 @@ def test_merging_moves_requests_and_area_and_dismisses_the_other(client, operato
     headers = auth_headers(operator)
     other = client.post(
         INCIDENTS,
-        json={"group": "infrastruktur", "kelurahan": [OTHER_AREA], "description": "Telepon warga: banjir"},
+        json={"group": "infrastruktur", "kelurahan": [MANGGAR], "description": "Telepon warga: banjir"},
         headers=headers,
     ).get_json()["id"]
-    extra = make_request(FLOOD, kelurahan=OTHER_AREA)
+    extra = make_request(FLOOD, kelurahan=MANGGAR)
     client.post(f"{INCIDENTS}/{other}/requests", json={"requests": [extra.code]}, headers=headers)
 
     merged = client.post(f"{INCIDENTS}/{proposed}/merge", json={"other": other}, headers=headers).get_json()
     assert merged["report_count"] == 6
-    assert [area["code"] for area in merged["area"]] == sorted([GUNUNG_SAMARINDA, OTHER_AREA])
+    assert [area["code"] for area in merged["area"]] == sorted([GUNUNG_SAMARINDA, MANGGAR])
     folded = client.get(f"{INCIDENTS}/{other}", headers=headers).get_json()
     assert (
         folded["state"] == "dismissed" and folded["merged_into"] == proposed and folded["report_count"] == 0
@@ -114,7 +100,7 @@ def test_a_request_of_another_open_incident_cannot_be_linked(client, operator, p
     code = linked_codes(client, proposed, operator)[0]
     other = client.post(
         INCIDENTS,
-        json={"group": "infrastruktur", "kelurahan": [OTHER_AREA], "description": "Banjir"},
+        json={"group": "infrastruktur", "kelurahan": [MANGGAR], "description": "Banjir"},
         headers=headers,
     ).get_json()["id"]
     error_shape(client.post(f"{INCIDENTS}/{other}/requests", json={"requests": [code]}, headers=headers), 409)
@@ -165,7 +151,7 @@ def test_a_report_in_an_active_incidents_area_and_kind_finds_it_first_and_joins_
     [found] = client.get(query).get_json()
     assert found["id"] == proposed and found["kind"]["name"]["id"] == "Infrastruktur"
     assert client.get(f"{INCIDENTS}/nearby?lat={lat}&long={long}&service=kartu-kuning-ak1").get_json() == []
-    other_lat, other_long = point_in(OTHER_AREA)
+    other_lat, other_long = point_in(MANGGAR)
     assert (
         client.get(f"{INCIDENTS}/nearby?lat={other_lat}&long={other_long}&service={FLOOD}").get_json() == []
     )
