@@ -38,6 +38,12 @@ class CodeNameSchema(Schema):
     name = fields.String()
 
 
+class OpdShortNameSchema(CodeNameSchema):
+    """An OPD where a request, an event or an incident names it: by its short name."""
+
+    name = fields.String(attribute="short_name")
+
+
 class Viewed:
     """An object as one viewer sees it, for a response schema to dump: the schema reads each name in
     `parts` (what depends on the viewer) from there, and every other name from the object. A part

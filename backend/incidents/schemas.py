@@ -3,7 +3,7 @@ requests linked to it and the campaigns of its area alerts."""
 
 from marshmallow import Schema, fields, validate
 
-from ..schemas import CodeNameSchema, PageArgsSchema, page_of
+from ..schemas import CodeNameSchema, OpdShortNameSchema, PageArgsSchema, page_of
 from ..text_fields import PlainText, record_id
 from .actions import alert_texts
 from .models import IncidentState
@@ -87,12 +87,6 @@ class IncidentNearbyArgsSchema(Schema):
     service = fields.String(required=True, validate=validate.Length(max=40))
 
 
-class LeadOpdSchema(CodeNameSchema):
-    """The lead OPD by its short name."""
-
-    name = fields.String(attribute="short_name")
-
-
 class IncidentKindSchema(Schema):
     code = fields.String()
     name = fields.Raw(metadata={"description": '{"id": ..., "en": ...}'})
@@ -138,7 +132,7 @@ class IncidentSchema(Schema):
     reason = fields.Raw(metadata={"description": 'Why it fired: {"id": ..., "en": ...}'})
     window_count = fields.Integer(allow_none=True)
     baseline = fields.Float(allow_none=True)
-    lead_opd = fields.Nested(LeadOpdSchema, allow_none=True)
+    lead_opd = fields.Nested(OpdShortNameSchema, allow_none=True)
     warnings = fields.List(fields.Nested(IncidentWarningSchema))
     report_count = fields.Integer()
     created_at = fields.DateTime()

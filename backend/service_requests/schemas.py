@@ -3,7 +3,7 @@ objects (what depends on the viewer added by presenters.py), and the input they 
 
 from marshmallow import Schema, ValidationError, fields, missing, pre_dump, validate
 
-from ..schemas import CodeNameSchema, PageArgsSchema, Viewed, page_of
+from ..schemas import CodeNameSchema, OpdShortNameSchema, PageArgsSchema, Viewed, page_of
 from ..text_fields import AwareTime, PlainText
 from .models import Status
 from .photos import photo_urls
@@ -32,12 +32,6 @@ class ServiceNameSchema(CodeNameSchema):
     """A request's service: its code and its name in each language."""
 
     name = fields.Dict(keys=fields.String(), values=fields.String())
-
-
-class OpdShortNameSchema(CodeNameSchema):
-    """An OPD where a request or an event names it: by its short name."""
-
-    name = fields.String(attribute="short_name")
 
 
 class OwnFields(fields.Nested):
