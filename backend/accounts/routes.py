@@ -106,10 +106,18 @@ def confirm_registration(data):
     return _answer_with_tokens(tokens)
 
 
-@bp.route("/auth/password-reset", methods=["POST"])
-@code_sends
-@bp.arguments(CodeRequestSchema)
-@bp.response(202, CodeSentSchema)
+def sends_a_code(rule: str):
+    """A POST that sends a code to a login's contact (counted in `code_sends`) and answers where it
+    went, the same whether or not the login has an account."""
+
+    def decorator(view):
+        answered = bp.arguments(CodeRequestSchema)(bp.response(202, CodeSentSchema)(view))
+        return bp.route(rule, methods=["POST"])(code_sends(answered))
+
+    return decorator
+
+
+@sends_a_code("/auth/password-reset")
 def request_password_reset(data):
     """Forgotten password: a code goes to the login's contact if it has an account. The answer is
     the same either way."""
@@ -127,10 +135,7 @@ def reset_password(data):
     return _answer_sign_in(result)
 
 
-@bp.route("/auth/code", methods=["POST"])
-@code_sends
-@bp.arguments(CodeRequestSchema)
-@bp.response(202, CodeSentSchema)
+@sends_a_code("/auth/code")
 def request_sign_in_code(data):
     """Sign in without a password (residents): a code goes to the login's contact if a resident
     has it. The answer is the same either way."""
