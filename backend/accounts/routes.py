@@ -46,6 +46,12 @@ def _wrong_code(response) -> bool:
     return response.status_code == 422
 
 
+# Per address, on each endpoint that checks a code sent by mail or SMS: only wrong codes count.
+code_confirms = limiter.limit(
+    lambda: current_app.config["RATELIMIT_LOGIN"], deduct_when=_wrong_code, scope="code-confirm"
+)
+
+
 def _failed_registration(response) -> bool:
     return 400 <= response.status_code < 500 and response.status_code != 429
 
@@ -97,7 +103,7 @@ def register(data):
 
 
 @bp.route("/auth/register/confirm", methods=["POST"])
-@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"], deduct_when=_wrong_code, scope="code-confirm")
+@code_confirms
 @bp.arguments(CodeConfirmSchema)
 @bp.response(201, TokenSchema)
 def confirm_registration(data):
@@ -125,7 +131,7 @@ def request_password_reset(data):
 
 
 @bp.route("/auth/password-reset/confirm", methods=["POST"])
-@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"], deduct_when=_wrong_code, scope="code-confirm")
+@code_confirms
 @bp.arguments(PasswordResetConfirmSchema)
 @bp.response(200, SignInSchema)
 def reset_password(data):
@@ -143,7 +149,7 @@ def request_sign_in_code(data):
 
 
 @bp.route("/auth/code/confirm", methods=["POST"])
-@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"], deduct_when=_wrong_code, scope="code-confirm")
+@code_confirms
 @bp.arguments(CodeConfirmSchema)
 @bp.response(200, SignInSchema)
 def sign_in_with_code(data):
@@ -207,7 +213,7 @@ def update_me(changes):
 
 @bp.route("/me/contact/confirm", methods=["POST"])
 @login_required
-@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"], deduct_when=_wrong_code, scope="code-confirm")
+@code_confirms
 @bp.arguments(CodeConfirmSchema)
 @bp.response(200, ProfileSchema)
 def confirm_contact(data):
