@@ -1,5 +1,6 @@
-"""Schemas every area shares: paging arguments, the page envelope, moderation, code and name, and
-the wrapper that adds what depends on the viewer to an object a schema dumps."""
+"""Schemas every area shares: paging arguments, the page envelope, moderation, a place, OPD or
+person named in a response, and the wrapper that adds what depends on the viewer to an object a
+schema dumps."""
 
 from marshmallow import Schema, fields, validate
 
@@ -42,6 +43,19 @@ class OpdShortNameSchema(CodeNameSchema):
     """An OPD where a request, an event or an incident names it: by its short name."""
 
     name = fields.String(attribute="short_name")
+
+
+class OpdBriefSchema(CodeNameSchema):
+    """An OPD where a response names it, with the short name the panels show."""
+
+    short_name = fields.String()
+
+
+class UserNameSchema(Schema):
+    """A person where a response names them (who acted, who invited): their id and name."""
+
+    id = fields.Integer()
+    name = fields.String()
 
 
 class Viewed:

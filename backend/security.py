@@ -84,6 +84,20 @@ def optional_user() -> "User | None":
     return current_user if current_user else None
 
 
+def require_admin_if(asked: bool) -> None:
+    """Refuse (403) anyone but a logged-in admin when `asked` is what only admins may ask for, such
+    as a list's deactivated rows."""
+    if asked:
+        user = optional_user()
+        if user is None or user.role != Role.ADMIN:
+            raise Forbidden()
+
+
+def _refused_token(reason: str, message: str):
+    """A 401 that says so when the CSRF token was at fault, else `message`."""
+    return error_response(401, CSRF_FAILED if "CSRF" in reason else message)
+
+
 def register_jwt_callbacks(app: Flask) -> None:
     from .accounts.models import User
     from .accounts.sessions import SESSION_ENDED, is_session_active
@@ -103,9 +117,7 @@ def register_jwt_callbacks(app: Flask) -> None:
 
     @jwt.unauthorized_loader
     def _missing(reason):
-        if "CSRF" in reason:
-            return error_response(401, CSRF_FAILED)
-        return error_response(401, "Please log in first.")
+        return _refused_token(reason, "Please log in first.")
 
     @jwt.expired_token_loader
     def _expired(jwt_header, jwt_data):
@@ -113,9 +125,7 @@ def register_jwt_callbacks(app: Flask) -> None:
 
     @jwt.invalid_token_loader
     def _invalid(reason):
-        if "CSRF" in reason:
-            return error_response(401, CSRF_FAILED)
-        return error_response(401, "Your session is not valid. Please log in again.")
+        return _refused_token(reason, "Your session is not valid. Please log in again.")
 
     @jwt.revoked_token_loader
     def _revoked(jwt_header, jwt_data):

@@ -59,6 +59,7 @@ from http_load import (
 
 sys.path.insert(0, str(ROOT))
 from backend.demo import DEMO_PASSWORD, DEMO_RESIDENT_EMAIL
+from tests.standalone import migrate_and_seed
 
 POSTGRES = "postgresql://postgres@127.0.0.1:5432"
 P95_LIMIT = 1.0
@@ -106,10 +107,7 @@ class Topology:
             except redis.ConnectionError:
                 time.sleep(0.05)
         # The demo data is refused in production: seeded with the development settings, same database.
-        seeding = os.environ | self.env | {"SATUPINTU_ENV": "development"}
-        flask = [sys.executable, "-m", "flask", "--app", "backend"]
-        for step in (["db", "upgrade"], ["seed", "--demo"]):
-            subprocess.run([*flask, *step], env=seeding, cwd=ROOT, check=True, capture_output=True)  # noqa: S603
+        migrate_and_seed(self.env | {"SATUPINTU_ENV": "development"}, "--demo")
         worker = [sys.executable, "-m", "celery", "-A", "backend.worker", "worker", "--pool=solo"]
         worker += ["-Q", self.env["JOB_QUEUE"], "--without-heartbeat", "--without-gossip", "--without-mingle"]
         with open(self.workdir / "celery.log", "w") as log:

@@ -33,6 +33,8 @@ from zoneinfo import ZoneInfo
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_database import sized_run_arguments
+
 # Importing requests_bench also sets SATUPINTU_ENV=testing, before the app is imported.
 from requests_bench import (
     NEARBY_POINT,
@@ -97,17 +99,7 @@ class Query:
 
 
 def parse_args() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--database-url", default=DEFAULT_URL, help="dropped and created again")
-    parser.add_argument("--sizes", default="10000,1000000", help="table sizes to measure at, ascending")
-    parser.add_argument("--repeats", type=int, default=30, help="timed calls per query per size")
-    parser.add_argument("--keep", action="store_true", help="do not drop the database at the end")
-    parser.add_argument("--full-plans", action="store_true", help="print whole EXPLAIN plans")
-    args = parser.parse_args()
-    args.sizes = sorted(int(size) for size in args.sizes.split(","))
-    return args
+    return sized_run_arguments(__doc__, DEFAULT_URL, "10000,1000000", 30, "timed calls per query per size")
 
 
 # --- the data ---------------------------------------------------------------------------------------

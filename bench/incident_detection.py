@@ -31,6 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 # The 1,000,000-row load is one statement: longer than the app's 5 s statement timeout.
 os.environ.setdefault("DATABASE_WAIT_MS", "1800000")
+from bench_database import sized_run_arguments
+
 # Importing requests_bench also sets SATUPINTU_ENV=testing, before the app is imported.
 from requests_bench import (
     LOAD_SQL,
@@ -78,17 +80,9 @@ CROSS JOIN (SELECT id, kecamatan_id FROM kelurahan WHERE code = :kelurahan) AS k
 
 
 def parse_args() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    return sized_run_arguments(
+        __doc__, DEFAULT_URL, "10000,100000,1000000", 200, "timed detection surveys per size"
     )
-    parser.add_argument("--database-url", default=DEFAULT_URL, help="dropped and created again")
-    parser.add_argument("--sizes", default="10000,100000,1000000", help="table sizes, ascending")
-    parser.add_argument("--repeats", type=int, default=200, help="timed detection surveys per size")
-    parser.add_argument("--keep", action="store_true", help="do not drop the database at the end")
-    parser.add_argument("--full-plans", action="store_true", help="print whole EXPLAIN plans")
-    args = parser.parse_args()
-    args.sizes = sorted(int(size) for size in args.sizes.split(","))
-    return args
 
 
 def load_rows(first: int, last: int) -> float:

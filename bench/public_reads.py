@@ -23,7 +23,6 @@ import argparse
 import asyncio
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import urllib.request
@@ -31,22 +30,15 @@ from pathlib import Path
 
 from http_load import ROOT, Tally, cpu_seconds, free_port, hammer, start_gunicorn, stop
 
+sys.path.insert(0, str(ROOT))
+from tests.standalone import migrate_and_seed, sqlite_app_environment
+
 GOAL = 0.6
 
 
 def prepare_app(workdir: Path) -> dict:
-    env = {
-        "SATUPINTU_ENV": "development",
-        "DATABASE_URL": f"sqlite:///{workdir / 'demo.db'}",
-        "CACHE_DIR": str(workdir / "cache"),
-        "UPLOAD_DIR": str(workdir / "uploads"),
-        "PWA_DIST_DIR": str(workdir),
-        "REDIS_URL": "",
-        "CELERY_BROKER_URL": "",
-    }
-    flask = [sys.executable, "-m", "flask", "--app", "backend"]
-    for command in (["db", "upgrade"], ["seed", "--demo"]):
-        subprocess.run([*flask, *command], env=os.environ | env, cwd=ROOT, check=True, capture_output=True)  # noqa: S603
+    env = sqlite_app_environment(workdir, "demo.db")
+    migrate_and_seed(env, "--demo")
     return env
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 os.environ["SATUPINTU_ENV"] = "testing"
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench_database import drop_database
+from bench_database import drop_database, sized_run_arguments
 from flask_migrate import upgrade
 from sqlalchemy import event, select, text
 
@@ -142,17 +142,9 @@ class Endpoint:
 
 
 def parse_args() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    return sized_run_arguments(
+        __doc__, DEFAULT_URL, "10000,1000000", 200, "timed calls per endpoint per size"
     )
-    parser.add_argument("--database-url", default=DEFAULT_URL, help="dropped and created again")
-    parser.add_argument("--sizes", default="10000,1000000", help="table sizes to measure at, ascending")
-    parser.add_argument("--repeats", type=int, default=200, help="timed calls per endpoint per size")
-    parser.add_argument("--keep", action="store_true", help="do not drop the database at the end")
-    parser.add_argument("--full-plans", action="store_true", help="print whole EXPLAIN plans")
-    args = parser.parse_args()
-    args.sizes = sorted(int(size) for size in args.sizes.split(","))
-    return args
 
 
 # --- the database -----------------------------------------------------------------------------------

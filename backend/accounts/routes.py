@@ -46,6 +46,12 @@ def _wrong_code(response) -> bool:
     return response.status_code == 422
 
 
+# Per address, on each endpoint that checks a code sent by mail or SMS: only wrong codes count.
+code_confirms = limiter.limit(
+    lambda: current_app.config["RATELIMIT_LOGIN"], deduct_when=_wrong_code, scope="code-confirm"
+)
+
+
 def _failed_registration(response) -> bool:
     return 400 <= response.status_code < 500 and response.status_code != 429
 
@@ -97,7 +103,7 @@ def register(data):
 
 
 @bp.route("/auth/register/confirm", methods=["POST"])
-@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"], deduct_when=_wrong_code, scope="code-confirm")
+@code_confirms
 @bp.arguments(CodeConfirmSchema)
 @bp.response(201, TokenSchema)
 def confirm_registration(data):
@@ -106,10 +112,18 @@ def confirm_registration(data):
     return _answer_with_tokens(tokens)
 
 
-@bp.route("/auth/password-reset", methods=["POST"])
-@code_sends
-@bp.arguments(CodeRequestSchema)
-@bp.response(202, CodeSentSchema)
+def sends_a_code(rule: str):
+    """A POST that sends a code to a login's contact (counted in `code_sends`) and answers where it
+    went, the same whether or not the login has an account."""
+
+    def decorator(view):
+        answered = bp.arguments(CodeRequestSchema)(bp.response(202, CodeSentSchema)(view))
+        return bp.route(rule, methods=["POST"])(code_sends(answered))
+
+    return decorator
+
+
+@sends_a_code("/auth/password-reset")
 def request_password_reset(data):
     """Forgotten password: a code goes to the login's contact if it has an account. The answer is
     the same either way."""
@@ -117,7 +131,7 @@ def request_password_reset(data):
 
 
 @bp.route("/auth/password-reset/confirm", methods=["POST"])
-@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"], deduct_when=_wrong_code, scope="code-confirm")
+@code_confirms
 @bp.arguments(PasswordResetConfirmSchema)
 @bp.response(200, SignInSchema)
 def reset_password(data):
@@ -127,10 +141,7 @@ def reset_password(data):
     return _answer_sign_in(result)
 
 
-@bp.route("/auth/code", methods=["POST"])
-@code_sends
-@bp.arguments(CodeRequestSchema)
-@bp.response(202, CodeSentSchema)
+@sends_a_code("/auth/code")
 def request_sign_in_code(data):
     """Sign in without a password (residents): a code goes to the login's contact if a resident
     has it. The answer is the same either way."""
@@ -138,7 +149,7 @@ def request_sign_in_code(data):
 
 
 @bp.route("/auth/code/confirm", methods=["POST"])
-@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"], deduct_when=_wrong_code, scope="code-confirm")
+@code_confirms
 @bp.arguments(CodeConfirmSchema)
 @bp.response(200, SignInSchema)
 def sign_in_with_code(data):
@@ -202,7 +213,7 @@ def update_me(changes):
 
 @bp.route("/me/contact/confirm", methods=["POST"])
 @login_required
-@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"], deduct_when=_wrong_code, scope="code-confirm")
+@code_confirms
 @bp.arguments(CodeConfirmSchema)
 @bp.response(200, ProfileSchema)
 def confirm_contact(data):

@@ -3,6 +3,7 @@
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from ..privacy.services import accepted_notice
+from ..schemas import OpdBriefSchema, PageArgsSchema, UserNameSchema, limit_field, page_of
 from ..security import STAFF, Role
 from .channels import PHONE_CHANNELS
 from .identifiers import InvalidPhone, normalise_email, normalise_phone
@@ -65,12 +66,6 @@ def _password(**kwargs):
     return fields.String(required=True, validate=validate.Length(max=MAX_LENGTH), load_only=True, **kwargs)
 
 
-class OpdRefSchema(Schema):
-    code = fields.String()
-    name = fields.String()
-    short_name = fields.String()
-
-
 class UserSchema(Schema):
     """A person's own profile."""
 
@@ -79,7 +74,7 @@ class UserSchema(Schema):
     email = fields.String(allow_none=True)
     phone = fields.String(allow_none=True)
     role = fields.String()
-    opd = fields.Nested(OpdRefSchema, allow_none=True)
+    opd = fields.Nested(OpdBriefSchema, allow_none=True)
     locale = fields.String()
     created_at = fields.DateTime()
     two_factor_enabled = fields.Boolean(attribute="has_two_factor")
@@ -105,9 +100,7 @@ class AdminUserSchema(UserSchema):
     last_login_at = fields.DateTime(allow_none=True)
 
 
-class AdminUserPageSchema(Schema):
-    items = fields.List(fields.Nested(AdminUserSchema))
-    next = fields.String(allow_none=True)
+AdminUserPageSchema = page_of(AdminUserSchema, "AdminUserPage")
 
 
 class RegisterSchema(Schema):
@@ -222,18 +215,13 @@ class InvitationCreateSchema(Schema):
     opd = fields.String(allow_none=True, validate=validate.Length(max=32))
 
 
-class InviterSchema(Schema):
-    id = fields.Integer()
-    name = fields.String()
-
-
 class InvitationSchema(Schema):
     id = fields.Integer()
     name = fields.String()
     email = fields.String()
     role = fields.String()
-    opd = fields.Nested(OpdRefSchema, allow_none=True)
-    invited_by = fields.Nested(InviterSchema, allow_none=True)
+    opd = fields.Nested(OpdBriefSchema, allow_none=True)
+    invited_by = fields.Nested(UserNameSchema, allow_none=True)
     sent_at = fields.DateTime()
     expires_at = fields.DateTime()
 
@@ -248,7 +236,7 @@ class InvitationPreviewSchema(Schema):
     name = fields.String()
     email = fields.String()
     role = fields.String()
-    opd = fields.Nested(OpdRefSchema, allow_none=True)
+    opd = fields.Nested(OpdBriefSchema, allow_none=True)
     expires_at = fields.DateTime()
 
 
@@ -277,12 +265,12 @@ class AccountDeleteSchema(Schema):
     password = _password()
 
 
-class UserQueryArgsSchema(Schema):
+class UserQueryArgsSchema(PageArgsSchema):
     q = fields.String(validate=validate.Length(max=100))
     role = fields.String(validate=validate.OneOf([role.value for role in Role]))
     opd = fields.String(validate=validate.Length(max=32))
     cursor = fields.String(validate=validate.Length(max=200))
-    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
+    limit = limit_field(default=50, maximum=200)
 
 
 class AdminUserUpdateSchema(Schema):

@@ -18,9 +18,14 @@ from .schemas import (
     TwoFactorStatusSchema,
 )
 
+# Per address, on each endpoint that checks an authenticator's code: only wrong codes count.
+authenticator_codes = limiter.limit(
+    lambda: current_app.config["RATELIMIT_LOGIN"], deduct_when=_wrong_code, scope="second-factor"
+)
+
 
 @bp.route("/auth/second-factor", methods=["POST"])
-@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"], deduct_when=_wrong_code, scope="second-factor")
+@authenticator_codes
 @bp.arguments(SecondFactorSchema)
 @bp.response(200, TokenSchema)
 def second_factor(data):
@@ -41,7 +46,7 @@ def get_two_factor():
 
 
 @bp.route("/me/two-factor/setup", methods=["POST"])
-@role_required(Role.OPD_STAFF, Role.OPERATOR, Role.ADMIN, second_factor=False)
+@role_required(*STAFF, second_factor=False)
 @bp.response(200, TwoFactorSetupSchema)
 def start_two_factor_setup():
     """A new secret for the authenticator app, as text and as a QR code; shown only now."""
@@ -49,8 +54,8 @@ def start_two_factor_setup():
 
 
 @bp.route("/me/two-factor/confirm", methods=["POST"])
-@role_required(Role.OPD_STAFF, Role.OPERATOR, Role.ADMIN, second_factor=False)
-@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"], deduct_when=_wrong_code, scope="second-factor")
+@role_required(*STAFF, second_factor=False)
+@authenticator_codes
 @bp.arguments(TwoFactorConfirmSchema)
 @bp.response(200, RecoveryCodesSchema)
 def confirm_two_factor(data):

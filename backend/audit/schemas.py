@@ -2,19 +2,14 @@
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from ..schemas import PageArgsSchema, limit_field, page_of
+from ..schemas import PageArgsSchema, UserNameSchema, limit_field, page_of
 from ..text_fields import record_id
-
-
-class AuditActorSchema(Schema):
-    id = fields.Integer()
-    name = fields.String()
 
 
 class AuditEntrySchema(Schema):
     id = fields.Integer()
     at = fields.DateTime()
-    actor = fields.Nested(AuditActorSchema, allow_none=True, metadata={"description": "None: the system"})
+    actor = fields.Nested(UserNameSchema, allow_none=True, metadata={"description": "None: the system"})
     actor_role = fields.String(allow_none=True, metadata={"description": "The role when it acted"})
     action = fields.String(metadata={"description": '"<area>.<verb>", e.g. "request.status_changed"'})
     target_type = fields.String(allow_none=True)

@@ -1,8 +1,7 @@
 """HTTP endpoints for the catalogue."""
 
-from ..errors import Forbidden
 from ..http_cache import cacheable
-from ..security import Role, optional_user, role_required
+from ..security import Role, require_admin_if, role_required
 from . import bp, services
 from .schemas import (
     AttributeCreateSchema,
@@ -17,20 +16,13 @@ from .schemas import (
 CATALOG = ("catalog", "places")  # the data areas the catalogue shows (http_cache.py)
 
 
-def _admin_only_when(include_inactive: bool) -> None:
-    if include_inactive:
-        user = optional_user()
-        if user is None or user.role != Role.ADMIN:
-            raise Forbidden()
-
-
 @bp.route("/services", methods=["GET"])
 @cacheable(max_age=300, shows=CATALOG)
 @bp.arguments(ServiceQueryArgsSchema, location="query")
 @bp.response(200, ServiceSchema(many=True))
 def list_services(args):
     """The active services with their attributes, by group (admins may include inactive ones)."""
-    _admin_only_when(args["include_inactive"])
+    require_admin_if(args["include_inactive"])
     return services.list_services(args.get("group"), args["include_inactive"])
 
 

@@ -4,6 +4,7 @@ import re
 
 from marshmallow import Schema, ValidationError, fields, validate, validates, validates_schema
 
+from ..schemas import OpdBriefSchema
 from .models import LARGEST_BOUND, LIST_DATATYPES, NUMBER_MAXIMUM, NUMBER_MINIMUM, Datatype, bounds_problems
 
 CODE = validate.Regexp(r"^[a-z0-9][a-z0-9_-]{1,39}$", error="Use 2-40 lowercase letters, digits, - or _.")
@@ -101,12 +102,6 @@ class AttributeCreateSchema(AttributeUpdateSchema):
 class ServiceGroupSchema(Schema):
     code = fields.String()
     name = fields.Nested(LocalizedTextSchema)
-
-
-class OpdBriefSchema(Schema):
-    code = fields.String()
-    short_name = fields.String()
-    name = fields.String()
 
 
 class ServiceSchema(Schema):

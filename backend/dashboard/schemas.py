@@ -3,6 +3,7 @@
 from marshmallow import Schema, fields, validate
 
 from ..push.schemas import CampaignSchema
+from ..schemas import CodeNameSchema
 from ..service_requests.schemas import BBoxField, RequestQueryArgsSchema
 from ..text_fields import record_id
 
@@ -87,9 +88,7 @@ class LeagueRowSchema(Schema):
     within_sla = fields.Float(allow_none=True)
 
 
-class KelurahanLoadSchema(Schema):
-    code = fields.String()
-    name = fields.String()
+class KelurahanLoadSchema(CodeNameSchema):
     kecamatan = fields.String(metadata={"description": "The kecamatan's code"})
     open = fields.Integer()
     overdue = fields.Integer()

@@ -2,9 +2,8 @@
 
 from flask import jsonify
 
-from ..errors import Forbidden
 from ..http_cache import cacheable
-from ..security import Role, optional_user, role_required
+from ..security import Role, require_admin_if, role_required
 from . import bp, services
 from .schemas import (
     BoundariesSchema,
@@ -72,10 +71,7 @@ def kelurahan_geojson():
 @bp.response(200, OpdSchema(many=True))
 def list_opds(args):
     """The city's active agencies (OPD); admins may include the deactivated ones."""
-    if args["include_inactive"]:
-        user = optional_user()
-        if user is None or user.role != Role.ADMIN:
-            raise Forbidden()
+    require_admin_if(args["include_inactive"])
     return services.list_opds(args["include_inactive"])
 
 

@@ -2,10 +2,10 @@
 
 from marshmallow import Schema, fields, validate
 
+from ..schemas import CodeNameSchema, OpdBriefSchema
 
-class CitySchema(Schema):
-    code = fields.String()
-    name = fields.String()
+
+class CitySchema(CodeNameSchema):
     short_name = fields.String()
     timezone = fields.String()
     default_language = fields.String()
@@ -16,28 +16,21 @@ class CitySchema(Schema):
     map_tile_url = fields.String(metadata={"description": "Map tile URL template ({z}/{x}/{y})"})
 
 
-class KelurahanSchema(Schema):
-    code = fields.String()
-    name = fields.String()
+class KelurahanSchema(CodeNameSchema):
     common_name = fields.String(allow_none=True)
     kecamatan = fields.Function(lambda kelurahan: kelurahan.kecamatan.code)
 
 
-class KelurahanPlaceSchema(Schema):
+class KelurahanPlaceSchema(KelurahanSchema):
     """A kelurahan with its kecamatan spelled out: where a map pin is."""
 
-    code = fields.String()
-    name = fields.String()
-    common_name = fields.String(allow_none=True)
     kecamatan = fields.Function(
         lambda kelurahan: {"code": kelurahan.kecamatan.code, "name": kelurahan.kecamatan.name},
         metadata={"example": {"code": "64.71.06", "name": "Balikpapan Kota"}},
     )
 
 
-class KecamatanSchema(Schema):
-    code = fields.String()
-    name = fields.String()
+class KecamatanSchema(CodeNameSchema):
     kelurahan_count = fields.Function(lambda kecamatan: len(kecamatan.kelurahan))
 
 
@@ -50,13 +43,15 @@ class PointQueryArgsSchema(Schema):
     long = fields.Float(required=True, validate=validate.Range(min=-180, max=180))
 
 
-class OpdSchema(Schema):
-    code = fields.String()
-    name = fields.String()
-    short_name = fields.String()
+class OpdContactSchema(OpdBriefSchema):
+    """An OPD and how to reach it."""
+
     email = fields.String(allow_none=True)
     phone = fields.String(allow_none=True)
     address = fields.String(allow_none=True)
+
+
+class OpdSchema(OpdContactSchema):
     is_active = fields.Boolean()
 
 

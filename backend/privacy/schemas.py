@@ -3,6 +3,7 @@
 from flask import url_for
 from marshmallow import Schema, fields
 
+from ..places.schemas import OpdContactSchema
 from .models import ExportStatus, Purpose
 
 STATES = [*ExportStatus, "none"]
@@ -11,15 +12,6 @@ STATES = [*ExportStatus, "none"]
 class LanguagesSchema(Schema):
     id = fields.String()
     en = fields.String()
-
-
-class ControllerSchema(Schema):
-    code = fields.String()
-    name = fields.String()
-    short_name = fields.String()
-    email = fields.String(allow_none=True)
-    phone = fields.String(allow_none=True)
-    address = fields.String(allow_none=True)
 
 
 class RetentionSchema(Schema):
@@ -32,7 +24,7 @@ class RetentionSchema(Schema):
 class NoticeSchema(Schema):
     version = fields.String(metadata={"description": "What registration sends as privacy_version"})
     published = fields.Date()
-    controller = fields.Nested(ControllerSchema, metadata={"description": "The data controller (an OPD)"})
+    controller = fields.Nested(OpdContactSchema, metadata={"description": "The data controller (an OPD)"})
     retention = fields.Nested(RetentionSchema)
     text = fields.Nested(LanguagesSchema, metadata={"description": "Markdown per language"})
     html = fields.Nested(LanguagesSchema, metadata={"description": "The same, rendered and sanitised"})

@@ -29,16 +29,6 @@ def _subscription_limit() -> str:
     return current_app.config["RATELIMIT_PUSH_SUBSCRIPTIONS"]
 
 
-def _present(subscription) -> dict:
-    return {
-        "endpoint": subscription.endpoint,
-        "topics": subscription.topics,
-        "kecamatan": subscription.kecamatan.code if subscription.kecamatan else None,
-        "kelurahan": subscription.kelurahan.code if subscription.kelurahan else None,
-        "locale": subscription.locale,
-    }
-
-
 @bp.route("/push/vapid-public-key", methods=["GET"])
 @bp.response(200, VapidKeySchema)
 def vapid_public_key():
@@ -55,7 +45,7 @@ def vapid_public_key():
 @bp.response(201, SubscriptionSchema)
 def subscribe(data):
     """Save this browser's subscription (by endpoint); a logged-in resident's device is linked to them."""
-    return _present(services.subscribe(data, optional_user()))
+    return services.subscribe(data, optional_user())
 
 
 @bp.route("/push/subscriptions", methods=["PATCH"])
@@ -64,7 +54,7 @@ def subscribe(data):
 @bp.response(200, SubscriptionSchema)
 def update_subscription(data):
     """Change topics, area or language of a subscription, found by its endpoint."""
-    return _present(services.update_preferences(data))
+    return services.update_preferences(data)
 
 
 @bp.route("/push/subscriptions", methods=["DELETE"])

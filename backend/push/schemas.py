@@ -2,6 +2,7 @@
 
 from marshmallow import Schema, ValidationError, fields, validate, validates, validates_schema
 
+from ..places.schemas import KecamatanSchema, KelurahanSchema
 from ..schemas import page_of
 from ..text_fields import AwareTime, PlainText, record_id
 from .models import TargetKind
@@ -40,8 +41,8 @@ class EndpointSchema(Schema):
 class SubscriptionSchema(Schema):
     endpoint = fields.String()
     topics = fields.List(fields.String())
-    kecamatan = fields.String(allow_none=True)
-    kelurahan = fields.String(allow_none=True)
+    kecamatan = fields.Pluck(KecamatanSchema, "code", allow_none=True)
+    kelurahan = fields.Pluck(KelurahanSchema, "code", allow_none=True)
     locale = fields.String()
 
 

@@ -260,14 +260,19 @@ def test_an_access_token_cannot_be_used_as_refresh_token(client):
     error_shape(client.post(REFRESH, headers={"X-CSRF-TOKEN": "x"}), 401)
 
 
-def test_expired_access_token_is_refused_with_a_readable_message(client):
+def expired_token(create_token) -> str:
+    """A token made by `create_token` for a fresh user's live login, expired five seconds ago."""
     user = make_user()
     session = LoginSession(user=user, refresh_jti="unused")
     db.session.add(session)
     db.session.commit()
-    token = create_access_token(
+    return create_token(
         identity=user, expires_delta=timedelta(seconds=-5), additional_claims={"sid": session.id}
     )
+
+
+def test_expired_access_token_is_refused_with_a_readable_message(client):
+    token = expired_token(create_access_token)
     body = error_shape(client.get(ME, headers={"Authorization": f"Bearer {token}"}), 401)
     assert body["message"] == "Sesi Anda telah berakhir. Silakan masuk kembali."
 
@@ -295,13 +300,7 @@ def test_missing_token_is_refused(client):
 
 
 def test_expired_refresh_token_is_refused(client):
-    user = make_user()
-    session = LoginSession(user=user, refresh_jti="unused")
-    db.session.add(session)
-    db.session.commit()
-    token = create_refresh_token(
-        identity=user, expires_delta=timedelta(seconds=-5), additional_claims={"sid": session.id}
-    )
+    token = expired_token(create_refresh_token)
     client.set_cookie("refresh_token_cookie", token, path="/api/v1/auth")
     csrf_value = decode_token(token, allow_expired=True)["csrf"]
     body = error_shape(client.post(REFRESH, headers={"X-CSRF-TOKEN": csrf_value}), 401)

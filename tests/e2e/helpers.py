@@ -97,6 +97,15 @@ def log_in(page, login: str, password: str = PASSWORD) -> None:
     page.wait_for_function("localStorage.getItem('satupintu.user') !== null")
 
 
+def fill_sign_up(page) -> None:
+    """The sign-up screen with Budi Warga's name, e-mail and password filled in; the privacy notice's
+    box left for the test to tick."""
+    page.goto("/daftar")
+    page.get_by_label("Nama").fill("Budi Warga")
+    page.get_by_label("Email atau nomor HP").fill("budi@contoh.id")
+    page.get_by_label("Kata sandi").fill("teluk-balikpapan-2026")
+
+
 def pass_second_step(page, user) -> None:
     """After the password on the login screen: the app's code, for an account with two-factor
     sign-in (the test admins and operators)."""

@@ -8,7 +8,7 @@ from backend.accounts.models import User
 from backend.extensions import db
 
 from ..factories import PASSWORD, auth_headers
-from .helpers import assert_accessible, log_in_by_api
+from .helpers import assert_accessible, fill_sign_up, log_in_by_api
 from .test_tap_targets import MINIMUM, PHONE, small_targets
 
 NEW_PASSWORD = "teluk-balikpapan-2027"
@@ -63,10 +63,7 @@ def test_a_wrong_code_is_told_next_to_the_field(page, resident, live_mailbox):
 
 
 def test_registration_asks_for_the_code_then_logs_in(page, app, live_mailbox):
-    page.goto("/daftar")
-    page.get_by_label("Nama").fill("Budi Warga")
-    page.get_by_label("Email atau nomor HP").fill("budi@contoh.id")
-    page.get_by_label("Kata sandi").fill("teluk-balikpapan-2026")
+    fill_sign_up(page)
     page.get_by_label("Saya telah membaca dan menyetujui Pemberitahuan Privasi").check()
     page.get_by_role("button", name="Daftar").click()
 

@@ -15,7 +15,7 @@ from backend.push.models import PushSubscription
 
 from ..factories import PRIVACY_VERSION, auth_headers
 from ..push.helpers import subscribe
-from .helpers import assert_accessible, log_in_by_api, screenshot, use_my_location
+from .helpers import assert_accessible, fill_sign_up, log_in_by_api, screenshot, use_my_location
 from .test_account_codes import code_field
 from .test_report_pin_place import TELAGA_SARI, to_location_step
 from .test_report_steps import heading, next_step, open_report, stored_requests
@@ -32,10 +32,7 @@ BROWSER_SUBSCRIPTION = """endpoint => {
 
 
 def test_registration_requires_the_notice_box_and_records_its_version(page, app, live_mailbox):
-    page.goto("/daftar")
-    page.get_by_label("Nama").fill("Budi Warga")
-    page.get_by_label("Email atau nomor HP").fill("budi@contoh.id")
-    page.get_by_label("Kata sandi").fill("teluk-balikpapan-2026")
+    fill_sign_up(page)
     box = page.get_by_label(f"{NOTICE_BOX} {PRIVACY_VERSION}")
     expect(box).not_to_be_checked()
 

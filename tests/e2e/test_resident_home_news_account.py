@@ -17,7 +17,7 @@ from backend.security import Role
 
 from ..factories import PASSWORD, auth_headers, jpeg, make_user, set_fields
 from .conftest import wait_for_service_worker
-from .helpers import assert_accessible, layout_shift, log_in, screenshot, watch_layout_shift
+from .helpers import assert_accessible, fill_sign_up, layout_shift, log_in, screenshot, watch_layout_shift
 
 
 @pytest.fixture
@@ -125,10 +125,7 @@ def test_the_news_list_searches_and_keeps_the_words_in_the_address(page, editor)
 
 
 def test_a_resident_registers_logs_out_and_logs_in_again(page, live_server, app, live_mailbox):
-    page.goto("/daftar")
-    page.get_by_label("Nama").fill("Budi Warga")
-    page.get_by_label("Email atau nomor HP").fill("budi@contoh.id")
-    page.get_by_label("Kata sandi").fill("teluk-balikpapan-2026")
+    fill_sign_up(page)
     page.get_by_label("Saya telah membaca dan menyetujui Pemberitahuan Privasi").check()
     page.get_by_role("button", name="Daftar").click()
     page.get_by_label("Kode 6 angka").fill(live_mailbox.code_for("budi@contoh.id"))

@@ -17,6 +17,7 @@ import pytest
 import requests
 
 from ..services import free_port
+from ..standalone import migrate_and_seed, sqlite_app_environment
 
 pytestmark = pytest.mark.once
 
@@ -27,20 +28,12 @@ PATHS = ("/api/v1/services", "/api/v1/news", "/api/v1/kecamatan")
 
 
 def _serve(tmp_path, port: int) -> subprocess.Popen:
-    environment = os.environ | {
-        "SATUPINTU_ENV": "development",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'recycling.db'}",
-        "CACHE_DIR": str(tmp_path / "cache"),
-        "UPLOAD_DIR": str(tmp_path / "uploads"),
-        "PWA_DIST_DIR": str(tmp_path),
-        "REDIS_URL": "",
-        "CELERY_BROKER_URL": "",
-        "BIND": f"127.0.0.1:{port}",
-        "WEB_CONCURRENCY": "2",
-    }
-    flask = [sys.executable, "-m", "flask", "--app", "backend"]
-    for command in (["db", "upgrade"], ["seed"]):
-        subprocess.run([*flask, *command], env=environment, check=True, capture_output=True)
+    environment = (
+        os.environ
+        | sqlite_app_environment(tmp_path, "recycling.db")
+        | {"BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "2"}
+    )
+    migrate_and_seed(environment)
     # The production settings but a tiny max_requests: every worker is replaced every few dozen requests.
     recycling = ["--max-requests", str(MAX_REQUESTS), "--max-requests-jitter", str(MAX_REQUESTS // 2)]
     return subprocess.Popen(
