@@ -2,6 +2,8 @@
 
 from marshmallow import Schema, fields
 
+from ..schemas import CodeNameSchema
+
 
 class WarningSchema(Schema):
     id = fields.Integer()
@@ -16,11 +18,6 @@ class WarningSchema(Schema):
     kelurahan_codes = fields.List(fields.String())
     article_id = fields.Integer(allow_none=True)
     document_url = fields.String(metadata={"description": "The source document it was made from"})
-
-
-class PlaceSchema(Schema):
-    code = fields.String()
-    name = fields.String()
 
 
 class DeliverySchema(Schema):
@@ -50,7 +47,7 @@ class CommandWarningSchema(Schema):
     sent_at = fields.DateTime()
     effective_at = fields.DateTime(allow_none=True)
     expires_at = fields.DateTime(allow_none=True)
-    kelurahan = fields.List(fields.Nested(PlaceSchema))
+    kelurahan = fields.List(fields.Nested(CodeNameSchema))
     polygons = fields.List(
         fields.Raw(), metadata={"description": "Rings of [long, lat], simplified for the screen"}
     )
