@@ -32,7 +32,8 @@ class DeliverySchema(Schema):
 
 
 class CommandWarningSchema(Schema):
-    """A warning as the command center shows it."""
+    """An OfficialWarning as the command center shows it: headline, kelurahan, polygons, article and
+    campaigns are what queries.command_warnings adds to it."""
 
     id = fields.Integer()
     identifier = fields.String()
@@ -57,6 +58,8 @@ class CommandWarningSchema(Schema):
 
 
 class SourceHealthSchema(Schema):
+    """A WarningSource with its state (queries.source_state)."""
+
     name = fields.String()
     url = fields.String()
     state = fields.String(metadata={"description": "ok, unavailable or never (not polled yet)"})
