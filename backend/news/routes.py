@@ -11,7 +11,7 @@ from ..places.services import get_city
 from ..schemas import ModerationSchema
 from ..security import EDITORS, Role, optional_user, role_required
 from ..storage import storage
-from . import atom, bp, markdown, presenters, services
+from . import atom, bp, markdown, services
 from .schemas import (
     ArticleCreateSchema,
     ArticlePageSchema,
@@ -48,8 +48,7 @@ plain_blueprints = (feed_bp,)
 def list_news(args):
     """Published articles, pinned first then newest; ?kecamatan= adds that area's articles to the
     city-wide ones; q searches titles and summaries."""
-    page = services.list_articles(args)
-    return {"items": [presenters.article(item) for item in page.items], "next": page.next}
+    return services.list_articles(args)
 
 
 @bp.route("/news/banner", methods=["GET"])
@@ -59,8 +58,7 @@ def list_news(args):
 def banner(args):
     """Warnings (peringatan) that have not expired: the banner on the home screen. One limited to
     kelurahan shows only with ?kelurahan= one of them; others follow ?kecamatan= (or the kelurahan's)."""
-    warnings = services.active_warnings(args.get("kecamatan"), args.get("kelurahan"))
-    return [presenters.article(item) for item in warnings]
+    return services.active_warnings(args.get("kecamatan"), args.get("kelurahan"))
 
 
 @bp.route("/news/<slug>", methods=["GET"])
@@ -68,7 +66,7 @@ def banner(args):
 @bp.response(200, ArticleSchema)
 def get_news(slug):
     """One published article (its editors also see drafts and scheduled ones)."""
-    return presenters.article(services.get_readable_article(slug, optional_user()))
+    return services.get_readable_article(slug, optional_user())
 
 
 @bp.route("/staff/news", methods=["GET"])
@@ -77,8 +75,7 @@ def get_news(slug):
 @bp.response(200, EditorArticlePageSchema)
 def staff_news(args):
     """The editor's OPD's articles in every state, newest first (admins: all, or ?opd=)."""
-    page = services.staff_articles(current_user, args)
-    return {"items": [presenters.article(item, editor=True) for item in page.items], "next": page.next}
+    return services.staff_articles(current_user, args)
 
 
 @bp.route("/staff/news/<slug>", methods=["GET"])
@@ -86,7 +83,7 @@ def staff_news(args):
 @bp.response(200, EditorArticleSchema)
 def staff_article(slug):
     """One article with its Markdown source, for the editors of its OPD (admins: any)."""
-    return presenters.article(services.editable_article(slug, current_user), editor=True)
+    return services.editable_article(slug, current_user)
 
 
 @bp.route("/news", methods=["POST"])
@@ -95,7 +92,7 @@ def staff_article(slug):
 @bp.response(201, EditorArticleSchema)
 def create_news(data):
     """A new draft (Markdown body) for the editor's OPD."""
-    return presenters.article(services.create_article(current_user, data), editor=True)
+    return services.create_article(current_user, data)
 
 
 def _editor_key() -> str:
@@ -119,7 +116,7 @@ def preview_news(data):
 @bp.response(200, EditorArticleSchema)
 def update_news(changes, slug):
     """Edit an article; the slug is fixed once published, later edits record updated_at."""
-    return presenters.article(services.update_article(slug, current_user, changes), editor=True)
+    return services.update_article(slug, current_user, changes)
 
 
 @bp.route("/news/<slug>/publish", methods=["POST"])
@@ -128,9 +125,7 @@ def update_news(changes, slug):
 @bp.response(200, EditorArticleSchema)
 def publish_news(data, slug):
     """Publish now, or schedule with a future published_at."""
-    return presenters.article(
-        services.publish_article(slug, current_user, data.get("published_at")), editor=True
-    )
+    return services.publish_article(slug, current_user, data.get("published_at"))
 
 
 @bp.route("/news/<slug>/archive", methods=["POST"])
@@ -138,7 +133,7 @@ def publish_news(data, slug):
 @bp.response(200, EditorArticleSchema)
 def archive_news(slug):
     """Take an article out of the feed (kept for the record)."""
-    return presenters.article(services.archive_article(slug, current_user), editor=True)
+    return services.archive_article(slug, current_user)
 
 
 @bp.route("/news/<slug>/moderation", methods=["POST"])
@@ -147,7 +142,7 @@ def archive_news(slug):
 @bp.response(200, EditorArticleSchema)
 def moderate_news(data, slug):
     """Hide (or show again) an article (admins)."""
-    return presenters.article(services.set_hidden(slug, data["hidden"], data.get("reason")), editor=True)
+    return services.set_hidden(slug, data["hidden"], data.get("reason"))
 
 
 @bp.route("/news/images", methods=["POST"])
@@ -163,7 +158,7 @@ def upload_image():
         stored = media.store_image(file.stream, storage())
     except media.ImageRefused as refusal:
         raise Invalid(refusal.message, errors={"image": [refusal.message]}) from None
-    return presenters.image(services.add_image(current_user, stored))
+    return services.add_image(current_user, stored)
 
 
 @bp.route("/news/images/<name>", methods=["GET"])

@@ -1,17 +1,14 @@
-"""Marshmallow schemas for news."""
+"""Marshmallow schemas for news: articles and images as they are answered (dumped from the objects),
+and what editors send."""
 
+from flask import url_for
 from marshmallow import Schema, fields, validate
 
-from ..schemas import PageArgsSchema, limit_field, page_of
+from ..schemas import CodeNameSchema, PageArgsSchema, limit_field, page_of
 from ..text_fields import AwareTime, PlainText, record_id
 from .models import ArticleStatus, Category
 
 CATEGORIES = [category.value for category in Category]
-
-
-class NamedCodeSchema(Schema):
-    code = fields.String()
-    name = fields.String()
 
 
 class OpdNameSchema(Schema):
@@ -20,34 +17,53 @@ class OpdNameSchema(Schema):
     short_name = fields.String()
 
 
+def _image_url(name: str) -> str:
+    return url_for("news.get_image", name=name)
+
+
 class ImageSchema(Schema):
+    """A NewsImage, with the URLs that serve it and its thumbnail."""
+
     id = fields.Integer()
-    url = fields.String()
-    thumb_url = fields.String()
+    url = fields.Function(lambda image: _image_url(image.name), metadata={"type": "string"})
+    thumb_url = fields.Function(lambda image: _image_url(image.thumb_name), metadata={"type": "string"})
     width = fields.Integer()
     height = fields.Integer()
 
 
 class EventDetailsSchema(Schema):
-    starts_at = fields.DateTime()
-    ends_at = fields.DateTime(allow_none=True)
-    place = fields.String()
+    """The event an article announces, from its event_* columns."""
+
+    starts_at = fields.DateTime(attribute="event_starts_at")
+    ends_at = fields.DateTime(attribute="event_ends_at", allow_none=True)
+    place = fields.String(attribute="event_place")
 
 
 class ArticleSummarySchema(Schema):
+    """An Article as the feed lists it."""
+
     slug = fields.String()
     title = fields.String()
     summary = fields.String()
     category = fields.String(metadata={"enum": CATEGORIES})
     opd = fields.Nested(OpdNameSchema)
-    kecamatan = fields.Nested(NamedCodeSchema, allow_none=True)
+    kecamatan = fields.Nested(CodeNameSchema, allow_none=True)
     cover = fields.Nested(ImageSchema, allow_none=True)
     is_pinned = fields.Boolean()
-    status = fields.String()
+    status = fields.String(attribute="shown_status")
     published_at = fields.DateTime(allow_none=True)
-    updated_at = fields.DateTime(allow_none=True, metadata={"description": "Last edit after publishing"})
+    updated_at = fields.DateTime(
+        attribute="edited_at", allow_none=True, metadata={"description": "Last edit after publishing"}
+    )
     event = fields.Nested(EventDetailsSchema, allow_none=True)
     expires_at = fields.DateTime(allow_none=True)
+
+    def get_attribute(self, obj, attr, default):
+        """The event block is the article itself (EventDetailsSchema reads its event_* columns), or
+        null for an article that announces no event."""
+        if attr == "event":
+            return obj if obj.event_starts_at else None
+        return super().get_attribute(obj, attr, default)
 
 
 class ArticleSchema(ArticleSummarySchema):
@@ -55,7 +71,9 @@ class ArticleSchema(ArticleSummarySchema):
 
 
 class EditorArticleSchema(ArticleSchema):
-    body = fields.String(metadata={"description": "The Markdown source"})
+    """An article as its editors see it (the editors' routes answer with this one)."""
+
+    body = fields.String(attribute="body_markdown", metadata={"description": "The Markdown source"})
     is_hidden = fields.Boolean()
 
 

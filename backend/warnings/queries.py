@@ -13,6 +13,7 @@ from ..places.boundaries import SCREEN_DECIMALS, SCREEN_TOLERANCE_DEGREES
 from ..places.models import Kelurahan
 from ..places.services import warning_settings
 from ..push.models import Campaign
+from ..schemas import Viewed
 from .models import OfficialWarning, WarningSource, WarningStatus
 
 SHOWN = (WarningStatus.SENT, WarningStatus.DRAFT)
@@ -23,7 +24,8 @@ STALE_POLLS = 5
 
 
 def command_warnings() -> dict:
-    """Warnings sent or in draft that have not expired (newest first), and every source's health."""
+    """Warnings sent or in draft that have not expired (newest first), and every source's health,
+    for CommandWarningsSchema to dump."""
     now = utcnow()
     warnings = list(
         db.session.scalars(
@@ -39,31 +41,24 @@ def command_warnings() -> dict:
     names = _kelurahan_names({code for w in warnings for code in w.kelurahan_codes})
     slugs = _article_slugs({w.article_id for w in warnings if w.article_id})
     campaigns = _campaigns_by_warning([w.id for w in warnings])
+    sources = db.session.scalars(select(WarningSource))
     return {
         "warnings": [_warning(w, names, slugs.get(w.article_id), campaigns.get(w.id, [])) for w in warnings],
-        "sources": [source_health(s, now) for s in db.session.scalars(select(WarningSource))],
+        "sources": [Viewed(source, state=source_state(source, now)) for source in sources],
     }
 
 
-def _warning(warning: OfficialWarning, names: dict, slug: str | None, campaigns: list) -> dict:
-    return {
-        "id": warning.id,
-        "identifier": warning.identifier,
-        "kind": warning.kind,
-        "status": warning.status,
-        "event": warning.event,
-        "severity": warning.severity,
-        "urgency": warning.urgency,
-        "headline": {lang: text.get("headline", "") for lang, text in warning.texts.items()},
-        "sent_at": warning.sent_at,
-        "effective_at": warning.effective_at,
-        "expires_at": warning.expires_at,
-        "kelurahan": [{"code": code, "name": names.get(code, code)} for code in warning.kelurahan_codes],
-        "polygons": screen_rings(warning.polygons),
-        "details": warning.details,
-        "article": slug,
-        "campaigns": campaigns,
-    }
+def _warning(warning: OfficialWarning, names: dict, slug: str | None, campaigns: list) -> Viewed:
+    """The warning with what the command center adds to it: headlines, named kelurahan, polygons
+    for the screen, its article's slug and its campaigns' delivery."""
+    return Viewed(
+        warning,
+        headline={lang: text.get("headline", "") for lang, text in warning.texts.items()},
+        kelurahan=[{"code": code, "name": names.get(code, code)} for code in warning.kelurahan_codes],
+        polygons=screen_rings(warning.polygons),
+        article=slug,
+        campaigns=campaigns,
+    )
 
 
 def screen_rings(rings: list) -> list:
@@ -84,28 +79,17 @@ def screen_rings(rings: list) -> list:
     return shown
 
 
-def source_health(source: WarningSource, now) -> dict:
+def source_state(source: WarningSource, now) -> str:
     """ok, unavailable (its last poll failed, or no success for STALE_POLLS intervals) or never
     (not polled yet)."""
     stale_before = now - timedelta(seconds=STALE_POLLS * warning_settings()["poll_seconds"])
     if source.last_success_at is None and source.last_error_at is None:
-        state = "never"
-    elif source.last_success_at is None or (
+        return "never"
+    if source.last_success_at is None or (
         source.last_error_at is not None and source.last_error_at >= source.last_success_at
     ):
-        state = "unavailable"
-    else:
-        state = "unavailable" if source.last_success_at < stale_before else "ok"
-    return {
-        "name": source.name,
-        "url": source.url,
-        "state": state,
-        "last_success_at": source.last_success_at,
-        "last_error_at": source.last_error_at,
-        "last_error": source.last_error,
-        "last_duration_ms": source.last_duration_ms,
-        "consecutive_failures": source.consecutive_failures,
-    }
+        return "unavailable"
+    return "unavailable" if source.last_success_at < stale_before else "ok"
 
 
 def _kelurahan_names(codes: set[str]) -> dict[str, str]:

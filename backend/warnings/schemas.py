@@ -2,6 +2,8 @@
 
 from marshmallow import Schema, fields
 
+from ..schemas import CodeNameSchema
+
 
 class WarningSchema(Schema):
     id = fields.Integer()
@@ -18,11 +20,6 @@ class WarningSchema(Schema):
     document_url = fields.String(metadata={"description": "The source document it was made from"})
 
 
-class PlaceSchema(Schema):
-    code = fields.String()
-    name = fields.String()
-
-
 class DeliverySchema(Schema):
     """A campaign made from the warning: its delivery so far."""
 
@@ -35,7 +32,8 @@ class DeliverySchema(Schema):
 
 
 class CommandWarningSchema(Schema):
-    """A warning as the command center shows it."""
+    """An OfficialWarning as the command center shows it: headline, kelurahan, polygons, article and
+    campaigns are what queries.command_warnings adds to it."""
 
     id = fields.Integer()
     identifier = fields.String()
@@ -50,7 +48,7 @@ class CommandWarningSchema(Schema):
     sent_at = fields.DateTime()
     effective_at = fields.DateTime(allow_none=True)
     expires_at = fields.DateTime(allow_none=True)
-    kelurahan = fields.List(fields.Nested(PlaceSchema))
+    kelurahan = fields.List(fields.Nested(CodeNameSchema))
     polygons = fields.List(
         fields.Raw(), metadata={"description": "Rings of [long, lat], simplified for the screen"}
     )
@@ -60,6 +58,8 @@ class CommandWarningSchema(Schema):
 
 
 class SourceHealthSchema(Schema):
+    """A WarningSource with its state (queries.source_state)."""
+
     name = fields.String()
     url = fields.String()
     state = fields.String(metadata={"description": "ok, unavailable or never (not polled yet)"})
