@@ -4,17 +4,11 @@ and what editors send."""
 from flask import url_for
 from marshmallow import Schema, fields, validate
 
-from ..schemas import CodeNameSchema, PageArgsSchema, limit_field, page_of
+from ..schemas import CodeNameSchema, OpdBriefSchema, PageArgsSchema, limit_field, page_of
 from ..text_fields import AwareTime, PlainText, record_id
 from .models import ArticleStatus, Category
 
 CATEGORIES = [category.value for category in Category]
-
-
-class OpdNameSchema(Schema):
-    code = fields.String()
-    name = fields.String()
-    short_name = fields.String()
 
 
 def _image_url(name: str) -> str:
@@ -46,7 +40,7 @@ class ArticleSummarySchema(Schema):
     title = fields.String()
     summary = fields.String()
     category = fields.String(metadata={"enum": CATEGORIES})
-    opd = fields.Nested(OpdNameSchema)
+    opd = fields.Nested(OpdBriefSchema)
     kecamatan = fields.Nested(CodeNameSchema, allow_none=True)
     cover = fields.Nested(ImageSchema, allow_none=True)
     is_pinned = fields.Boolean()
