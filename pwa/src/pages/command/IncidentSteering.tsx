@@ -4,10 +4,10 @@ import { useOpds } from "../../api/places";
 import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { useApi } from "../../api/use-api";
-import { useSubmit } from "../../api/use-submit";
 import { ErrorNote } from "../../components/Status";
 import { localized, t } from "../../i18n";
 import { areaNames } from "../../api/incidents";
+import { ActionFrame, useAction } from "./ActionForm";
 import {
   type IncidentDetail,
   type IncidentPage,
@@ -43,21 +43,17 @@ function SelectForm({
   send: (value: string) => Promise<boolean>;
 }) {
   const [value, setValue] = useState(start);
-  const [sent, setSent] = useState(false);
-  const { busy, error, submit } = useSubmit();
-  const go = async (event: Event) => {
-    event.preventDefault();
-    setSent(false);
-    const answer = await submit(() => send(value));
-    if (answer) setSent(true);
-  };
+  const action = useAction();
   return (
-    <form
-      class="stack cc-action"
-      aria-labelledby={`${id}-heading`}
-      onSubmit={(event) => void go(event)}
+    <ActionFrame
+      id={id}
+      title={title}
+      button={button}
+      done={done}
+      ready={value !== ""}
+      action={action}
+      onSend={() => void action.run(() => send(value))}
     >
-      <h3 id={`${id}-heading`}>{title}</h3>
       <div class="field">
         <label for={`${id}-value`}>{label}</label>
         <select
@@ -74,16 +70,7 @@ function SelectForm({
           ))}
         </select>
       </div>
-      <button type="submit" class="btn btn-primary" disabled={busy || !value}>
-        {busy ? t("command.incident.sending") : button}
-      </button>
-      <ErrorNote error={error} />
-      {sent ? (
-        <p class="badge badge-ok" role="status">
-          {done}
-        </p>
-      ) : null}
-    </form>
+    </ActionFrame>
   );
 }
 

@@ -10,6 +10,7 @@ import { useSubmit } from "../../api/use-submit";
 import { ErrorNote, Loading } from "../../components/Status";
 import { localized, t } from "../../i18n";
 import { incidentHref, openIncident } from "./incidents-api";
+import { IncidentScreen } from "./IncidentScreen";
 import "./command.css";
 import "./incident-tools.css";
 
@@ -116,12 +117,7 @@ export function OpenIncidentForm() {
   };
 
   return (
-    <div class="cc cc-incident-page">
-      <p>
-        <a class="more-link" href="/command">
-          {t("command.incident.back")}
-        </a>
-      </p>
+    <IncidentScreen>
       <h1>{t("command.newIncident.title")}</h1>
       <p class="muted">{t("command.newIncident.intro")}</p>
       <form class="stack" onSubmit={(event) => void go(event)}>
@@ -178,6 +174,6 @@ export function OpenIncidentForm() {
           {busy ? t("command.incident.sending") : t("command.newIncident.send")}
         </button>
       </form>
-    </div>
+    </IncidentScreen>
   );
 }
