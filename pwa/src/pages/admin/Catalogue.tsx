@@ -94,8 +94,8 @@ export function Catalogue() {
           label={t("admin.service.group")}
           value={group}
           onChange={setGroup}
+          blank={t("admin.catalogue.allGroups")}
         >
-          <option value="">{t("admin.catalogue.allGroups")}</option>
           {groups.map((one) => (
             <option key={one.code} value={one.code}>
               {localized(one.name)}

@@ -2,6 +2,7 @@
 import type { ApiError } from "../../api/client";
 import type { Opd } from "../../api/places";
 import { SelectField } from "../../components/Field";
+import { NamedOptions, OpdOptions } from "../../components/Options";
 import { t } from "../../i18n";
 import type { Role } from "./api";
 
@@ -30,11 +31,7 @@ export function RoleOpdFields(props: Props) {
         error={error?.field("role")}
         onChange={(value) => props.onRole(value as Role)}
       >
-        {props.roles.map((one) => (
-          <option key={one} value={one}>
-            {t(`admin.role.${one}`)}
-          </option>
-        ))}
+        <NamedOptions names={props.roles} texts="admin.role" />
       </SelectField>
       {role === "opd_staff" ? (
         <SelectField
@@ -44,13 +41,9 @@ export function RoleOpdFields(props: Props) {
           required
           error={error?.field("opd")}
           onChange={props.onOpd}
+          blank={t("admin.users.chooseOpd")}
         >
-          <option value="">{t("admin.users.chooseOpd")}</option>
-          {props.opds.map((one) => (
-            <option key={one.code} value={one.code}>
-              {one.short_name} — {one.name}
-            </option>
-          ))}
+          <OpdOptions opds={props.opds} named />
         </SelectField>
       ) : null}
     </>

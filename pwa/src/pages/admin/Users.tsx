@@ -4,6 +4,7 @@ import { useState } from "preact/hooks";
 import { userStore } from "../../api/client";
 import { usePaged } from "../../api/use-paged";
 import { SelectField, TextField } from "../../components/Field";
+import { NamedOptions } from "../../components/Options";
 import { PagedStates } from "../../components/PagedStates";
 import { formatDateTime, t } from "../../i18n";
 import { useStore } from "../../store";
@@ -65,13 +66,9 @@ export function Users() {
           label={t("admin.users.roleFilter")}
           value={role}
           onChange={setRole}
+          blank={t("admin.users.allRoles")}
         >
-          <option value="">{t("admin.users.allRoles")}</option>
-          {ROLES.map((name) => (
-            <option key={name} value={name}>
-              {t(`admin.role.${name}`)}
-            </option>
-          ))}
+          <NamedOptions names={ROLES} texts="admin.role" />
         </SelectField>
         <button type="submit" class="btn btn-primary">
           {t("admin.users.find")}

@@ -7,6 +7,7 @@ import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import type { Kelurahan } from "../../api/places";
 import { useSubmit } from "../../api/use-submit";
+import { OpdOptions } from "../../components/Options";
 import { ErrorNote, Loading } from "../../components/Status";
 import { localized, t } from "../../i18n";
 import { incidentHref, openIncident } from "./incidents-api";
@@ -162,11 +163,7 @@ export function OpenIncidentForm() {
             onChange={(event) => setLead(event.currentTarget.value)}
           >
             <option value="">{t("command.newIncident.noLead")}</option>
-            {(opds.data ?? []).map((opd) => (
-              <option key={opd.code} value={opd.code}>
-                {`${opd.short_name} — ${opd.name}`}
-              </option>
-            ))}
+            <OpdOptions opds={opds.data ?? []} named />
           </select>
         </div>
         <ErrorNote error={groups.error ?? opds.error ?? error} />
