@@ -7,14 +7,11 @@ import { SelectField, TextField } from "../../components/Field";
 import { Empty, ErrorNote, Loading } from "../../components/Status";
 import { t } from "../../i18n";
 import { ActiveBadge, AdminTable } from "./AdminTable";
-import { type Service, listAllOpds, listAllServices, listGroups } from "./api";
+import { type Service, loadCatalogue } from "./api";
 import { ServiceForm } from "./ServiceForm";
 import { useLoad } from "../../api/use-api";
 import "./i18n";
 import "./admin.css";
-
-const loadAll = () =>
-  Promise.all([listAllServices(), listGroups(), listAllOpds()]);
 
 function matches(service: Service, words: string[]): boolean {
   const text = [
@@ -32,7 +29,7 @@ function matches(service: Service, words: string[]): boolean {
 export function Catalogue() {
   const { query } = useRoute();
   const { route } = useLocation();
-  const loaded = useLoad(loadAll);
+  const loaded = useLoad(loadCatalogue);
   const [typed, setTyped] = useState("");
   const [group, setGroup] = useState("");
   const adding = Boolean(query.baru);

@@ -5,20 +5,17 @@ import { useRoute } from "preact-iso";
 import { localized } from "../../api/catalog";
 import { ErrorNote, Loading } from "../../components/Status";
 import { t } from "../../i18n";
-import { type Service, listAllOpds, listAllServices, listGroups } from "./api";
+import { type Service, loadCatalogue } from "./api";
 import { AttributeEditor } from "./AttributeEditor";
 import { ServiceForm } from "./ServiceForm";
 import { useLoad } from "../../api/use-api";
 import "./i18n";
 import "./admin.css";
 
-const loadAll = () =>
-  Promise.all([listAllServices(), listGroups(), listAllOpds()]);
-
 export function ServiceEditor() {
   const { params, query } = useRoute();
   const code = params.code ?? "";
-  const loaded = useLoad(loadAll);
+  const loaded = useLoad(loadCatalogue);
   const [edited, setEdited] = useState<Service | null>(null);
   const [notice, setNotice] = useState(
     query.dibuat ? t("admin.service.created") : "",
