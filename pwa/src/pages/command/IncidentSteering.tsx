@@ -11,6 +11,7 @@ import { ActionFrame, useAction } from "./ActionForm";
 import {
   type IncidentDetail,
   type IncidentPage,
+  OPEN_INCIDENTS_PATH,
   incidentHref,
   mergeIncident,
   setLeadOpd,
@@ -101,9 +102,7 @@ export function LeadOpdForm({ incident, onChanged }: Props) {
 
 export function MergeForm({ incident }: Props) {
   const { route } = useLocation();
-  const open = useApi<IncidentPage>(
-    "incidents?state=proposed,active&limit=100",
-  );
+  const open = useApi<IncidentPage>(OPEN_INCIDENTS_PATH);
   const others = (open.data?.items ?? []).filter((o) => o.id !== incident.id);
   return (
     <SelectForm

@@ -1,7 +1,11 @@
 // The command center's reads (GET /api/v1/dashboard/*): answer types and one fetcher per panel.
 import { api, query, userStore } from "../../api/client";
 import type { Localized as Texts } from "../../api/requests";
-import type { Incident, IncidentPage } from "./incidents-api";
+import {
+  type Incident,
+  type IncidentPage,
+  OPEN_INCIDENTS_PATH,
+} from "./incidents-api";
 import type { CommandWarnings } from "./warnings-api";
 
 /** A name stored per language ({"id": …, "en": …}) or a plain string. */
@@ -162,10 +166,7 @@ export async function loadDashboard(
     campaigns: read<CampaignStat[]>("dashboard/campaigns", signal),
     jobs: read<PeriodicJob[]>("operations/jobs", signal),
     warnings: read<CommandWarnings>("dashboard/warnings", signal),
-    incidents: read<IncidentPage>(
-      "incidents?state=proposed,active&limit=100",
-      signal,
-    ),
+    incidents: read<IncidentPage>(OPEN_INCIDENTS_PATH, signal),
   });
   return { ...panels, incidents: incidents.items };
 }
