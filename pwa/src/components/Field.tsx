@@ -43,7 +43,14 @@ function Hint({ id, hint }: { id: string; hint: string | undefined }) {
   ) : null;
 }
 
-function FieldError({ id, error }: { id: string; error: string | undefined }) {
+/** The error under a control, `${id}-error` for its aria-describedby; nothing when there is none. */
+export function FieldError({
+  id,
+  error,
+}: {
+  id: string;
+  error: string | undefined;
+}) {
   return error ? (
     <p class="field-error" id={`${id}-error`} role="alert">
       {error}
