@@ -16,22 +16,23 @@ export interface Field {
 
 type Values = Record<string, string>;
 
-export function ActionForm({
-  id,
-  title,
-  fields,
-  button,
-  done,
-  ask,
-  send,
-  onDone,
-}: {
+/** An action form's id (its heading is `${id}-heading`) and texts. */
+export interface ActionTexts {
   id: string;
   title: string;
-  fields: Field[];
   button: string;
   /** Said once the API has taken it. */
   done: string;
+}
+
+export function ActionForm({
+  fields,
+  ask,
+  send,
+  onDone,
+  ...texts
+}: ActionTexts & {
+  fields: Field[];
   /** The question asked before sending, if any. */
   ask?: () => string;
   /** Sends the form; `value` reads a field. */
@@ -56,17 +57,14 @@ export function ActionForm({
 
   return (
     <ActionFrame
-      id={id}
-      title={title}
-      button={button}
-      done={done}
+      {...texts}
       ready={!empty}
       action={action}
       onSend={() => void go()}
     >
       {fields.map((field) => {
         const props = {
-          id: `${id}-${field.name}`,
+          id: `${texts.id}-${field.name}`,
           required: true,
           maxLength: field.max,
           value: values[field.name],
@@ -118,11 +116,7 @@ export function ActionFrame({
   action,
   onSend,
   children,
-}: {
-  id: string;
-  title: string;
-  button: string;
-  done: string;
+}: ActionTexts & {
   /** False while a field the action needs is empty. */
   ready: boolean;
   action: ReturnType<typeof useAction>;

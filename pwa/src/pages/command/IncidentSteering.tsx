@@ -7,7 +7,7 @@ import { useApi } from "../../api/use-api";
 import { ErrorNote } from "../../components/Status";
 import { localized, t } from "../../i18n";
 import { areaNames } from "../../api/incidents";
-import { ActionFrame, useAction } from "./ActionForm";
+import { ActionFrame, type ActionTexts, useAction } from "./ActionForm";
 import {
   type IncidentDetail,
   type IncidentPage,
@@ -24,22 +24,15 @@ interface Props {
 
 /** A form of one select and one button, saying so once the API has taken it. */
 function SelectForm({
-  id,
-  title,
   label,
   options,
   start,
-  button,
-  done,
   send,
-}: {
-  id: string;
-  title: string;
+  ...texts
+}: ActionTexts & {
   label: string;
   options: { value: string; label: string }[];
   start: string;
-  button: string;
-  done: string;
   /** Sends the chosen value: true once taken, false when the person thought better of it. */
   send: (value: string) => Promise<boolean>;
 }) {
@@ -47,18 +40,15 @@ function SelectForm({
   const action = useAction();
   return (
     <ActionFrame
-      id={id}
-      title={title}
-      button={button}
-      done={done}
+      {...texts}
       ready={value !== ""}
       action={action}
       onSend={() => void action.run(() => send(value))}
     >
       <div class="field">
-        <label for={`${id}-value`}>{label}</label>
+        <label for={`${texts.id}-value`}>{label}</label>
         <select
-          id={`${id}-value`}
+          id={`${texts.id}-value`}
           required
           value={value}
           onChange={(event) => setValue(event.currentTarget.value)}
