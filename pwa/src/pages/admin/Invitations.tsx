@@ -16,6 +16,7 @@ import {
 } from "./api";
 import { useLoad } from "../../api/use-api";
 import { RoleOpdFields } from "./RoleOpdFields";
+import { AdminNotice } from "./FormFields";
 import "./i18n";
 import "./admin.css";
 
@@ -46,9 +47,7 @@ export function Invitations() {
           pending.reload();
         }}
       />
-      <p class="admin-notice" role="status" aria-live="polite">
-        {notice}
-      </p>
+      <AdminNotice text={notice} />
       <ErrorNote error={action.error} />
       <h2>{t("admin.invitations.pending")}</h2>
       {pending.loading && !pending.data ? <Loading /> : null}

@@ -9,6 +9,7 @@ import { type Service, loadCatalogue } from "./api";
 import { AttributeEditor } from "./AttributeEditor";
 import { ServiceForm } from "./ServiceForm";
 import { useLoad } from "../../api/use-api";
+import { AdminNotice } from "./FormFields";
 import "./i18n";
 import "./admin.css";
 
@@ -60,9 +61,7 @@ export function ServiceEditor() {
       {back}
       <h1>{localized(service.name)}</h1>
       <p class="muted">{t("admin.service.codeIs", { code: service.code })}</p>
-      <p class="admin-notice" role="status" aria-live="polite">
-        {notice}
-      </p>
+      <AdminNotice text={notice} />
       <h2>{t("admin.service.details")}</h2>
       <ServiceForm
         key={service.code}

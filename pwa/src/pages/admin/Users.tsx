@@ -12,6 +12,7 @@ import { ActiveBadge, AdminTable, EditableRow } from "./AdminTable";
 import { type AdminUser, ROLES, listAllOpds, usersPath } from "./api";
 import { useLoad } from "../../api/use-api";
 import { UserEditor } from "./UserEditor";
+import { AdminNotice } from "./FormFields";
 import "./i18n";
 import "./admin.css";
 
@@ -74,9 +75,7 @@ export function Users() {
           {t("admin.users.find")}
         </button>
       </form>
-      <p class="admin-notice" role="status" aria-live="polite">
-        {notice}
-      </p>
+      <AdminNotice text={notice} />
       <PagedStates paged={users} empty={t("admin.users.empty")}>
         <AdminTable
           labelledBy="users-caption"
