@@ -21,6 +21,14 @@ function begin(tokens: Tokens): User {
   return tokens.user;
 }
 
+const post = <T>(path: string, json: unknown) =>
+  api<T>(path, { method: "POST", json });
+
+/** Posts to an endpoint that answers tokens: the person is then logged in on this device. */
+async function signInAt(path: string, json: unknown): Promise<User> {
+  return begin(await post<Tokens>(path, json));
+}
+
 /** The first step of signing in: the person is in, or (two-factor sign-in) the challenge for the
  * second step. */
 export type SignIn = { user: User } | { challenge: string };
@@ -38,10 +46,7 @@ function beginOrChallenge(answer: SignInAnswer): SignIn {
 
 export async function logIn(login: string, password: string): Promise<SignIn> {
   return beginOrChallenge(
-    await api<SignInAnswer>("auth/login", {
-      method: "POST",
-      json: { login, password },
-    }),
+    await post<SignInAnswer>("auth/login", { login, password }),
   );
 }
 
@@ -50,12 +55,7 @@ export async function completeSignIn(
   challenge: string,
   factor: { code: string } | { recovery_code: string },
 ): Promise<User> {
-  return begin(
-    await api<Tokens>("auth/second-factor", {
-      method: "POST",
-      json: { token: challenge, ...factor },
-    }),
-  );
+  return signInAt("auth/second-factor", { token: challenge, ...factor });
 }
 
 export interface Registration {
@@ -78,19 +78,14 @@ export interface CodeSent {
 
 /** Sends a code to the contact; the account exists once `confirmRegistration` gives it back. */
 export async function register(data: Registration): Promise<CodeSent> {
-  return api<CodeSent>("auth/register", { method: "POST", json: data });
+  return post<CodeSent>("auth/register", data);
 }
 
 export async function confirmRegistration(
   login: string,
   code: string,
 ): Promise<User> {
-  return begin(
-    await api<Tokens>("auth/register/confirm", {
-      method: "POST",
-      json: { login, code },
-    }),
-  );
+  return signInAt("auth/register/confirm", { login, code });
 }
 
 /** A code for a forgotten password ("password-reset") or to sign in without one ("code"). */
@@ -98,10 +93,7 @@ export async function requestCode(
   purpose: "password-reset" | "code",
   login: string,
 ): Promise<CodeSent> {
-  return api<CodeSent>(`auth/${purpose}`, {
-    method: "POST",
-    json: { login, locale: language() },
-  });
+  return post<CodeSent>(`auth/${purpose}`, { login, locale: language() });
 }
 
 /** Every other login ends; this device is logged in with the new password. */
@@ -111,9 +103,10 @@ export async function resetPassword(
   newPassword: string,
 ): Promise<SignIn> {
   return beginOrChallenge(
-    await api<SignInAnswer>("auth/password-reset/confirm", {
-      method: "POST",
-      json: { login, code, new_password: newPassword },
+    await post<SignInAnswer>("auth/password-reset/confirm", {
+      login,
+      code,
+      new_password: newPassword,
     }),
   );
 }
@@ -122,12 +115,7 @@ export async function signInWithCode(
   login: string,
   code: string,
 ): Promise<User> {
-  return begin(
-    await api<Tokens>("auth/code/confirm", {
-      method: "POST",
-      json: { login, code },
-    }),
-  );
+  return signInAt("auth/code/confirm", { login, code });
 }
 
 /** The code sent to a new e-mail or phone: it replaces the old one. */
@@ -135,10 +123,7 @@ export async function confirmContact(
   login: string,
   code: string,
 ): Promise<User> {
-  const user = await api<User>("me/contact/confirm", {
-    method: "POST",
-    json: { login, code },
-  });
+  const user = await post<User>("me/contact/confirm", { login, code });
   updateUser(user);
   return user;
 }
@@ -173,11 +158,10 @@ export async function changePassword(
   current: string,
   next: string,
 ): Promise<void> {
-  const tokens = await api<Tokens>("me/password", {
-    method: "POST",
-    json: { current_password: current, new_password: next },
+  await signInAt("me/password", {
+    current_password: current,
+    new_password: next,
   });
-  startSession(tokens.access_token, tokens.user);
 }
 
 export async function deleteAccount(password: string): Promise<void> {

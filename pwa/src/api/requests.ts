@@ -2,6 +2,7 @@
 // function per resident endpoint. Staff screens import the types from here too.
 import type { Localized } from "../i18n";
 import { type Page, api, query } from "./client";
+import { useApi } from "./use-api";
 
 export { type Localized, localized } from "../i18n";
 
@@ -146,20 +147,19 @@ export interface RequestFilters {
   limit?: number;
 }
 
-/** The catalogue's text in the current language, Bahasa Indonesia when no translation exists
- * (a plain string is the same in both). */
-
 const base = (code: string) => `requests/${encodeURIComponent(code)}`;
 
-/** Paths of the reads, for useApi(); the anonymous reporter's token opens a private request. */
+/** Paths of the list reads, for useApi() and usePaged(). */
 export const publicRequestsPath = (filters: RequestFilters = {}) =>
   `requests${query({ ...filters })}`;
 export const myRequestsPath = (limit = 20) =>
   `requests/mine${query({ limit })}`;
-export const requestPath = (code: string, token?: string) =>
-  `${base(code)}${query({ token })}`;
-export const eventsPath = (code: string, token?: string) =>
-  `${base(code)}/events${query({ token })}`;
+
+/** One request, and its timeline; the anonymous reporter's token opens a private request. */
+export const useRequest = (code: string, token?: string) =>
+  useApi<ServiceRequest>(`${base(code)}${query({ token })}`);
+export const useRequestEvents = (code: string, token?: string) =>
+  useApi<RequestEvent[]>(`${base(code)}/events${query({ token })}`);
 
 export const listPublicRequests = (
   filters: RequestFilters = {},

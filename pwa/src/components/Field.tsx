@@ -43,7 +43,14 @@ function Hint({ id, hint }: { id: string; hint: string | undefined }) {
   ) : null;
 }
 
-function FieldError({ id, error }: { id: string; error: string | undefined }) {
+/** The error under a control, `${id}-error` for its aria-describedby; nothing when there is none. */
+export function FieldError({
+  id,
+  error,
+}: {
+  id: string;
+  error: string | undefined;
+}) {
   return error ? (
     <p class="field-error" id={`${id}-error`} role="alert">
       {error}
@@ -115,11 +122,13 @@ export function TextField({
 interface SelectProps extends Base {
   value: string;
   onChange: (value: string) => void;
+  /** The first option's text, the one for no choice (value ""): "Semua layanan", "Pilih OPD". */
+  blank?: string;
   children: ComponentChildren;
 }
 
 export function SelectField(props: SelectProps) {
-  const { id, label, error, hint, required, onChange, children } = props;
+  const { id, label, error, hint, required, onChange, blank, children } = props;
   return (
     <Field id={id} label={label} error={error} hint={hint} required={required}>
       <select
@@ -130,6 +139,7 @@ export function SelectField(props: SelectProps) {
         aria-describedby={describedBy(id, error, hint)}
         onChange={(event) => onChange(event.currentTarget.value)}
       >
+        {blank === undefined ? null : <option value="">{blank}</option>}
         {children}
       </select>
     </Field>

@@ -3,16 +3,27 @@ import type { Kecamatan, Opd } from "../api/places";
 import { type Localized, STATUSES, localized } from "../api/requests";
 import { t } from "../i18n";
 
-export function StatusOptions() {
+/** One option a name, its text the translation `${texts}.${name}`. */
+export function NamedOptions({
+  names,
+  texts,
+}: {
+  names: readonly string[];
+  texts: string;
+}) {
   return (
     <>
-      {STATUSES.map((status) => (
-        <option key={status} value={status}>
-          {t(`status.${status}`)}
+      {names.map((name) => (
+        <option key={name} value={name}>
+          {t(`${texts}.${name}`)}
         </option>
       ))}
     </>
   );
+}
+
+export function StatusOptions() {
+  return <NamedOptions names={STATUSES} texts="status" />;
 }
 
 export function ServiceOptions({
@@ -43,13 +54,13 @@ export function KecamatanOptions({ kecamatan }: { kecamatan: Kecamatan[] }) {
   );
 }
 
-/** Agencies by their short name. */
-export function OpdOptions({ opds }: { opds: Opd[] }) {
+/** Agencies by their short name, or with `named` as "short name — full name". */
+export function OpdOptions({ opds, named }: { opds: Opd[]; named?: boolean }) {
   return (
     <>
       {opds.map((opd) => (
         <option key={opd.code} value={opd.code}>
-          {opd.short_name}
+          {named ? `${opd.short_name} — ${opd.name}` : opd.short_name}
         </option>
       ))}
     </>

@@ -4,10 +4,9 @@ import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import { type CodeSent, requestCode } from "../../api/auth";
 import { useSubmit } from "../../api/use-submit";
-import { TextField } from "../../components/Field";
-import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
-import { OtherScreen, SubmitButton } from "./AuthButtons";
+import { FormEnd, OtherScreen } from "./AuthButtons";
+import { LoginIdField } from "./LoginIdField";
 import "./i18n";
 
 interface Props {
@@ -29,22 +28,19 @@ export function AskForCode({ purpose, onSent }: Props) {
   const loginError = error?.field("login");
   return (
     <form onSubmit={onSubmit} noValidate>
-      <TextField
+      <LoginIdField
         id={`${purpose}-login`}
-        label={t("account.loginId")}
         hint={t("account.contactHint")}
         error={loginError}
-        name="username"
-        inputMode="email"
-        autoComplete="username"
-        autoCapitalize="none"
-        spellcheck={false}
-        required
         value={login}
         onInput={setLogin}
       />
-      <ErrorNote error={loginError ? undefined : error} />
-      <SubmitButton busy={busy} label={t("account.sendCode")} />
+      <FormEnd
+        busy={busy}
+        label={t("account.sendCode")}
+        error={error}
+        fieldError={loginError}
+      />
     </form>
   );
 }

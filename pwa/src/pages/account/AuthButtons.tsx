@@ -1,4 +1,6 @@
 // The end of the login and register forms: the big submit button, and the way to the other screen.
+import type { ApiError } from "../../api/client";
+import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
 import { withNext } from "../../next-url";
 
@@ -19,6 +21,21 @@ export function SubmitButton({ busy, label }: Props) {
         {label}
       </button>
     </p>
+  );
+}
+
+/** The error no field shows (none when `fieldError` shows it), then the big submit button. */
+export function FormEnd({
+  busy,
+  label,
+  error,
+  fieldError,
+}: Props & { error: ApiError | undefined; fieldError: string | undefined }) {
+  return (
+    <>
+      <ErrorNote error={fieldError ? undefined : error} />
+      <SubmitButton busy={busy} label={label} />
+    </>
   );
 }
 

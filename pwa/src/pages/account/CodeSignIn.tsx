@@ -1,14 +1,10 @@
 // /masuk-kode: a resident signs in with a code sent to their e-mail or phone, no password.
-import { useState } from "preact/hooks";
-import { useLocation, useRoute } from "preact-iso";
-import { type CodeSent, requestCode, signInWithCode } from "../../api/auth";
-import { useSubmit } from "../../api/use-submit";
-import { ErrorNote } from "../../components/Status";
+import { useRoute } from "preact-iso";
+import { requestCode, signInWithCode } from "../../api/auth";
 import { t } from "../../i18n";
-import { afterLogin, safeNext } from "../../next-url";
+import { safeNext } from "../../next-url";
 import { CodeScreen } from "./AskForCode";
-import { SubmitButton } from "./AuthButtons";
-import { CodeEntry } from "./CodeEntry";
+import { ConfirmCode } from "./ConfirmCode";
 import "./i18n";
 import "./account.css";
 
@@ -21,44 +17,15 @@ export function CodeSignIn() {
       purpose="code"
       next={next}
       then={(sent, login) => (
-        <EnterCode sent={sent} login={login} next={next} />
+        <ConfirmCode
+          id="sign-in-code"
+          sent={sent}
+          next={next}
+          button={t("account.loginButton")}
+          confirm={(code) => signInWithCode(login, code)}
+          resend={() => requestCode("code", login)}
+        />
       )}
     />
-  );
-}
-
-function EnterCode(props: {
-  sent: CodeSent;
-  login: string;
-  next: string | null;
-}) {
-  const { route } = useLocation();
-  const [code, setCode] = useState("");
-  const { busy, error, submit } = useSubmit();
-
-  function onSubmit(event: Event) {
-    event.preventDefault();
-    void submit(async () => {
-      route(
-        afterLogin(props.next, await signInWithCode(props.login, code)),
-        true,
-      );
-    });
-  }
-
-  const codeError = error?.field("code");
-  return (
-    <form onSubmit={onSubmit} noValidate>
-      <CodeEntry
-        id="sign-in-code"
-        sent={props.sent}
-        code={code}
-        onCode={setCode}
-        error={codeError}
-        onResend={() => submit(() => requestCode("code", props.login))}
-      />
-      <ErrorNote error={codeError ? undefined : error} />
-      <SubmitButton busy={busy} label={t("account.loginButton")} />
-    </form>
   );
 }

@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { deleteAccount } from "../../api/auth";
 import { useSubmit } from "../../api/use-submit";
-import { TextField } from "../../components/Field";
+import { CurrentPasswordField } from "./CurrentPasswordField";
 import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
 import "./i18n";
@@ -41,12 +41,10 @@ export function DeleteAccount() {
       ) : (
         <form onSubmit={onSubmit} noValidate>
           <p class="error-note">{t("account.deleteFinal")}</p>
-          <TextField
+          <CurrentPasswordField
             id="delete-password"
             label={t("account.deletePassword")}
             error={passwordError}
-            type="password"
-            autoComplete="current-password"
             value={password}
             onInput={setPassword}
           />

@@ -5,13 +5,12 @@ import { useLocation, useRoute } from "preact-iso";
 import { type CodeSent, requestCode, resetPassword } from "../../api/auth";
 import { useSubmit } from "../../api/use-submit";
 import { NewPasswordField } from "./NewPasswordField";
-import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
-import { afterLogin, safeNext } from "../../next-url";
+import { safeNext } from "../../next-url";
 import { CodeScreen } from "./AskForCode";
-import { SubmitButton } from "./AuthButtons";
+import { FormEnd } from "./AuthButtons";
 import { CodeEntry } from "./CodeEntry";
-import { SecondStep } from "./SecondStep";
+import { SecondStep, useSignIn } from "./SecondStep";
 import "./i18n";
 import "./account.css";
 
@@ -38,16 +37,14 @@ function NewPassword(props: {
   const { route } = useLocation();
   const [code, setCode] = useState("");
   const [password, setPassword] = useState("");
-  const [challenge, setChallenge] = useState<string | null>(null);
+  const { challenge, answered, signedIn } = useSignIn(props.next);
   const { busy, error, submit } = useSubmit();
 
   function onSubmit(event: Event) {
     event.preventDefault();
-    void submit(async () => {
-      const signIn = await resetPassword(props.login, code, password);
-      if ("challenge" in signIn) setChallenge(signIn.challenge);
-      else route(afterLogin(props.next, signIn.user), true);
-    });
+    void submit(async () =>
+      answered(await resetPassword(props.login, code, password)),
+    );
   }
 
   if (challenge !== null) {
@@ -55,7 +52,7 @@ function NewPassword(props: {
     return (
       <SecondStep
         challenge={challenge}
-        onSignedIn={(user) => route(afterLogin(props.next, user), true)}
+        onSignedIn={signedIn}
         onRestart={() => route("/masuk", true)}
       />
     );
@@ -81,8 +78,12 @@ function NewPassword(props: {
         value={password}
         onInput={setPassword}
       />
-      <ErrorNote error={codeError || passwordError ? undefined : error} />
-      <SubmitButton busy={busy} label={t("account.saveNewPassword")} />
+      <FormEnd
+        busy={busy}
+        label={t("account.saveNewPassword")}
+        error={error}
+        fieldError={codeError || passwordError}
+      />
     </form>
   );
 }

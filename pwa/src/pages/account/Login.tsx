@@ -1,7 +1,7 @@
 // /masuk: log in with an e-mail or phone number and a password, then go to ?next= (or the role's start);
 // the ways to a forgotten password and to signing in with a code.
 import { useState } from "preact/hooks";
-import { useLocation, useRoute } from "preact-iso";
+import { useRoute } from "preact-iso";
 import { logIn } from "../../api/auth";
 import { userStore } from "../../api/client";
 import { useSubmit } from "../../api/use-submit";
@@ -11,26 +11,22 @@ import { t } from "../../i18n";
 import { afterLogin, safeNext, withNext } from "../../next-url";
 import { useStore } from "../../store";
 import { OtherScreen, SubmitButton } from "./AuthButtons";
-import { SecondStep } from "./SecondStep";
+import { LoginIdField } from "./LoginIdField";
+import { SecondStep, useSignIn } from "./SecondStep";
 import "./i18n";
 import "./account.css";
 
 export function Login() {
   const next = safeNext(useRoute().query.next);
-  const { route } = useLocation();
   const user = useStore(userStore);
   const [login, setLogin] = useState("");
   const [password, setPassword] = useState("");
-  const [challenge, setChallenge] = useState<string | null>(null);
+  const { challenge, setChallenge, answered, signedIn } = useSignIn(next);
   const { busy, error, submit } = useSubmit();
 
   function onSubmit(event: Event) {
     event.preventDefault();
-    void submit(async () => {
-      const signIn = await logIn(login.trim(), password);
-      if ("challenge" in signIn) setChallenge(signIn.challenge);
-      else route(afterLogin(next, signIn.user), true);
-    });
+    void submit(async () => answered(await logIn(login.trim(), password)));
   }
 
   if (challenge !== null) {
@@ -39,7 +35,7 @@ export function Login() {
         <h1>{t("account.loginTitle")}</h1>
         <SecondStep
           challenge={challenge}
-          onSignedIn={(signedIn) => route(afterLogin(next, signedIn), true)}
+          onSignedIn={signedIn}
           onRestart={() => {
             setPassword("");
             setChallenge(null);
@@ -61,16 +57,9 @@ export function Login() {
         </p>
       ) : null}
       <form onSubmit={onSubmit} noValidate>
-        <TextField
+        <LoginIdField
           id="login-id"
-          label={t("account.loginId")}
           error={loginError}
-          name="username"
-          inputMode="email"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellcheck={false}
-          required
           value={login}
           onInput={setLogin}
         />

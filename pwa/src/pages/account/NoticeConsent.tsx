@@ -2,7 +2,7 @@
 // readable in place so that nothing typed above is lost, and on its own page (/privasi).
 import { useEffect, useState } from "preact/hooks";
 import { useNotice } from "../../api/privacy";
-import { describedBy } from "../../components/Field";
+import { FieldError, describedBy } from "../../components/Field";
 import { ErrorNote, Loading } from "../../components/Status";
 import { NoticeText } from "../../components/NoticeText";
 import { t } from "../../i18n";
@@ -58,11 +58,7 @@ export function NoticeConsent({ error, onAccept }: Props) {
         />
         {t("account.noticeAccept", { version: data.version })}
       </label>
-      {error ? (
-        <p class="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </div>
   );
 }

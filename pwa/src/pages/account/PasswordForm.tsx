@@ -2,7 +2,7 @@
 import { useState } from "preact/hooks";
 import { changePassword } from "../../api/auth";
 import { useSubmit } from "../../api/use-submit";
-import { TextField } from "../../components/Field";
+import { CurrentPasswordField } from "./CurrentPasswordField";
 import { NewPasswordField } from "./NewPasswordField";
 import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
@@ -30,12 +30,9 @@ export function PasswordForm() {
   return (
     <form class="card account-section" onSubmit={onSubmit} noValidate>
       <h2>{t("account.passwordTitle")}</h2>
-      <TextField
+      <CurrentPasswordField
         id="password-current"
-        label={t("account.currentPassword")}
         error={currentError}
-        type="password"
-        autoComplete="current-password"
         value={current}
         onInput={setCurrent}
       />

@@ -2,7 +2,7 @@
 // privacy notice accepted (its version is sent). A code goes to the contact; the account exists,
 // logged in, once the code comes back.
 import { useState } from "preact/hooks";
-import { useLocation, useRoute } from "preact-iso";
+import { useRoute } from "preact-iso";
 import {
   type CodeSent,
   type Registration,
@@ -14,11 +14,10 @@ import { useSubmit } from "../../api/use-submit";
 import { NoticeConsent } from "./NoticeConsent";
 import { TextField } from "../../components/Field";
 import { NewPasswordField } from "./NewPasswordField";
-import { ErrorNote } from "../../components/Status";
 import { language, t } from "../../i18n";
-import { afterLogin, safeNext } from "../../next-url";
-import { OtherScreen, SubmitButton } from "./AuthButtons";
-import { CodeEntry } from "./CodeEntry";
+import { safeNext } from "../../next-url";
+import { FormEnd, OtherScreen } from "./AuthButtons";
+import { ConfirmCode } from "./ConfirmCode";
 import "./i18n";
 import "./account.css";
 
@@ -30,7 +29,16 @@ export function Register() {
     <section class="auth">
       <h1>{t("account.registerTitle")}</h1>
       {sent && registration ? (
-        <Verify sent={sent} registration={registration} next={next} />
+        <ConfirmCode
+          id="register-code"
+          sent={sent}
+          next={next}
+          button={t("account.verifyButton")}
+          confirm={(code) => confirmRegistration(sent.login, code)}
+          resend={() => register(registration)}
+        >
+          <p class="notice">{t("account.verifyIntro")}</p>
+        </ConfirmCode>
       ) : (
         <Details
           onSent={(answer, data) => {
@@ -41,42 +49,6 @@ export function Register() {
       )}
       <OtherScreen to="login" next={next} />
     </section>
-  );
-}
-
-/** The code sent to the contact: it makes the account and logs in. */
-function Verify(props: {
-  sent: CodeSent;
-  registration: Registration;
-  next: string | null;
-}) {
-  const { route } = useLocation();
-  const [code, setCode] = useState("");
-  const { busy, error, submit } = useSubmit();
-
-  function onSubmit(event: Event) {
-    event.preventDefault();
-    void submit(async () => {
-      const user = await confirmRegistration(props.sent.login, code);
-      route(afterLogin(props.next, user), true);
-    });
-  }
-
-  const codeError = error?.field("code");
-  return (
-    <form onSubmit={onSubmit} noValidate>
-      <p class="notice">{t("account.verifyIntro")}</p>
-      <CodeEntry
-        id="register-code"
-        sent={props.sent}
-        code={code}
-        onCode={setCode}
-        error={codeError}
-        onResend={() => submit(() => register(props.registration))}
-      />
-      <ErrorNote error={codeError ? undefined : error} />
-      <SubmitButton busy={busy} label={t("account.verifyButton")} />
-    </form>
   );
 }
 
@@ -153,8 +125,12 @@ function Details({
             if (version) setUnticked(false);
           }}
         />
-        <ErrorNote error={fieldErrors ? undefined : error} />
-        <SubmitButton busy={busy} label={t("account.registerButton")} />
+        <FormEnd
+          busy={busy}
+          label={t("account.registerButton")}
+          error={error}
+          fieldError={fieldErrors}
+        />
       </form>
     </>
   );

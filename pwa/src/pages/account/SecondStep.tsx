@@ -1,15 +1,29 @@
 // The second step of signing in to an account with two-factor sign-in: the 6-digit code from the
 // authenticator app (the phone may fill it: one-time-code), or one of the recovery codes.
 import { useState } from "preact/hooks";
-import { completeSignIn } from "../../api/auth";
+import { useLocation } from "preact-iso";
+import { type SignIn, completeSignIn } from "../../api/auth";
 import type { User } from "../../api/client";
 import { useSubmit } from "../../api/use-submit";
 import { TextField } from "../../components/Field";
 import { CodeField } from "./CodeField";
-import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
-import { SubmitButton } from "./AuthButtons";
+import { afterLogin } from "../../next-url";
+import { FormEnd } from "./AuthButtons";
 import "./i18n";
+
+/** Where a first step of signing in leads: to the second step when the account asks for one
+ * (`challenge`), else on to ?next= or the role's start (`signedIn`). */
+export function useSignIn(next: string | null) {
+  const { route } = useLocation();
+  const [challenge, setChallenge] = useState<string | null>(null);
+  const signedIn = (user: User) => route(afterLogin(next, user), true);
+  const answered = (signIn: SignIn) => {
+    if ("challenge" in signIn) setChallenge(signIn.challenge);
+    else signedIn(signIn.user);
+  };
+  return { challenge, setChallenge, answered, signedIn };
+}
 
 interface Props {
   challenge: string;
@@ -67,8 +81,12 @@ export function SecondStep({ challenge, onSignedIn, onRestart }: Props) {
           onInput={setCode}
         />
       )}
-      <ErrorNote error={fieldError ? undefined : error} />
-      <SubmitButton busy={busy} label={t("account.twoFactor.verify")} />
+      <FormEnd
+        busy={busy}
+        label={t("account.twoFactor.verify")}
+        error={error}
+        fieldError={fieldError}
+      />
       <p>
         <button type="button" class="btn" onClick={switchKind}>
           {t(

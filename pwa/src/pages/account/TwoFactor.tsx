@@ -13,7 +13,7 @@ import {
   type TwoFactorStatus,
 } from "../../api/two-factor";
 import { useSubmit } from "../../api/use-submit";
-import { TextField } from "../../components/Field";
+import { CurrentPasswordField } from "./CurrentPasswordField";
 import { CodeField } from "./CodeField";
 import { ErrorNote, Loading } from "../../components/Status";
 import { t } from "../../i18n";
@@ -229,12 +229,9 @@ function Enabled({
       ) : (
         <form class="card account-section" onSubmit={onSubmit} noValidate>
           <h2>{t("account.twoFactor.offTitle")}</h2>
-          <TextField
+          <CurrentPasswordField
             id="two-factor-off-password"
-            label={t("account.currentPassword")}
             error={passwordError}
-            type="password"
-            autoComplete="current-password"
             value={password}
             onInput={setPassword}
           />

@@ -2,6 +2,7 @@
 import { useState } from "preact/hooks";
 import { useSubmit } from "../../api/use-submit";
 import { CheckField, SelectField, TextField } from "../../components/Field";
+import { NamedOptions } from "../../components/Options";
 import { t } from "../../i18n";
 import {
   type AttributeInput,
@@ -115,11 +116,7 @@ export function AttributeForm({
             error={error?.field("datatype")}
             onChange={(value) => setDatatype(value as Datatype)}
           >
-            {DATATYPES.map((name) => (
-              <option key={name} value={name}>
-                {t(`admin.datatype.${name}`)}
-              </option>
-            ))}
+            <NamedOptions names={DATATYPES} texts="admin.datatype" />
           </SelectField>
         )}
         <TextField

@@ -5,6 +5,7 @@ import { usePaged } from "../../api/use-paged";
 import { useSubmit } from "../../api/use-submit";
 import { downloadFile } from "../../api/download";
 import { SelectField, TextField } from "../../components/Field";
+import { NamedOptions } from "../../components/Options";
 import { PagedStates } from "../../components/PagedStates";
 import { ErrorNote } from "../../components/Status";
 import { formatDateTime, t } from "../../i18n";
@@ -103,26 +104,18 @@ export function Audit() {
           label={t("admin.audit.action")}
           value={form.action}
           onChange={change("action")}
+          blank={t("admin.audit.allActions")}
         >
-          <option value="">{t("admin.audit.allActions")}</option>
-          {AUDIT_AREAS.map((area) => (
-            <option key={area} value={area}>
-              {t(`admin.audit.area.${area}`)}
-            </option>
-          ))}
+          <NamedOptions names={AUDIT_AREAS} texts="admin.audit.area" />
         </SelectField>
         <SelectField
           id="audit-target-type"
           label={t("admin.audit.targetType")}
           value={form.target_type}
           onChange={change("target_type")}
+          blank={t("admin.audit.allTargets")}
         >
-          <option value="">{t("admin.audit.allTargets")}</option>
-          {AUDIT_TARGETS.map((target) => (
-            <option key={target} value={target}>
-              {t(`admin.audit.target.${target}`)}
-            </option>
-          ))}
+          <NamedOptions names={AUDIT_TARGETS} texts="admin.audit.target" />
         </SelectField>
         <TextField
           id="audit-target-id"

@@ -7,14 +7,11 @@ import { SelectField, TextField } from "../../components/Field";
 import { Empty, ErrorNote, Loading } from "../../components/Status";
 import { t } from "../../i18n";
 import { ActiveBadge, AdminTable } from "./AdminTable";
-import { type Service, listAllOpds, listAllServices, listGroups } from "./api";
+import { type Service, loadCatalogue } from "./api";
 import { ServiceForm } from "./ServiceForm";
 import { useLoad } from "../../api/use-api";
 import "./i18n";
 import "./admin.css";
-
-const loadAll = () =>
-  Promise.all([listAllServices(), listGroups(), listAllOpds()]);
 
 function matches(service: Service, words: string[]): boolean {
   const text = [
@@ -32,7 +29,7 @@ function matches(service: Service, words: string[]): boolean {
 export function Catalogue() {
   const { query } = useRoute();
   const { route } = useLocation();
-  const loaded = useLoad(loadAll);
+  const loaded = useLoad(loadCatalogue);
   const [typed, setTyped] = useState("");
   const [group, setGroup] = useState("");
   const adding = Boolean(query.baru);
@@ -94,8 +91,8 @@ export function Catalogue() {
           label={t("admin.service.group")}
           value={group}
           onChange={setGroup}
+          blank={t("admin.catalogue.allGroups")}
         >
-          <option value="">{t("admin.catalogue.allGroups")}</option>
           {groups.map((one) => (
             <option key={one.code} value={one.code}>
               {localized(one.name)}

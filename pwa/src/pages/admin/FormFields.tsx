@@ -128,3 +128,12 @@ export function InlineForm(props: InlineProps) {
     </form>
   );
 }
+
+/** The line where an admin screen says what was just done; screen readers read it as it changes. */
+export function AdminNotice({ text }: { text: string }) {
+  return (
+    <p class="admin-notice" role="status" aria-live="polite">
+      {text}
+    </p>
+  );
+}

@@ -2,7 +2,7 @@
 // from the link), and the pending invitations: send again (a new link) or revoke.
 import { useState } from "preact/hooks";
 import { useSubmit } from "../../api/use-submit";
-import { SelectField, TextField } from "../../components/Field";
+import { TextField } from "../../components/Field";
 import { ErrorNote, Loading } from "../../components/Status";
 import { formatDateTime, t } from "../../i18n";
 import {
@@ -15,6 +15,8 @@ import {
   revokeInvitation,
 } from "./api";
 import { useLoad } from "../../api/use-api";
+import { RoleOpdFields } from "./RoleOpdFields";
+import { AdminNotice } from "./FormFields";
 import "./i18n";
 import "./admin.css";
 
@@ -45,9 +47,7 @@ export function Invitations() {
           pending.reload();
         }}
       />
-      <p class="admin-notice" role="status" aria-live="polite">
-        {notice}
-      </p>
+      <AdminNotice text={notice} />
       <ErrorNote error={action.error} />
       <h2>{t("admin.invitations.pending")}</h2>
       {pending.loading && !pending.data ? <Loading /> : null}
@@ -162,38 +162,16 @@ function InviteForm({
           value={email}
           onInput={setEmail}
         />
-        <SelectField
-          id="invite-role"
-          label={t("admin.users.role")}
-          value={role}
-          error={error?.field("role")}
-          onChange={(value) => setRole(value as Role)}
-        >
-          {INVITED_ROLES.map((one) => (
-            <option key={one} value={one}>
-              {t(`admin.role.${one}`)}
-            </option>
-          ))}
-        </SelectField>
-        {role === "opd_staff" ? (
-          <SelectField
-            id="invite-opd"
-            label={t("admin.users.opd")}
-            value={opd}
-            required
-            error={error?.field("opd")}
-            onChange={setOpd}
-          >
-            <option value="">{t("admin.users.chooseOpd")}</option>
-            {(opds.data ?? [])
-              .filter((one) => one.is_active)
-              .map((one) => (
-                <option key={one.code} value={one.code}>
-                  {one.short_name} — {one.name}
-                </option>
-              ))}
-          </SelectField>
-        ) : null}
+        <RoleOpdFields
+          prefix="invite"
+          roles={INVITED_ROLES}
+          role={role}
+          onRole={setRole}
+          opd={opd}
+          onOpd={setOpd}
+          opds={(opds.data ?? []).filter((one) => one.is_active)}
+          error={error}
+        />
       </div>
       <ErrorNote
         error={

@@ -9,6 +9,7 @@ import {
   ModeratedComments,
   ModeratedRequests,
 } from "./ModeratedLists";
+import { AdminNotice } from "./FormFields";
 import "./i18n";
 import "./admin.css";
 
@@ -69,9 +70,7 @@ export function Moderation() {
           <option value="hidden">{t("admin.moderation.shownHidden")}</option>
         </SelectField>
       </div>
-      <p class="admin-notice" role="status" aria-live="polite">
-        {notice}
-      </p>
+      <AdminNotice text={notice} />
       <h2>{t(`admin.moderation.${kind}`)}</h2>
       <current.List key={kind} shown={shown} onNotice={setNotice} />
     </section>

@@ -7,6 +7,7 @@ import { ActiveBadge, AdminTable, EditableRow } from "./AdminTable";
 import { listAllOpds } from "./api";
 import { OpdForm } from "./OpdForm";
 import { useLoad } from "../../api/use-api";
+import { AdminNotice } from "./FormFields";
 import "./i18n";
 import "./admin.css";
 
@@ -59,9 +60,7 @@ export function Opds() {
           {t("admin.opds.add")}
         </button>
       )}
-      <p class="admin-notice" role="status" aria-live="polite">
-        {notice}
-      </p>
+      <AdminNotice text={notice} />
       {opds.loading && !opds.data ? <Loading /> : null}
       <ErrorNote error={opds.error} onRetry={opds.reload} />
       {opds.data && opds.data.length === 0 ? (

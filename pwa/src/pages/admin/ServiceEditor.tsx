@@ -5,20 +5,18 @@ import { useRoute } from "preact-iso";
 import { localized } from "../../api/catalog";
 import { ErrorNote, Loading } from "../../components/Status";
 import { t } from "../../i18n";
-import { type Service, listAllOpds, listAllServices, listGroups } from "./api";
+import { type Service, loadCatalogue } from "./api";
 import { AttributeEditor } from "./AttributeEditor";
 import { ServiceForm } from "./ServiceForm";
 import { useLoad } from "../../api/use-api";
+import { AdminNotice } from "./FormFields";
 import "./i18n";
 import "./admin.css";
-
-const loadAll = () =>
-  Promise.all([listAllServices(), listGroups(), listAllOpds()]);
 
 export function ServiceEditor() {
   const { params, query } = useRoute();
   const code = params.code ?? "";
-  const loaded = useLoad(loadAll);
+  const loaded = useLoad(loadCatalogue);
   const [edited, setEdited] = useState<Service | null>(null);
   const [notice, setNotice] = useState(
     query.dibuat ? t("admin.service.created") : "",
@@ -63,9 +61,7 @@ export function ServiceEditor() {
       {back}
       <h1>{localized(service.name)}</h1>
       <p class="muted">{t("admin.service.codeIs", { code: service.code })}</p>
-      <p class="admin-notice" role="status" aria-live="polite">
-        {notice}
-      </p>
+      <AdminNotice text={notice} />
       <h2>{t("admin.service.details")}</h2>
       <ServiceForm
         key={service.code}

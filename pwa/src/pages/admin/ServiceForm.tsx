@@ -5,6 +5,7 @@ import { localized } from "../../api/catalog";
 import type { Opd } from "../../api/places";
 import { useSubmit } from "../../api/use-submit";
 import { CheckField, SelectField, TextField } from "../../components/Field";
+import { OpdOptions } from "../../components/Options";
 import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
 import {
@@ -138,8 +139,8 @@ export function ServiceForm({ service, groups, opds, onSaved }: Props) {
             value={group}
             error={error?.field("group")}
             onChange={setGroup}
+            blank={t("admin.choose")}
           >
-            <option value="">{t("admin.choose")}</option>
             {groups.map((one) => (
               <option key={one.code} value={one.code}>
                 {localized(one.name)}
@@ -153,13 +154,9 @@ export function ServiceForm({ service, groups, opds, onSaved }: Props) {
             value={opd}
             error={error?.field("opd")}
             onChange={setOpd}
+            blank={t("admin.choose")}
           >
-            <option value="">{t("admin.choose")}</option>
-            {opdChoices.map((one) => (
-              <option key={one.code} value={one.code}>
-                {one.short_name} — {one.name}
-              </option>
-            ))}
+            <OpdOptions opds={opdChoices} named />
           </SelectField>
           <TextField
             id={`${prefix}-sla-response`}

@@ -4,7 +4,7 @@ import { useState } from "preact/hooks";
 import type { ApiError } from "../../api/client";
 import type { Opd } from "../../api/places";
 import { useSubmit } from "../../api/use-submit";
-import { CheckField, SelectField } from "../../components/Field";
+import { CheckField } from "../../components/Field";
 import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
 import {
@@ -16,6 +16,7 @@ import {
   updateUser,
 } from "./api";
 import { InlineForm } from "./FormFields";
+import { RoleOpdFields } from "./RoleOpdFields";
 
 interface Props {
   user: AdminUser;
@@ -70,36 +71,16 @@ export function UserEditor({
       onCancel={onCancel}
     >
       <div class="admin-grid">
-        <SelectField
-          id={`${prefix}-role`}
-          label={t("admin.users.role")}
-          value={role}
-          error={error?.field("role")}
-          onChange={(value) => setRole(value as Role)}
-        >
-          {ROLES.map((name) => (
-            <option key={name} value={name}>
-              {t(`admin.role.${name}`)}
-            </option>
-          ))}
-        </SelectField>
-        {role === "opd_staff" ? (
-          <SelectField
-            id={`${prefix}-opd`}
-            label={t("admin.users.opd")}
-            value={opd}
-            required
-            error={error?.field("opd")}
-            onChange={setOpd}
-          >
-            <option value="">{t("admin.users.chooseOpd")}</option>
-            {choices.map((one) => (
-              <option key={one.code} value={one.code}>
-                {one.short_name} — {one.name}
-              </option>
-            ))}
-          </SelectField>
-        ) : null}
+        <RoleOpdFields
+          prefix={prefix}
+          roles={ROLES}
+          role={role}
+          onRole={setRole}
+          opd={opd}
+          onOpd={setOpd}
+          opds={choices}
+          error={error}
+        />
       </div>
       {role === "opd_staff" ? <ErrorNote error={opdsError} /> : null}
       <CheckField

@@ -4,6 +4,7 @@ import { useState } from "preact/hooks";
 import { userStore } from "../../api/client";
 import { usePaged } from "../../api/use-paged";
 import { SelectField, TextField } from "../../components/Field";
+import { NamedOptions } from "../../components/Options";
 import { PagedStates } from "../../components/PagedStates";
 import { formatDateTime, t } from "../../i18n";
 import { useStore } from "../../store";
@@ -11,6 +12,7 @@ import { ActiveBadge, AdminTable, EditableRow } from "./AdminTable";
 import { type AdminUser, ROLES, listAllOpds, usersPath } from "./api";
 import { useLoad } from "../../api/use-api";
 import { UserEditor } from "./UserEditor";
+import { AdminNotice } from "./FormFields";
 import "./i18n";
 import "./admin.css";
 
@@ -65,21 +67,15 @@ export function Users() {
           label={t("admin.users.roleFilter")}
           value={role}
           onChange={setRole}
+          blank={t("admin.users.allRoles")}
         >
-          <option value="">{t("admin.users.allRoles")}</option>
-          {ROLES.map((name) => (
-            <option key={name} value={name}>
-              {t(`admin.role.${name}`)}
-            </option>
-          ))}
+          <NamedOptions names={ROLES} texts="admin.role" />
         </SelectField>
         <button type="submit" class="btn btn-primary">
           {t("admin.users.find")}
         </button>
       </form>
-      <p class="admin-notice" role="status" aria-live="polite">
-        {notice}
-      </p>
+      <AdminNotice text={notice} />
       <PagedStates paged={users} empty={t("admin.users.empty")}>
         <AdminTable
           labelledBy="users-caption"

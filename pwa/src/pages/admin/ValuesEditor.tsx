@@ -1,7 +1,7 @@
 // The allowed values of a list attribute: a key each (stored with requests) and its names.
 import { ApiError } from "../../api/client";
 import type { AttributeValue } from "../../api/catalog";
-import { TextField } from "../../components/Field";
+import { FieldError, TextField } from "../../components/Field";
 import { t } from "../../i18n";
 import { fromTexts } from "./texts";
 
@@ -101,11 +101,7 @@ export function ValuesEditor({ id, rows, error, onChange }: Props) {
           );
         })}
       </ol>
-      {listError ? (
-        <p class="field-error" id={`${id}-error`} role="alert">
-          {listError}
-        </p>
-      ) : null}
+      <FieldError id={id} error={listError} />
       <button
         id={`${id}-add`}
         type="button"

@@ -137,6 +137,9 @@ export const updateOpd = (code: string, input: OpdInput) =>
 export const listAllServices = () =>
   api<Service[]>("services?include_inactive=true", FRESH);
 export const listGroups = () => api<ServiceGroup[]>("service-groups", FRESH);
+/** What the catalogue screens read together: every service, the groups and the OPDs. */
+export const loadCatalogue = () =>
+  Promise.all([listAllServices(), listGroups(), listAllOpds()]);
 const servicePath = (code: string) => `services/${encodeURIComponent(code)}`;
 export const createService = (input: ServiceInput) =>
   edited(

@@ -1,5 +1,6 @@
 // One action on an incident as a small form: its fields (prefilled where the API offers a text),
 // an optional "are you sure" question, the API's refusal shown under it, and a note when done.
+import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import { useSubmit } from "../../api/use-submit";
 import { ErrorNote } from "../../components/Status";
@@ -15,22 +16,23 @@ export interface Field {
 
 type Values = Record<string, string>;
 
-export function ActionForm({
-  id,
-  title,
-  fields,
-  button,
-  done,
-  ask,
-  send,
-  onDone,
-}: {
+/** An action form's id (its heading is `${id}-heading`) and texts. */
+export interface ActionTexts {
   id: string;
   title: string;
-  fields: Field[];
   button: string;
   /** Said once the API has taken it. */
   done: string;
+}
+
+export function ActionForm({
+  fields,
+  ask,
+  send,
+  onDone,
+  ...texts
+}: ActionTexts & {
+  fields: Field[];
   /** The question asked before sending, if any. */
   ask?: () => string;
   /** Sends the form; `value` reads a field. */
@@ -40,33 +42,29 @@ export function ActionForm({
   const start = () =>
     Object.fromEntries(fields.map((f) => [f.name, f.value ?? ""]));
   const [values, setValues] = useState<Values>(start);
-  const [sent, setSent] = useState(false);
-  const { busy, error, submit } = useSubmit();
+  const action = useAction();
   const empty = fields.some((f) => !values[f.name]?.trim());
 
-  const go = async (event: Event) => {
-    event.preventDefault();
+  const go = async () => {
     if (ask && !window.confirm(ask())) return;
-    setSent(false);
-    const answer = await submit(() =>
+    const taken = await action.run(() =>
       send((name) => values[name]?.trim() ?? ""),
     );
-    if (answer === undefined) return;
-    setSent(true);
+    if (!taken) return;
     setValues(start());
     onDone();
   };
 
   return (
-    <form
-      class="stack cc-action"
-      aria-labelledby={`${id}-heading`}
-      onSubmit={(event) => void go(event)}
+    <ActionFrame
+      {...texts}
+      ready={!empty}
+      action={action}
+      onSend={() => void go()}
     >
-      <h3 id={`${id}-heading`}>{title}</h3>
       {fields.map((field) => {
         const props = {
-          id: `${id}-${field.name}`,
+          id: `${texts.id}-${field.name}`,
           required: true,
           maxLength: field.max,
           value: values[field.name],
@@ -87,7 +85,76 @@ export function ActionForm({
           </div>
         );
       })}
-      <button type="submit" class="btn btn-primary" disabled={busy || empty}>
+    </ActionFrame>
+  );
+}
+
+/** Sending one action: busy, the API's refusal, and whether it was taken (for the "done" note). */
+export function useAction() {
+  const [sent, setSent] = useState(false);
+  const { busy, error, submit } = useSubmit();
+
+  /** True once the API has taken it; `call` answers false when the person thought better of it. */
+  async function run(call: () => Promise<unknown>): Promise<boolean> {
+    setSent(false);
+    const answer = await submit(call);
+    const taken = answer !== undefined && answer !== false;
+    setSent(taken);
+    return taken;
+  }
+
+  return { busy, error, sent, run };
+}
+
+/** One action's form around its fields: the heading, the send button, the refusal, the done note. */
+export function ActionFrame({
+  id,
+  title,
+  button,
+  done,
+  ready,
+  action,
+  onSend,
+  children,
+}: ActionTexts & {
+  /** False while a field the action needs is empty. */
+  ready: boolean;
+  action: ReturnType<typeof useAction>;
+  onSend: () => void;
+  children: ComponentChildren;
+}) {
+  return (
+    <form
+      class="stack cc-action"
+      aria-labelledby={`${id}-heading`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSend();
+      }}
+    >
+      <h3 id={`${id}-heading`}>{title}</h3>
+      {children}
+      <ActionEnd button={button} done={done} ready={ready} action={action} />
+    </form>
+  );
+}
+
+/** Under an action's fields: the send button, the API's refusal, and the note once it is done. */
+export function ActionEnd({
+  button,
+  done,
+  ready,
+  action,
+}: {
+  button: string;
+  done: string;
+  ready: boolean;
+  action: ReturnType<typeof useAction>;
+}) {
+  const { busy, error, sent } = action;
+  return (
+    <>
+      <button type="submit" class="btn btn-primary" disabled={busy || !ready}>
         {busy ? t("command.incident.sending") : button}
       </button>
       <ErrorNote error={error} />
@@ -96,6 +163,6 @@ export function ActionForm({
           {done}
         </p>
       ) : null}
-    </form>
+    </>
   );
 }

@@ -68,8 +68,8 @@ export function FilterBar({ view, kecamatan, opds, onChange }: Props) {
         label={t("command.filters.kecamatan")}
         value={view.kecamatan ?? ""}
         onChange={(code) => onChange({ kecamatan: code || undefined })}
+        blank={t("command.filters.allKecamatan")}
       >
-        <option value="">{t("command.filters.allKecamatan")}</option>
         <KecamatanOptions kecamatan={places} />
       </SelectField>
       <SelectField
@@ -77,8 +77,8 @@ export function FilterBar({ view, kecamatan, opds, onChange }: Props) {
         label={t("command.filters.opd")}
         value={view.opd ?? ""}
         onChange={(code) => onChange({ opd: code || undefined })}
+        blank={t("command.filters.allOpds")}
       >
-        <option value="">{t("command.filters.allOpds")}</option>
         <OpdOptions opds={agencies} />
       </SelectField>
       <div class="cc-filter-actions">

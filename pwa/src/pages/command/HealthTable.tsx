@@ -1,7 +1,7 @@
 // What runs behind the app (periodic jobs, official warning sources), each as a row: a status line
 // saying whether all is well, over a table that scrolls on its own on a narrow screen.
 import type { ComponentChildren } from "preact";
-import { formatDateTime } from "../../i18n";
+import { formatDateTime, t } from "../../i18n";
 
 export function HealthTable({
   status,
@@ -43,4 +43,9 @@ export function HealthTable({
 /** "4 Des 2026, 10.15: HTTP 500 from the source", or a dash when there was none. */
 export function lastError(error: string | null, at: string | null): string {
   return error && at ? `${formatDateTime(at)}: ${error}` : "—";
+}
+
+/** When it last succeeded, or "never". */
+export function lastSuccess(at: string | null): string {
+  return at ? formatDateTime(at) : t("command.jobs.never");
 }

@@ -17,6 +17,7 @@ import { LeadOpdForm, MergeForm } from "./IncidentSteering";
 import { IncidentTimeline } from "./IncidentTimeline";
 import { type IncidentDetail, incidentDashboardHref } from "./incidents-api";
 import { SituationLink } from "./situation/SituationLink";
+import { IncidentScreen } from "./IncidentScreen";
 import "./command.css";
 
 const REFRESH_SECONDS = 30;
@@ -137,12 +138,7 @@ export function IncidentPage() {
     );
 
   return (
-    <div class="cc cc-incident-page">
-      <p>
-        <a class="more-link" href="/command">
-          {t("command.incident.back")}
-        </a>
-      </p>
+    <IncidentScreen>
       <h1>
         <IncidentTitle incident={incident} />
       </h1>
@@ -162,6 +158,6 @@ export function IncidentPage() {
         <h2 id="cc-timeline-title">{t("command.incident.timeline")}</h2>
         <IncidentTimeline events={incident.timeline} />
       </section>
-    </div>
+    </IncidentScreen>
   );
 }

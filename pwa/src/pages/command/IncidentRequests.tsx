@@ -8,6 +8,7 @@ import { useSubmit } from "../../api/use-submit";
 import { PagedStates } from "../../components/PagedStates";
 import { ErrorNote } from "../../components/Status";
 import { formatDateTime, formatNumber, t } from "../../i18n";
+import { ActionEnd, useAction } from "./ActionForm";
 import { requestHref } from "./api";
 import {
   type IncidentDetail,
@@ -140,16 +141,12 @@ function codesIn(typed: string): string[] {
 
 function LinkByCode({ incident, onChanged }: Props) {
   const [typed, setTyped] = useState("");
-  const [done, setDone] = useState(false);
-  const { busy, error, submit } = useSubmit();
+  const action = useAction();
   const codes = codesIn(typed);
   const go = async (event: Event) => {
     event.preventDefault();
-    setDone(false);
-    if ((await submit(() => linkRequests(incident.id, codes))) === undefined)
-      return;
+    if (!(await action.run(() => linkRequests(incident.id, codes)))) return;
     setTyped("");
-    setDone(true);
     onChanged();
   };
   return (
@@ -165,19 +162,12 @@ function LinkByCode({ incident, onChanged }: Props) {
           onInput={(event) => setTyped(event.currentTarget.value)}
         />
       </div>
-      <button
-        type="submit"
-        class="btn btn-primary"
-        disabled={busy || codes.length === 0}
-      >
-        {busy ? t("command.incident.sending") : t("command.incident.link.send")}
-      </button>
-      <ErrorNote error={error} />
-      {done ? (
-        <p class="badge badge-ok" role="status">
-          {t("command.incident.link.done")}
-        </p>
-      ) : null}
+      <ActionEnd
+        button={t("command.incident.link.send")}
+        done={t("command.incident.link.done")}
+        ready={codes.length > 0}
+        action={action}
+      />
     </form>
   );
 }

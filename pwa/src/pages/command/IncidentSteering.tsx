@@ -4,13 +4,14 @@ import { useOpds } from "../../api/places";
 import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { useApi } from "../../api/use-api";
-import { useSubmit } from "../../api/use-submit";
 import { ErrorNote } from "../../components/Status";
 import { localized, t } from "../../i18n";
 import { areaNames } from "../../api/incidents";
+import { ActionFrame, type ActionTexts, useAction } from "./ActionForm";
 import {
   type IncidentDetail,
   type IncidentPage,
+  OPEN_INCIDENTS_PATH,
   incidentHref,
   mergeIncident,
   setLeadOpd,
@@ -23,45 +24,31 @@ interface Props {
 
 /** A form of one select and one button, saying so once the API has taken it. */
 function SelectForm({
-  id,
-  title,
   label,
   options,
   start,
-  button,
-  done,
   send,
-}: {
-  id: string;
-  title: string;
+  ...texts
+}: ActionTexts & {
   label: string;
   options: { value: string; label: string }[];
   start: string;
-  button: string;
-  done: string;
   /** Sends the chosen value: true once taken, false when the person thought better of it. */
   send: (value: string) => Promise<boolean>;
 }) {
   const [value, setValue] = useState(start);
-  const [sent, setSent] = useState(false);
-  const { busy, error, submit } = useSubmit();
-  const go = async (event: Event) => {
-    event.preventDefault();
-    setSent(false);
-    const answer = await submit(() => send(value));
-    if (answer) setSent(true);
-  };
+  const action = useAction();
   return (
-    <form
-      class="stack cc-action"
-      aria-labelledby={`${id}-heading`}
-      onSubmit={(event) => void go(event)}
+    <ActionFrame
+      {...texts}
+      ready={value !== ""}
+      action={action}
+      onSend={() => void action.run(() => send(value))}
     >
-      <h3 id={`${id}-heading`}>{title}</h3>
       <div class="field">
-        <label for={`${id}-value`}>{label}</label>
+        <label for={`${texts.id}-value`}>{label}</label>
         <select
-          id={`${id}-value`}
+          id={`${texts.id}-value`}
           required
           value={value}
           onChange={(event) => setValue(event.currentTarget.value)}
@@ -74,16 +61,7 @@ function SelectForm({
           ))}
         </select>
       </div>
-      <button type="submit" class="btn btn-primary" disabled={busy || !value}>
-        {busy ? t("command.incident.sending") : button}
-      </button>
-      <ErrorNote error={error} />
-      {sent ? (
-        <p class="badge badge-ok" role="status">
-          {done}
-        </p>
-      ) : null}
-    </form>
+    </ActionFrame>
   );
 }
 
@@ -114,9 +92,7 @@ export function LeadOpdForm({ incident, onChanged }: Props) {
 
 export function MergeForm({ incident }: Props) {
   const { route } = useLocation();
-  const open = useApi<IncidentPage>(
-    "incidents?state=proposed,active&limit=100",
-  );
+  const open = useApi<IncidentPage>(OPEN_INCIDENTS_PATH);
   const others = (open.data?.items ?? []).filter((o) => o.id !== incident.id);
   return (
     <SelectForm

@@ -1,9 +1,9 @@
 // The periodic jobs behind scheduled alerts and articles: when each last ran and succeeded, its
 // last error, and a warning when one has not succeeded for a while (beat or the workers are down).
 import { Empty } from "../../components/Status";
-import { formatDateTime, t } from "../../i18n";
+import { t } from "../../i18n";
 import type { PeriodicJob } from "./api";
-import { HealthTable, lastError } from "./HealthTable";
+import { HealthTable, lastError, lastSuccess } from "./HealthTable";
 
 export function JobsPanel({ jobs }: { jobs: PeriodicJob[] }) {
   if (jobs.length === 0) return <Empty>{t("command.jobs.empty")}</Empty>;
@@ -32,11 +32,7 @@ export function JobsPanel({ jobs }: { jobs: PeriodicJob[] }) {
               {t(job.late ? "command.jobs.stateLate" : "command.jobs.stateOk")}
             </span>
           </td>
-          <td>
-            {job.last_success_at
-              ? formatDateTime(job.last_success_at)
-              : t("command.jobs.never")}
-          </td>
+          <td>{lastSuccess(job.last_success_at)}</td>
           <td>{lastError(job.last_error, job.last_error_at)}</td>
         </tr>
       ))}

@@ -7,9 +7,11 @@ import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import type { Kelurahan } from "../../api/places";
 import { useSubmit } from "../../api/use-submit";
+import { OpdOptions } from "../../components/Options";
 import { ErrorNote, Loading } from "../../components/Status";
 import { localized, t } from "../../i18n";
 import { incidentHref, openIncident } from "./incidents-api";
+import { IncidentScreen } from "./IncidentScreen";
 import "./command.css";
 import "./incident-tools.css";
 
@@ -116,12 +118,7 @@ export function OpenIncidentForm() {
   };
 
   return (
-    <div class="cc cc-incident-page">
-      <p>
-        <a class="more-link" href="/command">
-          {t("command.incident.back")}
-        </a>
-      </p>
+    <IncidentScreen>
       <h1>{t("command.newIncident.title")}</h1>
       <p class="muted">{t("command.newIncident.intro")}</p>
       <form class="stack" onSubmit={(event) => void go(event)}>
@@ -166,11 +163,7 @@ export function OpenIncidentForm() {
             onChange={(event) => setLead(event.currentTarget.value)}
           >
             <option value="">{t("command.newIncident.noLead")}</option>
-            {(opds.data ?? []).map((opd) => (
-              <option key={opd.code} value={opd.code}>
-                {`${opd.short_name} — ${opd.name}`}
-              </option>
-            ))}
+            <OpdOptions opds={opds.data ?? []} named />
           </select>
         </div>
         <ErrorNote error={groups.error ?? opds.error ?? error} />
@@ -178,6 +171,6 @@ export function OpenIncidentForm() {
           {busy ? t("command.incident.sending") : t("command.newIncident.send")}
         </button>
       </form>
-    </div>
+    </IncidentScreen>
   );
 }

@@ -2,8 +2,8 @@
 // well for a while) or not polled yet, with its last success and last error. A source that is down
 // stops nothing else; this is where an operator sees it.
 import { Empty } from "../../components/Status";
-import { formatDateTime, formatNumber, t } from "../../i18n";
-import { HealthTable, lastError } from "./HealthTable";
+import { formatNumber, t } from "../../i18n";
+import { HealthTable, lastError, lastSuccess } from "./HealthTable";
 import type { SourceHealth } from "./warnings-api";
 
 const BADGES = { ok: "badge-ok", unavailable: "badge-overdue", never: "" };
@@ -39,9 +39,7 @@ export function SourcesPanel({ sources }: { sources: SourceHealth[] }) {
             </span>
           </td>
           <td>
-            {source.last_success_at
-              ? formatDateTime(source.last_success_at)
-              : t("command.jobs.never")}
+            {lastSuccess(source.last_success_at)}
             {source.last_duration_ms !== null
               ? ` (${t("command.sources.duration", { ms: formatNumber(source.last_duration_ms) })})`
               : null}

@@ -1,7 +1,11 @@
 // The command center's reads (GET /api/v1/dashboard/*): answer types and one fetcher per panel.
 import { api, query, userStore } from "../../api/client";
 import type { Localized as Texts } from "../../api/requests";
-import type { Incident, IncidentPage } from "./incidents-api";
+import {
+  type Incident,
+  type IncidentPage,
+  OPEN_INCIDENTS_PATH,
+} from "./incidents-api";
 import type { CommandWarnings } from "./warnings-api";
 
 /** A name stored per language ({"id": …, "en": …}) or a plain string. */
@@ -149,44 +153,33 @@ export async function loadDashboard(
   signal: AbortSignal,
 ): Promise<Dashboard> {
   const q = scopeQuery(scope);
-  const [
-    summary,
-    kecamatan,
-    sla,
-    trends,
-    league,
-    kelurahan,
-    campaigns,
-    jobs,
-    warnings,
-    incidents,
-  ] = await Promise.all([
-    read<Summary>(`dashboard/summary${q}`, signal),
-    read<Breakdown[]>(
+  const { incidents, ...panels } = await allOf({
+    summary: read<Summary>(`dashboard/summary${q}`, signal),
+    kecamatan: read<Breakdown[]>(
       `dashboard/counts${scopeQuery(scope, { by: "kecamatan" })}`,
       signal,
     ),
-    read<Sla>(`dashboard/sla${q}`, signal),
-    read<TrendDay[]>(`dashboard/trends${q}`, signal),
-    read<LeagueRow[]>(`dashboard/opds${q}`, signal),
-    read<KelurahanLoad[]>(`dashboard/kelurahan${q}`, signal),
-    read<CampaignStat[]>("dashboard/campaigns", signal),
-    read<PeriodicJob[]>("operations/jobs", signal),
-    read<CommandWarnings>("dashboard/warnings", signal),
-    read<IncidentPage>("incidents?state=proposed,active&limit=100", signal),
-  ]);
-  return {
-    summary,
-    kecamatan,
-    sla,
-    trends,
-    league,
-    kelurahan,
-    campaigns,
-    jobs,
-    warnings,
-    incidents: incidents.items,
-  };
+    sla: read<Sla>(`dashboard/sla${q}`, signal),
+    trends: read<TrendDay[]>(`dashboard/trends${q}`, signal),
+    league: read<LeagueRow[]>(`dashboard/opds${q}`, signal),
+    kelurahan: read<KelurahanLoad[]>(`dashboard/kelurahan${q}`, signal),
+    campaigns: read<CampaignStat[]>("dashboard/campaigns", signal),
+    jobs: read<PeriodicJob[]>("operations/jobs", signal),
+    warnings: read<CommandWarnings>("dashboard/warnings", signal),
+    incidents: read<IncidentPage>(OPEN_INCIDENTS_PATH, signal),
+  });
+  return { ...panels, incidents: incidents.items };
+}
+
+/** Waits for every promise of an object: the same keys, each with its promise's answer. */
+async function allOf<T extends Record<string, Promise<unknown>>>(
+  promises: T,
+): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const keys = Object.keys(promises);
+  const answers = await Promise.all(Object.values(promises));
+  return Object.fromEntries(
+    keys.map((key, index) => [key, answers[index]]),
+  ) as { [K in keyof T]: Awaited<T[K]> };
 }
 
 export function loadMapPoints(

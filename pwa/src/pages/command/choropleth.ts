@@ -6,6 +6,7 @@ import type { KelurahanShapes } from "../../api/places";
 import { formatNumber, t } from "../../i18n";
 import type { L } from "../../map/leaflet";
 import type { KelurahanLoad } from "./api";
+import { tooltipBox } from "./drawn-layers";
 
 /** Light to dark (ColorBrewer YlOrRd, readable by the colour-blind); zero is a neutral grey. */
 export const FILLS = ["#f0f0f0", "#fed976", "#fd8d3c", "#e31a1c", "#800026"];
@@ -46,19 +47,15 @@ function overdueClass(overdue: number, split: number): number {
 }
 
 function tooltip(name: string, row: KelurahanLoad | undefined): HTMLElement {
-  const box = document.createElement("div");
-  const title = document.createElement("strong");
-  title.textContent = name;
-  box.append(title);
-  const line = document.createElement("div");
-  line.textContent = row
-    ? t("command.choropleth.tooltip", {
-        open: formatNumber(row.open),
-        overdue: formatNumber(row.overdue),
-      })
-    : t("command.choropleth.outside");
-  box.append(line);
-  return box;
+  return tooltipBox(
+    name,
+    row
+      ? t("command.choropleth.tooltip", {
+          open: formatNumber(row.open),
+          overdue: formatNumber(row.overdue),
+        })
+      : t("command.choropleth.outside"),
+  );
 }
 
 export class Choropleth {

@@ -109,6 +109,9 @@ export function incidentDashboardHref(id: number): string {
   return `/command?incident=${id}`;
 }
 
+/** The incidents still proposed or active: the command center's panel, the merge form's choices. */
+export const OPEN_INCIDENTS_PATH = "incidents?state=proposed,active&limit=100";
+
 export const linkedRequestsPath = (id: number) => `incidents/${id}/requests`;
 
 export const candidatesPath = (id: number) =>

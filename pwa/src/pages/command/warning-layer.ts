@@ -4,6 +4,7 @@
 import type * as Leaflet from "leaflet";
 import { formatDateTime, language, t } from "../../i18n";
 import type { L } from "../../map/leaflet";
+import { type DrawnLayers, drawExactly, tooltipBox } from "./drawn-layers";
 import { type OfficialWarning, severityOf } from "./warnings-api";
 
 const PANE = "ccWarnings";
@@ -31,11 +32,7 @@ export function headlineOf(warning: OfficialWarning): string {
 }
 
 function tooltip(warning: OfficialWarning): HTMLElement {
-  const box = document.createElement("div");
-  const title = document.createElement("strong");
-  title.textContent = headlineOf(warning);
-  const line = document.createElement("div");
-  line.textContent = [
+  const details = [
     t(`command.warnings.severity.${severityOf(warning)}`),
     t(`command.warnings.status.${warning.status}`),
     warning.expires_at
@@ -46,8 +43,7 @@ function tooltip(warning: OfficialWarning): HTMLElement {
   ]
     .filter(Boolean)
     .join(" · ");
-  box.append(title, line);
-  return box;
+  return tooltipBox(headlineOf(warning), details);
 }
 
 /** What, when it changes, needs the shape drawn again. */
@@ -56,10 +52,7 @@ function drawnKey(warning: OfficialWarning): string {
 }
 
 export class WarningLayer {
-  private readonly shapes = new Map<
-    number,
-    { polygon: Leaflet.Polygon; key: string }
-  >();
+  private readonly shapes: DrawnLayers = new Map();
 
   constructor(
     private readonly L: L,
@@ -74,23 +67,11 @@ export class WarningLayer {
   /** Draws exactly these warnings (those without polygons, an earthquake, are left out). */
   show(warnings: OfficialWarning[]): void {
     const drawn = warnings.filter((w) => w.polygons.length > 0);
-    const seen = new Set(drawn.map((w) => w.id));
-    for (const [id, shape] of this.shapes) {
-      if (!seen.has(id)) {
-        shape.polygon.remove();
-        this.shapes.delete(id);
-      }
-    }
-    for (const warning of drawn) {
-      const key = drawnKey(warning);
-      const known = this.shapes.get(warning.id);
-      if (known?.key === key) {
-        known.polygon.setTooltipContent(tooltip(warning));
-        continue;
-      }
-      known?.polygon.remove();
-      this.shapes.set(warning.id, { polygon: this.draw(warning), key });
-    }
+    drawExactly(this.shapes, drawn, {
+      key: drawnKey,
+      tooltip,
+      draw: (warning) => this.draw(warning),
+    });
   }
 
   private draw(warning: OfficialWarning): Leaflet.Polygon {

@@ -1,6 +1,6 @@
 // One input of a service's form, by Open311 datatype, labelled in the person's language.
 import { type ServiceAttribute, localized } from "../../api/catalog";
-import { Field, describedBy } from "../../components/Field";
+import { Field, FieldError, describedBy } from "../../components/Field";
 import { t } from "../../i18n";
 
 type Value = string | string[] | undefined;
@@ -64,11 +64,7 @@ function Choices({ attribute, value, error, onChange }: Props) {
           </label>
         ))}
       </fieldset>
-      {error ? (
-        <p class="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </div>
   );
 }

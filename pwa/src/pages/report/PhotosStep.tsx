@@ -1,4 +1,5 @@
 // Step 3: up to three photos from the camera or the gallery, shrunk on the phone, with thumbnails.
+import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import { t } from "../../i18n";
 import type { ReportDraft } from "../../offline/drafts";
@@ -77,26 +78,20 @@ export function PhotosStep({ draft, onChange }: Props) {
     <div class="stack">
       <p class="hint">{t("report.photos.hint", { max: MAX_PHOTOS })}</p>
       {urls.length ? (
-        <ul class="photo-list">
-          {urls.map((url, index) => (
-            <li key={url}>
-              <img
-                src={url}
-                alt={t("report.photos.alt", { n: index + 1 })}
-                width={104}
-                height={104}
-              />
-              <button
-                type="button"
-                class="btn btn-small btn-danger"
-                aria-label={t("report.photos.remove", { n: index + 1 })}
-                onClick={() => remove(index)}
-              >
-                {t("report.photos.removeShort")}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <Thumbnails
+          urls={urls}
+          size={104}
+          after={(index) => (
+            <button
+              type="button"
+              class="btn btn-small btn-danger"
+              aria-label={t("report.photos.remove", { n: index + 1 })}
+              onClick={() => remove(index)}
+            >
+              {t("report.photos.removeShort")}
+            </button>
+          )}
+        />
       ) : (
         <p class="muted">{t("report.photos.none")}</p>
       )}
@@ -139,5 +134,32 @@ export function PhotosStep({ draft, onChange }: Props) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** The draft's photos as square thumbnails, each followed by what `after` adds (a remove button). */
+export function Thumbnails({
+  urls,
+  size,
+  after,
+}: {
+  urls: string[];
+  size: number;
+  after?: (index: number) => ComponentChildren;
+}) {
+  return (
+    <ul class="photo-list">
+      {urls.map((url, index) => (
+        <li key={url}>
+          <img
+            src={url}
+            alt={t("report.photos.alt", { n: index + 1 })}
+            width={size}
+            height={size}
+          />
+          {after?.(index)}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -12,6 +12,7 @@ import type { ReportDraft, StepName } from "../../offline/drafts";
 import { onlineStore } from "../../offline/network";
 import { useStore } from "../../store";
 import { loginHere } from "./fields";
+import { Thumbnails } from "./PhotosStep";
 import { useObjectUrls } from "./use-object-urls";
 
 interface Props {
@@ -104,18 +105,7 @@ export function ReviewStep({ draft, onEdit, onChange, onSend }: Props) {
         onEdit={() => onEdit("photos")}
       >
         {urls.length ? (
-          <ul class="photo-list">
-            {urls.map((url, index) => (
-              <li key={url}>
-                <img
-                  src={url}
-                  alt={t("report.photos.alt", { n: index + 1 })}
-                  width={72}
-                  height={72}
-                />
-              </li>
-            ))}
-          </ul>
+          <Thumbnails urls={urls} size={72} />
         ) : (
           <p>{t("report.photos.none")}</p>
         )}

@@ -2,7 +2,7 @@
 import { useState } from "preact/hooks";
 import { type ServiceRequest, rateRequest } from "../../api/requests";
 import { useSubmit } from "../../api/use-submit";
-import { TextField } from "../../components/Field";
+import { FieldError, TextField } from "../../components/Field";
 import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
 import { useStoredText } from "./use-stored-text";
@@ -65,11 +65,7 @@ export function RatingForm({ request, onRated }: Props) {
               </label>
             ))}
           </div>
-          {ratingError ? (
-            <p class="field-error" id="bintang-error" role="alert">
-              {ratingError}
-            </p>
-          ) : null}
+          <FieldError id="bintang" error={ratingError} />
         </fieldset>
         <TextField
           id="masukan"

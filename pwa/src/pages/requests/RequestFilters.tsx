@@ -40,8 +40,8 @@ export function RequestFilters({ filters, onChange }: Props) {
         label={t("requests.filters.service")}
         value={filters.service}
         onChange={set("service")}
+        blank={t("requests.filters.allServices")}
       >
-        <option value="">{t("requests.filters.allServices")}</option>
         <ServiceOptions services={services.data ?? []} />
       </SelectField>
       <SelectField
@@ -49,8 +49,8 @@ export function RequestFilters({ filters, onChange }: Props) {
         label={t("requests.filters.status")}
         value={filters.status}
         onChange={set("status")}
+        blank={t("requests.filters.allStatuses")}
       >
-        <option value="">{t("requests.filters.allStatuses")}</option>
         <option value={OPEN_STATUSES.join(",")}>
           {t("requests.filters.open")}
         </option>
@@ -61,8 +61,8 @@ export function RequestFilters({ filters, onChange }: Props) {
         label={t("requests.filters.kecamatan")}
         value={filters.kecamatan}
         onChange={set("kecamatan")}
+        blank={t("requests.filters.allKecamatan")}
       >
-        <option value="">{t("requests.filters.allKecamatan")}</option>
         <KecamatanOptions kecamatan={kecamatan.data ?? []} />
       </SelectField>
     </form>

@@ -7,11 +7,11 @@ import { useRoute } from "preact-iso";
 import {
   type RequestEvent,
   type ServiceRequest,
-  eventsPath,
   localized,
-  requestPath,
+  useRequest,
+  useRequestEvents,
 } from "../../api/requests";
-import { type Loaded, useApi } from "../../api/use-api";
+import type { Loaded } from "../../api/use-api";
 import { AttributeList } from "../../components/AttributeList";
 import { PhotoList } from "../../components/PhotoList";
 import { Fact, RequestFacts } from "../../components/RequestFacts";
@@ -68,8 +68,8 @@ function History({ events, rating }: HistoryProps) {
 }
 
 function RequestView({ code, token }: { code: string; token?: string }) {
-  const loaded = useApi<ServiceRequest>(requestPath(code, token));
-  const events = useApi<RequestEvent[]>(eventsPath(code, token));
+  const loaded = useRequest(code, token);
+  const events = useRequestEvents(code, token);
   const [changed, setChanged] = useState<ServiceRequest | null>(null);
   const [notice, setNotice] = useState("");
   const noticeRef = useRef<HTMLParagraphElement>(null);

@@ -60,8 +60,8 @@ export function ArticleFields({ draft, change, error, chooseOpd }: Props) {
           required
           value={draft.opd}
           onChange={(opd) => change({ opd })}
+          blank={t("staff.editor.chooseOpd")}
         >
-          <option value="">{t("staff.editor.chooseOpd")}</option>
           {(opds.data ?? [])
             .filter((opd) => opd.is_active)
             .map((opd) => (
@@ -120,8 +120,8 @@ export function ArticleFields({ draft, change, error, chooseOpd }: Props) {
           error={error?.field("kecamatan")}
           value={draft.kecamatan}
           onChange={(kecamatan) => change({ kecamatan })}
+          blank={t("staff.editor.wholeCity")}
         >
-          <option value="">{t("staff.editor.wholeCity")}</option>
           <KecamatanOptions kecamatan={kecamatan.data ?? []} />
         </SelectField>
       </div>

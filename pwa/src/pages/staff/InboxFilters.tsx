@@ -44,8 +44,8 @@ export function InboxFilters({
           onChange={(opd) =>
             onChange({ ...filters, opd: opd || undefined, service: undefined })
           }
+          blank={t("staff.inbox.allOpds")}
         >
-          <option value="">{t("staff.inbox.allOpds")}</option>
           <OpdOptions opds={opds} />
         </SelectField>
       ) : null}
@@ -54,8 +54,8 @@ export function InboxFilters({
         label={t("staff.inbox.status")}
         value={filters.status ?? ""}
         onChange={(value) => set("status", value)}
+        blank={t("staff.inbox.openStatuses")}
       >
-        <option value="">{t("staff.inbox.openStatuses")}</option>
         <StatusOptions />
         <option value={STATUSES.join(",")}>
           {t("staff.inbox.allStatuses")}
@@ -66,8 +66,8 @@ export function InboxFilters({
         label={t("staff.inbox.service")}
         value={filters.service ?? ""}
         onChange={(value) => set("service", value)}
+        blank={t("staff.inbox.allServices")}
       >
-        <option value="">{t("staff.inbox.allServices")}</option>
         <ServiceOptions services={services} />
       </SelectField>
       <SelectField
@@ -75,8 +75,8 @@ export function InboxFilters({
         label={t("staff.inbox.kecamatan")}
         value={filters.kecamatan ?? ""}
         onChange={(value) => set("kecamatan", value)}
+        blank={t("staff.inbox.allKecamatan")}
       >
-        <option value="">{t("staff.inbox.allKecamatan")}</option>
         <KecamatanOptions kecamatan={kecamatan} />
       </SelectField>
       <div class="staff-filter-check">

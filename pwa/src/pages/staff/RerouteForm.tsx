@@ -61,8 +61,8 @@ export function RerouteForm({ request, onDone, onConflict }: Props) {
             required
             value={opd}
             onChange={setOpd}
+            blank={t("staff.reroute.choose")}
           >
-            <option value="">{t("staff.reroute.choose")}</option>
             {choices.map((item) => (
               <option key={item.code} value={item.code}>
                 {item.name}

@@ -4,7 +4,7 @@ import { useLocation, useRoute } from "preact-iso";
 import { query, userStore } from "../../api/client";
 import { usePaged } from "../../api/use-paged";
 import { SelectField } from "../../components/Field";
-import { OpdOptions } from "../../components/Options";
+import { NamedOptions, OpdOptions } from "../../components/Options";
 import { PagedStates } from "../../components/PagedStates";
 import { formatDateTime, t } from "../../i18n";
 import { useStore } from "../../store";
@@ -45,13 +45,9 @@ export function StaffNews() {
           label={t("staff.news.status")}
           value={status ?? ""}
           onChange={(value) => choose({ status: value || undefined })}
+          blank={t("staff.news.allStatuses")}
         >
-          <option value="">{t("staff.news.allStatuses")}</option>
-          {ARTICLE_STATUSES.map((item) => (
-            <option key={item} value={item}>
-              {t(`staff.article.${item}`)}
-            </option>
-          ))}
+          <NamedOptions names={ARTICLE_STATUSES} texts="staff.article" />
         </SelectField>
         {isAdmin ? (
           <SelectField
@@ -59,8 +55,8 @@ export function StaffNews() {
             label={t("staff.news.opd")}
             value={opd ?? ""}
             onChange={(value) => choose({ opd: value || undefined })}
+            blank={t("staff.inbox.allOpds")}
           >
-            <option value="">{t("staff.inbox.allOpds")}</option>
             <OpdOptions opds={opds.data ?? []} />
           </SelectField>
         ) : null}

@@ -6,13 +6,10 @@ import { type ApiError, userStore } from "../../api/client";
 import type { Opd } from "../../api/places";
 import {
   OPEN_STATUSES,
-  type RequestEvent,
-  type ServiceRequest,
-  eventsPath,
   localized,
-  requestPath,
+  useRequest,
+  useRequestEvents,
 } from "../../api/requests";
-import { useApi } from "../../api/use-api";
 import { AttributeList } from "../../components/AttributeList";
 import { PhotoList } from "../../components/PhotoList";
 import { Fact, RequestFacts, When } from "../../components/RequestFacts";
@@ -29,8 +26,8 @@ import { WorkActions } from "./WorkActions";
 
 export function WorkPage() {
   const code = useRoute().params.code ?? "";
-  const request = useApi<ServiceRequest>(requestPath(code));
-  const events = useApi<RequestEvent[]>(eventsPath(code));
+  const request = useRequest(code);
+  const events = useRequestEvents(code);
   const [message, setMessage] = useState("");
   const [conflict, setConflict] = useState<ApiError | undefined>(undefined);
   const [rerouted, setRerouted] = useState<Opd | null>(null);

@@ -1,6 +1,7 @@
 // Who a campaign reaches: the whole city, some kecamatan, some kelurahan (grouped by kecamatan),
 // or a topic. Each kind keeps its own picks, so switching back and forth loses nothing.
 import type { Kecamatan, Kelurahan } from "../../../api/places";
+import { FieldError } from "../../../components/Field";
 import { t } from "../../../i18n";
 import { TOPICS, type TargetKind } from "./api";
 
@@ -137,11 +138,7 @@ export function TargetPicker(props: Props) {
         </fieldset>
       ) : null}
 
-      {props.error ? (
-        <p class="field-error" id={errorId} role="alert">
-          {props.error}
-        </p>
-      ) : null}
+      <FieldError id="campaign-target" error={props.error} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { formatNumber, localized, t } from "../../../i18n";
 import type { L } from "../../../map/leaflet";
 import { areaShapes, areaStyle } from "../../../map/areas";
 import type { ClusterMap } from "../cluster-map";
+import { type DrawnLayers, drawExactly, tooltipBox } from "../drawn-layers";
 import { type Incident, incidentHref } from "../incidents-api";
 import "./i18n";
 
@@ -24,15 +25,12 @@ export function incidentLabel(incident: Incident): string {
 }
 
 function tooltip(incident: Incident): HTMLElement {
-  const box = document.createElement("div");
-  const title = document.createElement("strong");
-  title.textContent = incidentLabel(incident);
-  const line = document.createElement("div");
-  line.textContent = t("command.incidents.reports", {
-    count: formatNumber(incident.report_count),
-  });
-  box.append(title, line);
-  return box;
+  return tooltipBox(
+    incidentLabel(incident),
+    t("command.incidents.reports", {
+      count: formatNumber(incident.report_count),
+    }),
+  );
 }
 
 /** What, when it changes, needs the area drawn again. */
@@ -41,10 +39,7 @@ function drawnKey(incident: Incident): string {
 }
 
 class IncidentLayer {
-  private readonly areas = new Map<
-    number,
-    { layer: Leaflet.GeoJSON; key: string }
-  >();
+  private readonly areas: DrawnLayers = new Map();
 
   constructor(
     private readonly L: L,
@@ -59,23 +54,11 @@ class IncidentLayer {
 
   /** Draws exactly these incidents. */
   show(incidents: Incident[], shapes: KelurahanShapes): void {
-    const seen = new Set(incidents.map((incident) => incident.id));
-    for (const [id, area] of this.areas) {
-      if (!seen.has(id)) {
-        area.layer.remove();
-        this.areas.delete(id);
-      }
-    }
-    for (const incident of incidents) {
-      const key = drawnKey(incident);
-      const known = this.areas.get(incident.id);
-      if (known?.key === key) {
-        known.layer.setTooltipContent(tooltip(incident));
-        continue;
-      }
-      known?.layer.remove();
-      this.areas.set(incident.id, { layer: this.draw(incident, shapes), key });
-    }
+    drawExactly(this.areas, incidents, {
+      key: drawnKey,
+      tooltip,
+      draw: (incident) => this.draw(incident, shapes),
+    });
   }
 
   private draw(incident: Incident, shapes: KelurahanShapes): Leaflet.GeoJSON {

@@ -33,56 +33,36 @@ function useReportBody(): void {
   }, []);
 }
 
-function Fact({ term, value }: { term: string; value: string | null }) {
-  if (!value) return null;
-  return (
-    <div>
-      <dt>{term}</dt>
-      <dd>{value}</dd>
-    </div>
-  );
-}
-
+/** The incident's facts as term and value; a fact without a value is left out. */
 function Facts({ incident }: { incident: IncidentSituation }) {
   const when = (iso: string | null) => (iso ? formatDateTime(iso) : null);
+  const facts: [string, string | null][] = [
+    [t("command.situation.area"), areaNames(incident.area)],
+    [t("command.situation.reports"), formatNumber(incident.report_count)],
+    [t("command.situation.opened"), when(incident.created_at)],
+    [t("command.situation.confirmed"), when(incident.confirmed_at)],
+    [t("command.situation.resolved"), when(incident.resolved_at)],
+    [t("command.situation.lead"), incident.lead_opd?.name ?? null],
+    [
+      t("command.situation.why"),
+      incident.reason ? localized(incident.reason) : null,
+    ],
+    [
+      t("command.situation.warnings"),
+      incident.warnings.map((w) => w.event).join(", ") || null,
+    ],
+    [t("command.situation.closing"), incident.close_message],
+  ];
   return (
     <dl class="cc-report-facts">
-      <Fact
-        term={t("command.situation.area")}
-        value={areaNames(incident.area)}
-      />
-      <Fact
-        term={t("command.situation.reports")}
-        value={formatNumber(incident.report_count)}
-      />
-      <Fact
-        term={t("command.situation.opened")}
-        value={when(incident.created_at)}
-      />
-      <Fact
-        term={t("command.situation.confirmed")}
-        value={when(incident.confirmed_at)}
-      />
-      <Fact
-        term={t("command.situation.resolved")}
-        value={when(incident.resolved_at)}
-      />
-      <Fact
-        term={t("command.situation.lead")}
-        value={incident.lead_opd?.name ?? null}
-      />
-      <Fact
-        term={t("command.situation.why")}
-        value={incident.reason ? localized(incident.reason) : null}
-      />
-      <Fact
-        term={t("command.situation.warnings")}
-        value={incident.warnings.map((w) => w.event).join(", ") || null}
-      />
-      <Fact
-        term={t("command.situation.closing")}
-        value={incident.close_message}
-      />
+      {facts.map(([term, value]) =>
+        value ? (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ) : null,
+      )}
     </dl>
   );
 }
