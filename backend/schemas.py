@@ -61,13 +61,20 @@ class UserNameSchema(Schema):
 class Viewed:
     """An object as one viewer sees it, for a response schema to dump: the schema reads each name in
     `parts` (what depends on the viewer) from there, and every other name from the object. A part
-    set to `marshmallow.missing` is left out of the response."""
+    set to `marshmallow.missing` is left out of the response. It is for dumping only: other code
+    reads the object itself (a `missing` part is falsy, whatever the object holds)."""
 
     def __init__(self, item, **parts):
         self._item = item
         self._parts = parts
 
+    def shows(self, *names: str) -> bool:
+        """Whether the viewer's parts include each of `names`."""
+        return all(name in self._parts for name in names)
+
     def __getattr__(self, name):
+        if name.startswith("_"):  # the wrapper's own, not yet set (copy, pickle)
+            raise AttributeError(name)
         if name in self._parts:
             return self._parts[name]
         return getattr(self._item, name)

@@ -83,11 +83,16 @@ def purge_older_than(cutoff: datetime) -> int:
 @contextmanager
 def purge_allowed() -> Iterator[None]:
     """Let the statements inside delete audit rows. The mark is taken away before the transaction
-    ends, so no other transaction ever sees it, and a rollback takes it away too."""
+    ends, so no other transaction ever sees it; if the statements fail, the transaction is rolled
+    back here, so that no later commit can keep the mark."""
     mark = AuditPurge()
     db.session.add(mark)
     db.session.flush()
-    yield
+    try:
+        yield
+    except BaseException:
+        db.session.rollback()
+        raise
     db.session.delete(mark)
     db.session.flush()
 

@@ -116,7 +116,10 @@ class Incident(TimestampMixin, db.Model):
     @property
     def update_articles(self) -> list[Article]:
         """The articles it published as status updates, expired and hidden ones too, oldest first."""
-        slugs = [event.data["article"] for event in self.events if event.kind == EventKind.UPDATE]
+        updates = select(IncidentEvent.data).where(
+            IncidentEvent.incident_id == self.id, IncidentEvent.kind == EventKind.UPDATE
+        )
+        slugs = [data["article"] for data in db.session.scalars(updates)]
         query = select(Article).where(Article.slug.in_(slugs)).order_by(Article.published_at, Article.id)
         return list(db.session.scalars(query))
 

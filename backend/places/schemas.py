@@ -24,7 +24,9 @@ class KelurahanSchema(CodeNameSchema):
 class KelurahanPlaceSchema(KelurahanSchema):
     """A kelurahan with its kecamatan spelled out: where a map pin is."""
 
-    kecamatan = fields.Nested(CodeNameSchema, metadata={"example": {"code": "64.71.06", "name": "Balikpapan Kota"}})
+    kecamatan = fields.Nested(
+        CodeNameSchema, metadata={"example": {"code": "64.71.06", "name": "Balikpapan Kota"}}
+    )
 
 
 class KecamatanSchema(CodeNameSchema):

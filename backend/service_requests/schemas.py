@@ -79,6 +79,10 @@ class ReporterSchema(Schema):
     phone = fields.String(allow_none=True)
 
 
+# What present_request() decides for each viewer; the schema refuses a request without them.
+VIEWER_PARTS = ("viewer", "attributes", "reporter", "is_hidden")
+
+
 class RequestSchema(Schema):
     """A request as presenters.present_request() shows it to one viewer: `viewer`, `attributes`,
     `reporter` and `is_hidden` come from there, everything else from the ServiceRequest."""
@@ -115,7 +119,7 @@ class RequestSchema(Schema):
     @pre_dump
     def _as_viewed(self, request, **kwargs):
         # A bare ServiceRequest would answer its reporter's account and is_hidden to anyone.
-        if not isinstance(request, Viewed):
+        if not (isinstance(request, Viewed) and request.shows(*VIEWER_PARTS)):
             raise TypeError("Dump a request as presenters.present_request() shows it.")
         return request
 

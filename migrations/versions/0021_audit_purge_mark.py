@@ -9,7 +9,8 @@ SQLite no guard against deletes at all, since SQLite has no such setting. Now bo
 from audit_entries unless the deleting transaction holds a row in `audit_purges`: the app adds one,
 deletes, and takes it away again before the transaction ends (audit.services.purge_allowed), so
 other transactions never see it. PostgreSQL refuses TRUNCATE the same way; 0017's function keeps
-the UPDATE rule (its own DELETE branch is no longer reached).
+the UPDATE rule (its own DELETE branch is no longer reached). As with 0017, a later SQLite batch
+migration that rebuilds audit_entries must create both triggers again.
 """
 from alembic import op
 import sqlalchemy as sa

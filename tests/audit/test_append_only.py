@@ -64,6 +64,15 @@ def test_a_delete_is_refused_once_the_purge_has_ended(app):
     assert db.session.scalar(select(func.count()).select_from(AuditPurge)) == 0
 
 
+def test_a_failed_purge_leaves_no_mark_behind(app):
+    entry_id = _entry(make_user())
+    with pytest.raises(RuntimeError), purge_allowed():
+        raise RuntimeError("the purge's statements failed")
+    db.session.commit()
+    assert db.session.scalar(select(func.count()).select_from(AuditPurge)) == 0
+    _refused("DELETE FROM audit_entries WHERE id = :id", id=entry_id)
+
+
 def test_another_connection_does_not_see_a_purge_in_progress(app):
     entry_id = _entry(make_user())
     with purge_allowed():

@@ -4,6 +4,7 @@ from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 import pytest
 
+from backend.schemas import Viewed
 from backend.security import Role
 from backend.service_requests.schemas import RequestSchema
 
@@ -170,6 +171,8 @@ def test_a_hidden_requests_reporter_gets_signed_photo_urls(client, resident, adm
     assert client.get(photo["url"]).status_code == 200
 
 
-def test_a_request_schema_refuses_a_bare_request_which_would_show_its_reporter(app):
+@pytest.mark.parametrize("parts", [{}, {"distance_m": 5}], ids=["bare", "without-the-viewer-parts"])
+def test_a_request_schema_refuses_a_request_not_shown_by_present_request(app, parts):
+    request = make_request()
     with pytest.raises(TypeError):
-        RequestSchema().dump(make_request())
+        RequestSchema().dump(Viewed(request, **parts) if parts else request)
