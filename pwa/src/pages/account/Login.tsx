@@ -6,11 +6,10 @@ import { logIn } from "../../api/auth";
 import { userStore } from "../../api/client";
 import { useSubmit } from "../../api/use-submit";
 import { TextField } from "../../components/Field";
-import { ErrorNote } from "../../components/Status";
 import { t } from "../../i18n";
 import { afterLogin, safeNext, withNext } from "../../next-url";
 import { useStore } from "../../store";
-import { OtherScreen, SubmitButton } from "./AuthButtons";
+import { FormEnd, OtherScreen } from "./AuthButtons";
 import { LoginIdField } from "./LoginIdField";
 import { SecondStep, useSignIn } from "./SecondStep";
 import "./i18n";
@@ -79,8 +78,12 @@ export function Login() {
             {t("account.forgotLink")}
           </a>
         </p>
-        <ErrorNote error={loginError || passwordError ? undefined : error} />
-        <SubmitButton busy={busy} label={t("account.loginButton")} />
+        <FormEnd
+          busy={busy}
+          label={t("account.loginButton")}
+          error={error}
+          fieldError={loginError || passwordError}
+        />
       </form>
       <p>
         <a class="btn" href={withNext("/masuk-kode", next)}>
